@@ -1,0 +1,165 @@
+// The six NHS Employment Check Standards, defined once and reused by every programme. Each check
+// is a region of a parallel state; the parallel state is done when every check is cleared,
+// waived or not required.
+import type { CheckName, CheckStatus, Owner, StateConfig, StateMeta } from './types.js';
+
+interface CheckSpec {
+  title: string;
+  /** What the candidate must provide, in plain words. */
+  candidateTask: string;
+  /** Who reviews what the candidate sent: occupational health is a third party. */
+  reviewer: Owner;
+  /** Only the references check may be waived, and only with a named approver (DOMAIN.md). */
+  waivable: boolean;
+  /** Extra guard on sending to a third party and on clearing (DBS waits for identity). */
+  clearGuard?: string;
+  /** Where the check starts when it is needed. */
+  initial: 'awaitingCandidate' | 'received';
+}
+
+export const checkSpecs: Record<CheckName, CheckSpec> = {
+  identity: { title: 'Identity check', candidateTask: 'Bring 2 photo IDs and 1 proof of address (or 1 photo ID and 2 proofs of address) so we can see the originals.', reviewer: 'recruiter', waivable: false, initial: 'awaitingCandidate' },
+  rightToWork: { title: 'Right to work', candidateTask: 'Send us your Home Office share code, or bring your passport or eVisa details.', reviewer: 'recruiter', waivable: false, initial: 'awaitingCandidate' },
+  registration: { title: 'Professional registration', candidateTask: 'Confirm your registration number so we can check the register.', reviewer: 'recruiter', waivable: false, initial: 'received' },
+  references: { title: 'Employment history and references', candidateTask: 'Give us referees covering the last 3 years, including your two most recent employers.', reviewer: 'recruiter', waivable: true, initial: 'awaitingCandidate' },
+  dbs: { title: 'Criminal record check (DBS)', candidateTask: 'Complete the DBS application form we sent you.', reviewer: 'recruiter', waivable: false, clearGuard: 'identityVerified', initial: 'awaitingCandidate' },
+  workHealth: { title: 'Occupational health', candidateTask: 'Complete the occupational health questionnaire.', reviewer: 'third_party', waivable: false, clearGuard: 'offerAccepted', initial: 'awaitingCandidate' },
+};
+
+const meta = (check: CheckName, checkStatus: CheckStatus, owner: Owner, detail: string): { meta: StateMeta } => ({
+  meta: { title: checkSpecs[check].title, detail, owner, check, checkStatus },
+});
+
+/** States every check shares after the candidate has supplied what was asked. */
+function reviewStates(check: CheckName) {
+  const spec = checkSpecs[check];
+  const guard = spec.clearGuard ? { guard: spec.clearGuard } : {};
+  const clearActions = check === 'identity' ? ['recordIdentityCleared'] : check === 'registration' ? ['recordRegistration'] : [];
+  return {
+    received: {
+      ...meta(check, 'received', spec.reviewer, 'We have what we need and are reviewing it.'),
+      on: {
+        [`${check}.cleared`]: { target: 'cleared', ...(check === 'registration' ? { guard: 'validRegistration' } : guard), actions: clearActions },
+        [`${check}.referred`]: { target: 'inProgress', ...guard },
+        [`${check}.queryRaised`]: { target: 'queryRaised' },
+        [`${check}.failed`]: { target: 'failed' },
+      },
+    },
+    inProgress: {
+      ...meta(check, 'in_progress', 'third_party', 'Waiting for an outside organisation to reply.'),
+      on: { [`${check}.returned`]: { target: 'received' } },
+    },
+    queryRaised: {
+      ...meta(check, 'query_raised', 'candidate', 'We need more information from you: see our message.'),
+      on: { [`${check}.submitted`]: { target: 'received' } },
+    },
+    failed: meta(check, 'failed', 'recruiter', 'This check did not pass; your recruiter will contact you.'),
+    cleared: { type: 'final' as const, ...meta(check, 'cleared', 'none', 'Done.') },
+    notRequired: { type: 'final' as const, ...meta(check, 'not_required', 'none', 'Not needed for your role.') },
+    ...(spec.waivable ? { waived: { id: `${check}Waived`, type: 'final' as const, ...meta(check, 'waived', 'none', 'Waived with approval.') } } : {}),
+  };
+}
+
+const waiveFrom = (check: CheckName) =>
+  checkSpecs[check].waivable
+    ? { [`${check}.waived`]: { target: `#${check}Waived`, actions: [{ type: 'recordWaiver', params: { check } }] } }
+    : {};
+
+function standardCheck(check: CheckName) {
+  const spec = checkSpecs[check];
+  const notRequired = { guard: { type: 'checkNotRequired', params: { check } }, target: 'notRequired' };
+  return {
+    initial: spec.initial,
+    states: {
+      ...(spec.initial === 'awaitingCandidate'
+        ? {
+            awaitingCandidate: {
+              ...meta(check, 'awaiting_candidate', 'candidate', spec.candidateTask),
+              always: notRequired,
+              on: { [`${check}.submitted`]: { target: 'received' } },
+            },
+          }
+        : {}),
+      ...reviewStates(check),
+      ...(spec.initial === 'received' ? { received: { ...reviewStates(check).received, always: notRequired } } : {}),
+    },
+  };
+}
+
+/**
+ * References: the candidate names referees; requests go out; chasers on the policy days (3, 6, 9,
+ * 12 by default) with alerts to candidate and recruiter, then the HR contact; after the last day
+ * the candidate is asked for another referee.
+ */
+function referencesCheck() {
+  const check: CheckName = 'references';
+  const base = reviewStates(check);
+  const email = (template: string, to: string) => ({ type: 'email', params: { template, to } });
+  const waive = waiveFrom(check);
+  return {
+    initial: 'awaitingCandidate',
+    states: {
+      awaitingCandidate: {
+        ...meta(check, 'awaiting_candidate', 'candidate', checkSpecs.references.candidateTask),
+        always: { guard: { type: 'checkNotRequired', params: { check } }, target: 'notRequired' },
+        on: { ...waive, 'references.refereesProvided': { guard: 'enoughReferees', target: 'requested', actions: ['recordReferees', email('referenceRequest', 'referees')] } },
+      },
+      requested: {
+        ...meta(check, 'in_progress', 'third_party', 'We have asked your referees and are waiting for their replies.'),
+        initial: 'waiting',
+        on: {
+          ...waive,
+          'references.received': [
+            { guard: { type: 'lastReferenceIn' }, target: 'received', actions: ['recordReference'] },
+            { guard: 'refereeIsKnown', actions: ['recordReference'] },
+          ],
+        },
+        states: {
+          waiting: { ...meta(check, 'in_progress', 'third_party', 'We have asked your referees.'), after: { referenceChase1: 'chased' } },
+          chased: {
+            ...meta(check, 'in_progress', 'third_party', 'We have reminded your referees.'),
+            entry: [email('referenceChaser', 'referees')],
+            after: { referenceChase2: 'alerted' },
+          },
+          alerted: {
+            ...meta(check, 'in_progress', 'candidate', 'Your referees have not replied yet: please ask them to answer our request.'),
+            entry: [email('referenceChaser', 'referees'), email('referenceDelayed', 'candidate'), email('referenceDelayed', 'recruiter')],
+            after: { referenceChase3: 'alertedAgain' },
+          },
+          alertedAgain: {
+            ...meta(check, 'in_progress', 'candidate', 'Your referees have still not replied: please contact them.'),
+            entry: [email('referenceChaser', 'referees'), email('referenceDelayed', 'candidate'), email('referenceDelayed', 'recruiter')],
+            after: { referenceHrAlert: 'escalated' },
+          },
+          escalated: {
+            ...meta(check, 'in_progress', 'recruiter', 'We have asked the employer’s HR team for the reference.'),
+            entry: [email('referenceEscalated', 'hr')],
+            after: { referenceGiveUp: '#referencesNeedAnotherReferee' },
+          },
+        },
+      },
+      needAnotherReferee: {
+        id: 'referencesNeedAnotherReferee',
+        ...meta(check, 'awaiting_candidate', 'candidate', 'A referee has not answered: please give us another referee.'),
+        entry: [email('anotherRefereeNeeded', 'candidate')],
+        on: { ...waive, 'references.refereesProvided': { guard: 'enoughReferees', target: 'requested', actions: ['recordReferees', email('referenceRequest', 'referees')] } },
+      },
+      ...base,
+      received: { ...base.received, on: { ...base.received.on, ...waive } },
+      queryRaised: { ...base.queryRaised, on: { ...base.queryRaised.on, ...waive } },
+      failed: { ...base.failed, on: waive },
+    },
+  };
+}
+
+/** The parallel `checks` state body: one region per check. `onDone` is the machine's to set. */
+export function checkRegions(): StateConfig {
+  return {
+    identity: standardCheck('identity'),
+    rightToWork: standardCheck('rightToWork'),
+    registration: standardCheck('registration'),
+    references: referencesCheck(),
+    dbs: standardCheck('dbs'),
+    workHealth: standardCheck('workHealth'),
+  };
+}

@@ -1,0 +1,113 @@
+// Domestic bank membership: nurses, midwives, HCAs, AHPs, scientists, social workers, doctors and
+// non-clinical staff already living in the UK. Substantive staff of a partner trust take a short
+// route (right to work + confirmation of post); unregistered HCAs without 6 months' care
+// experience are redirected to the HCSWD programme.
+import { setup } from 'xstate';
+import { commonActions, commonDelays, commonGuards, initialContext, type JourneyEvent } from './common.js';
+import { checkRegions } from './checks.js';
+import { type Policy, defaultPolicy } from './policy.js';
+import { isRegisteredProfession } from './rules.js';
+import { email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, trainingModules } from './stages.js';
+import type { JourneyContext, JourneyInput } from './types.js';
+
+type Args = { context: JourneyContext; event: JourneyEvent };
+
+export const domesticGuards = {
+  ...commonGuards,
+  /** Registered roles need a well-formed number; HCAs need 6 months' care experience. */
+  eligibleForBank: ({ context, event }: Args) => {
+    const months = Number(event.careExperienceMonths ?? 0);
+    if (event.substantive === true) return true;
+    if (isRegisteredProfession(context.profession)) return commonGuards.validRegistration({ context, event });
+    return context.profession === 'non_clinical' || months >= 6;
+  },
+  substantive: ({ event }: Args) => event.substantive === true,
+  needsHcswd: ({ context, event }: Args) =>
+    context.profession === 'healthcare_assistant' && Number(event.careExperienceMonths ?? 0) < 6 && event.substantive !== true,
+  lastTrainingModule: ({ context, event }: Args) =>
+    trainingModules.every((m) => m === event.module || context.trainingCompleted.includes(m)),
+  trainingModuleOutstanding: ({ context, event }: Args) => !context.trainingCompleted.includes(String(event.module)),
+};
+
+export function domesticMachine(policy: Policy = defaultPolicy) {
+  return setup({
+    types: { context: {} as JourneyContext, events: {} as JourneyEvent, input: {} as JourneyInput },
+    guards: domesticGuards,
+    actions: commonActions,
+    delays: commonDelays(policy),
+  }).createMachine({
+    id: 'domestic',
+    context: initialContext,
+    initial: 'applied',
+    on: exitTransitions,
+    states: {
+      applied: {
+        ...meta({ title: 'Application received', detail: 'We have your application and will review it shortly.', owner: 'recruiter', stage: 'application', dueDays: 3 }),
+        entry: [email('applicationReceived', 'candidate')],
+        on: { screeningStarted: 'screening' },
+      },
+      screening: {
+        ...meta({ title: 'Checking your eligibility', detail: 'We are checking your experience, registration and eligibility for the bank.', owner: 'recruiter', stage: 'screening', dueDays: 5 }),
+        on: {
+          screeningPassed: [
+            { guard: 'substantive', target: 'checks', actions: ['recordRoute', email('checksStarted', 'candidate')] },
+            { guard: 'eligibleForBank', target: 'interview', actions: ['recordRoute'] },
+          ],
+          redirectedToHcswd: {
+            guard: 'needsHcswd', target: 'redirectedToHcswd',
+            actions: ['recordRoute', { type: 'startProgramme', params: { programme: 'hcswd' } }, email('redirectedToHcswd', 'candidate')],
+          },
+        },
+      },
+      interview: {
+        initial: 'toSchedule',
+        ...meta({ title: 'Interview', detail: 'A values-based interview.', owner: 'recruiter', stage: 'interview' }),
+        states: {
+          toSchedule: {
+            ...meta({ title: 'Arranging your interview', detail: 'You are through screening. We will invite you to a values-based interview.', owner: 'recruiter', dueDays: 5 }),
+            on: { interviewScheduled: { target: 'scheduled', actions: ['recordInterview', email('interviewInvitation', 'candidate')] } },
+          },
+          scheduled: {
+            ...meta({ title: 'Interview booked', detail: 'Please come to your interview at the time and place in our invitation.', owner: 'candidate' }),
+            on: {
+              interviewRescheduled: { target: 'scheduled', actions: ['recordInterview', email('interviewInvitation', 'candidate')] },
+              interviewPassed: '#domestic.offer',
+            },
+          },
+        },
+      },
+      offer: offerStage('#domestic.checks', policy),
+      checks: {
+        type: 'parallel',
+        ...meta({ title: 'Pre-employment checks', detail: 'The six NHS pre-employment checks.', owner: 'recruiter', stage: 'checks' }),
+        states: checkRegions(),
+        onDone: { target: 'registrationAgreement', actions: [email('checksCleared', 'candidate')] },
+      },
+      registrationAgreement: {
+        ...meta({ title: 'Sign your bank agreement', detail: 'Your checks are complete. Please read and sign your bank registration agreement.', owner: 'candidate', stage: 'onboarding', dueDays: 7 }),
+        on: { agreementSigned: 'enrolment' },
+      },
+      enrolment: {
+        ...meta({ title: 'Setting you up', detail: 'We are setting you up on the bank, rostering and payroll systems.', owner: 'recruiter', stage: 'onboarding', dueDays: 5 }),
+        on: { enrolled: { target: 'training', actions: [email('trainingDue', 'candidate')] } },
+      },
+      training: {
+        ...meta({ title: 'Statutory and mandatory training', detail: 'Please complete your statutory and mandatory training modules online.', owner: 'candidate', stage: 'training', dueDays: 28 }),
+        on: {
+          trainingModuleCompleted: [
+            { guard: 'lastTrainingModule', target: 'readyToWork', actions: ['recordTrainingModule'] },
+            { guard: 'trainingModuleOutstanding', actions: ['recordTrainingModule'] },
+          ],
+        },
+      },
+      ...firstShiftStages('Ready to work'),
+      redirectedToHcswd: {
+        type: 'final',
+        ...meta({ title: 'Moved to our support worker programme', detail: 'We have moved your application to our Healthcare Support Worker Development programme, which trains you on the job.', owner: 'none', stage: 'closed', status: 'closed' }),
+      },
+      ...exitStates,
+    },
+  });
+}
+
+export type DomesticMachine = ReturnType<typeof domesticMachine>;

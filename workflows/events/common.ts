@@ -1,0 +1,94 @@
+// Events of the stages every programme shares: screening, interview, offer, onboarding, exits.
+import { z } from 'zod';
+import { registrationBodies, registerFor, registrationExamples } from '../rules.js';
+import { trainingModules } from '../stages.js';
+import type { EventCatalog } from './types.js';
+import { dateAfter, dateTimeAfter, isoDate, isoDateTime, none, note, reason, shortText, withReason } from './fields.js';
+
+const valueScore = z.number().int().min(1).max(5);
+
+export const commonEvents: EventCatalog = {
+  screeningStarted: { label: 'Start screening', intent: 'advance', schema: none, example: () => ({}) },
+  screeningPassed: {
+    label: 'Pass screening',
+    intent: 'advance',
+    schema: z.strictObject({
+      careExperienceMonths: z.number().int().min(0).max(600),
+      substantive: z.boolean().default(false),
+      body: z.enum(registrationBodies).optional(),
+      number: z.string().trim().toUpperCase().max(20).optional(),
+      note,
+    }),
+    example: (ctx) => {
+      const body = registerFor(ctx.profession);
+      return { careExperienceMonths: 12, substantive: false, ...(body ? { body, number: registrationExamples[body] } : {}) };
+    },
+  },
+  redirectedToHcswd: {
+    label: 'Redirect to HCSWD programme',
+    intent: 'exit',
+    schema: z.strictObject({ careExperienceMonths: z.number().int().min(0).max(5), note }),
+    example: () => ({ careExperienceMonths: 2 }),
+  },
+  interviewScheduled: {
+    label: 'Schedule interview',
+    intent: 'advance',
+    schema: z.strictObject({ interviewAt: isoDateTime, location: shortText, note }),
+    example: (_, at) => ({ interviewAt: dateTimeAfter(at, 3), location: 'Bank office, Level 2, Main Building' }),
+  },
+  interviewRescheduled: {
+    label: 'Reschedule interview',
+    intent: 'hold',
+    schema: z.strictObject({ interviewAt: isoDateTime, location: shortText, note }),
+    example: (_, at) => ({ interviewAt: dateTimeAfter(at, 5), location: 'Bank office, Level 2, Main Building' }),
+  },
+  interviewPassed: {
+    label: 'Record interview passed',
+    intent: 'advance',
+    // Values-based recruitment: scores against the six NHS Constitution values.
+    schema: z.strictObject({
+      scores: z.strictObject({
+        workingTogether: valueScore, respectAndDignity: valueScore, commitmentToQuality: valueScore,
+        compassion: valueScore, improvingLives: valueScore, everyoneCounts: valueScore,
+      }).optional(),
+      note,
+    }),
+    example: () => ({ scores: { workingTogether: 4, respectAndDignity: 5, commitmentToQuality: 4, compassion: 5, improvingLives: 4, everyoneCounts: 4 } }),
+  },
+  offerMade: {
+    label: 'Make conditional offer',
+    intent: 'advance',
+    schema: z.strictObject({ band: z.string().trim().max(40).optional(), startDate: isoDate.optional(), note }),
+    example: (_, at) => ({ band: 'Bank', startDate: dateAfter(at, 42) }),
+  },
+  offerAccepted: { label: 'Offer accepted', intent: 'advance', schema: none, example: () => ({}) },
+  offerDeclined: { label: 'Offer declined', intent: 'exit', schema: withReason, example: () => ({ reason: 'Accepted another post' }) },
+  agreementSigned: { label: 'Bank agreement signed', intent: 'advance', schema: none, example: () => ({}) },
+  enrolled: {
+    label: 'Enrolled on bank systems',
+    intent: 'advance',
+    schema: z.strictObject({ employeeNumber: z.string().trim().max(40).optional(), note }),
+    example: () => ({ employeeNumber: 'BANK-000123' }),
+  },
+  trainingModuleCompleted: {
+    label: 'Training module completed',
+    intent: 'advance',
+    schema: z.strictObject({ module: z.enum(trainingModules), completedOn: isoDate.optional() }),
+    example: (ctx) => ({ module: trainingModules.find((m) => !ctx.trainingCompleted.includes(m)) ?? trainingModules[0] }),
+  },
+  firstShiftBooked: {
+    label: 'Book first shift',
+    intent: 'advance',
+    schema: z.strictObject({ date: isoDate, ward: shortText, note }),
+    example: (_, at) => ({ date: dateAfter(at, 7), ward: 'Ward 12, Acute Medicine' }),
+  },
+  firstShiftRebooked: {
+    label: 'Rebook first shift',
+    intent: 'hold',
+    schema: z.strictObject({ date: isoDate, ward: shortText, note }),
+    example: (_, at) => ({ date: dateAfter(at, 10), ward: 'Ward 12, Acute Medicine' }),
+  },
+  firstShiftWorked: { label: 'First shift worked', intent: 'advance', schema: none, example: () => ({}) },
+  withdrawn: { label: 'Withdraw', intent: 'exit', schema: withReason, example: () => ({ reason: 'Candidate found another role' }) },
+  rejected: { label: 'Reject', intent: 'exit', schema: withReason, example: () => ({ reason: 'Did not meet the essential criteria' }) },
+};

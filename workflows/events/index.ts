@@ -1,0 +1,12 @@
+// One catalog of every event any machine accepts. Event types are unique across programmes, so
+// the same name means the same payload everywhere.
+import { commonEvents } from './common.js';
+import { checkEvents } from './checks.js';
+import type { EventCatalog } from './types.js';
+
+export const eventCatalog: EventCatalog = {
+  ...commonEvents,
+  ...checkEvents,
+};
+
+export type { EventCatalog, EventSpec } from './types.js';

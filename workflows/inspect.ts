@@ -1,0 +1,113 @@
+// Reads a journey snapshot the way people need it: the applicant's plain-words status, the board
+// stage, the checks with their owners, and which events may happen now (from the machine itself,
+// so no page or route hard-codes what comes next).
+import { type AnyMachineSnapshot, type AnyStateMachine, getNextTransitions } from 'xstate';
+import { z } from 'zod';
+import { eventCatalog } from './events/index.js';
+import type { CheckName, CheckStatus, EventIntent, JourneyContext, JourneyStatus, Owner, StateMeta } from './types.js';
+
+export interface ApplicantStatus { title: string; detail: string; owner: Owner }
+export interface CheckView { name: CheckName; status: CheckStatus; owner: Owner; title: string; detail: string }
+export interface AllowedEvent { type: string; label: string; intent: EventIntent; schema: unknown; example: Record<string, unknown> }
+
+interface ActiveNode { id: string; path: string; depth: number; meta: StateMeta; atomic: boolean; parallelParent: boolean }
+
+function activeNodes(snapshot: AnyMachineSnapshot): ActiveNode[] {
+  const metas = snapshot.getMeta() as Record<string, StateMeta | undefined>;
+  const machine = snapshot.machine as AnyStateMachine;
+  const nodes: ActiveNode[] = [];
+  for (const [id, meta] of Object.entries(metas)) {
+    if (!meta) continue;
+    const node = machine.getStateNodeById(id);
+    // Depth from the node's path, not its id: custom ids carry no dots.
+    nodes.push({ id, path: node.path.join('.'), depth: node.path.length, meta, atomic: node.type === 'atomic' || node.type === 'final', parallelParent: node.parent?.type === 'parallel' });
+  }
+  return nodes;
+}
+
+/** The deepest active state of each check region. */
+export function checksOf(snapshot: AnyMachineSnapshot): CheckView[] {
+  const best = new Map<CheckName, ActiveNode>();
+  for (const n of activeNodes(snapshot)) {
+    const check = n.meta.check;
+    if (!check) continue;
+    const prev = best.get(check);
+    if (!prev || n.depth > prev.depth) best.set(check, n);
+  }
+  return [...best.entries()].map(([name, n]) => ({
+    name, status: n.meta.checkStatus ?? 'in_progress', owner: n.meta.owner, title: n.meta.title, detail: n.meta.detail,
+  }));
+}
+
+const ownerPriority: Owner[] = ['candidate', 'recruiter', 'coordinator', 'third_party', 'none'];
+
+/** Plain-words status from state meta: the deepest state, or for parallel work, who acts first. */
+export function applicantStatusOf(snapshot: AnyMachineSnapshot): ApplicantStatus {
+  const nodes = activeNodes(snapshot);
+  const leaves = nodes.filter((n) => n.atomic && !nodes.some((o) => o.depth > n.depth && o.path.startsWith(`${n.path}.`)));
+  if (leaves.length === 1) {
+    const { title, detail, owner } = leaves[0]!.meta;
+    return { title, detail, owner };
+  }
+  // Parallel work: headline from the outermost state, detail from whoever must act first.
+  const top = nodes.reduce((a, b) => (b.depth < a.depth ? b : a));
+  const open = leaves.filter((l) => l.meta.owner !== 'none');
+  const owner = ownerPriority.find((o) => open.some((l) => l.meta.owner === o)) ?? 'none';
+  const mine = open.filter((l) => l.meta.owner === owner);
+  const detail = owner === 'none'
+    ? top.meta.detail
+    : mine.map((l) => (l.meta.check ? `${l.meta.title}: ${l.meta.detail}` : l.meta.detail)).join(' ');
+  return { title: top.meta.title, detail, owner };
+}
+
+/** Board column: the `stage` of the outermost active state (final states carry their own). */
+export function stageOf(snapshot: AnyMachineSnapshot): string {
+  const nodes = activeNodes(snapshot).filter((n) => n.meta.stage).sort((a, b) => a.depth - b.depth);
+  return nodes[0]?.meta.stage ?? 'unknown';
+}
+
+export function statusOf(snapshot: AnyMachineSnapshot): JourneyStatus {
+  if (snapshot.status !== 'done') return 'in_progress';
+  return activeNodes(snapshot).find((n) => n.meta.status)?.meta.status ?? 'closed';
+}
+
+/** `offer.offered`, or `checks` for a parallel state (its regions are reported as checks). */
+export function flatState(snapshot: AnyMachineSnapshot): string {
+  const walk = (value: unknown, node: { states: Record<string, { type: string; states: Record<string, unknown> }> }): string => {
+    if (typeof value === 'string') return value;
+    const [key, inner] = Object.entries(value as Record<string, unknown>)[0]!;
+    const child = node.states[key]!;
+    return child.type === 'parallel' ? key : `${key}.${walk(inner, child as never)}`;
+  };
+  return walk(snapshot.value, (snapshot.machine as AnyStateMachine).root as never);
+}
+
+const schemaCache = new Map<string, unknown>();
+export function jsonSchemaOf(type: string): unknown {
+  if (!schemaCache.has(type)) {
+    const spec = eventCatalog[type];
+    schemaCache.set(type, spec ? z.toJSONSchema(spec.schema, { io: 'input', unrepresentable: 'any' }) : {});
+  }
+  return schemaCache.get(type);
+}
+
+/** Event types the active states listen for, timers and eventless transitions excluded. */
+export function candidateEventTypes(snapshot: AnyMachineSnapshot): string[] {
+  if (snapshot.status !== 'active') return [];
+  const types = getNextTransitions(snapshot).map((t) => t.eventType);
+  return [...new Set(types)].filter((t) => t && !t.startsWith('xstate.') && t !== '*');
+}
+
+/** The events that may happen now, each with a payload example that the machine accepts now. */
+export function allowedEvents(snapshot: AnyMachineSnapshot, at: string): AllowedEvent[] {
+  const out: AllowedEvent[] = [];
+  for (const type of candidateEventTypes(snapshot)) {
+    const spec = eventCatalog[type];
+    if (!spec) continue;
+    const parsed = spec.schema.safeParse(spec.example(snapshot.context as JourneyContext, at));
+    if (!parsed.success) continue;
+    if (!snapshot.can({ type, ...parsed.data, at })) continue;
+    out.push({ type, label: spec.label, intent: spec.intent, schema: jsonSchemaOf(type), example: spec.example(snapshot.context as JourneyContext, at) });
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+// Stages more than one programme passes through, written once. Each returns state configs that
+// reference the named guards/actions/delays of `common.ts`.
+import type { JourneyStatus, Owner, StateConfig, StateMeta } from './types.js';
+import type { Policy } from './policy.js';
+
+export const meta = (m: StateMeta) => ({ meta: m });
+export const email = (template: string, to: 'candidate' | 'recruiter' | 'referees' | 'hr' | 'coordinator') =>
+  ({ type: 'email', params: { template, to } }) as const;
+
+/** Withdrawal and rejection are allowed from every state that is not final. */
+export const exitTransitions: StateConfig = {
+  withdrawn: { target: '.withdrawn', actions: [{ type: 'recordExit', params: { kind: 'withdrawn' } }, email('withdrawalConfirmed', 'candidate')] },
+  rejected: { target: '.rejected', actions: [{ type: 'recordExit', params: { kind: 'rejected' } }, email('applicationUnsuccessful', 'candidate')] },
+};
+
+const finalState = (status: JourneyStatus, title: string, detail: string, stage: string = status): StateConfig => ({
+  type: 'final' as const,
+  ...meta({ title, detail, owner: 'none' as Owner, stage, status }),
+});
+
+export const exitStates: StateConfig = {
+  withdrawn: finalState('withdrawn', 'Application withdrawn', 'You withdrew your application. You are welcome to apply again.'),
+  rejected: finalState('rejected', 'Application unsuccessful', 'We are not able to take your application further this time.'),
+};
+
+export const closedState = (title: string, detail: string) => finalState('closed', title, detail);
+
+export const hiredState = finalState('hired', 'You have worked your first shift', 'Welcome to the bank. You can book shifts as they come up.', 'hired');
+
+/** Conditional offer: accept, decline, or let it expire (a reminder goes out before it does). */
+export function offerStage(onAccept: string, policy: Policy): StateConfig {
+  return {
+    initial: 'toMake',
+    ...meta({ title: 'Offer', detail: 'Your conditional offer.', owner: 'recruiter', stage: 'offer' }),
+    states: {
+      toMake: {
+        ...meta({ title: 'Preparing your offer', detail: 'You passed the interview. We are preparing your conditional offer.', owner: 'recruiter' }),
+        on: { offerMade: { target: 'offered', actions: [{ type: 'recordOffer', params: { expiryDays: policy.offerExpiryDays } }, email('conditionalOffer', 'candidate')] } },
+      },
+      offered: {
+        ...meta({ title: 'Conditional offer made', detail: 'Please accept or decline your conditional offer before it expires.', owner: 'candidate', dueDays: policy.offerExpiryDays }),
+        after: {
+          offerReminder: { actions: [email('offerExpiring', 'candidate')] },
+          offerExpiry: { target: 'expired', actions: [email('offerExpired', 'candidate')] },
+        },
+        on: {
+          offerAccepted: { target: onAccept, actions: ['recordAcceptance', email('checksStarted', 'candidate')] },
+          offerDeclined: { target: 'declined', actions: [{ type: 'recordExit', params: { kind: 'withdrawn' } }] },
+        },
+      },
+      expired: finalState('closed', 'Offer expired', 'Your conditional offer expired before it was accepted.', 'closed'),
+      declined: finalState('withdrawn', 'Offer declined', 'You declined the offer. You are welcome to apply again.', 'withdrawn'),
+    },
+  };
+}
+
+/** Statutory and mandatory training: the 11 Core Skills Training Framework subjects + Oliver McGowan. */
+export const trainingModules = [
+  'equality_diversity_human_rights', 'health_safety_welfare', 'conflict_resolution', 'fire_safety',
+  'infection_prevention_control', 'moving_handling', 'safeguarding_adults', 'preventing_radicalisation',
+  'safeguarding_children', 'resuscitation', 'information_governance', 'oliver_mcgowan',
+] as const;
+
+/** Ready to work → first shift booked → first shift worked (hired). */
+export function firstShiftStages(readyTitle: string): StateConfig {
+  return {
+    readyToWork: {
+      ...meta({ title: readyTitle, detail: 'You are cleared to work. We are booking your first shift.', owner: 'recruiter', stage: 'ready', dueDays: 7 }),
+      entry: [email('readyToWork', 'candidate')],
+      on: { firstShiftBooked: { target: 'firstShiftBooked', actions: ['recordFirstShift', email('firstShiftBooked', 'candidate')] } },
+    },
+    firstShiftBooked: {
+      ...meta({ title: 'First shift booked', detail: 'Your first shift is booked: see the date and ward in our email.', owner: 'candidate', stage: 'first_shift' }),
+      on: {
+        firstShiftRebooked: { target: 'firstShiftBooked', actions: ['recordFirstShift', email('firstShiftBooked', 'candidate')] },
+        firstShiftWorked: { target: 'hired' },
+      },
+    },
+    hired: hiredState,
+  };
+}
