@@ -16,6 +16,20 @@ export interface Policy {
   minDaysBetweenAttempts: number;
   osceBookingLeadDays: number;
   checkDueDays: number;
+  /** HCSWD screening: hours a week the candidate must be free to work (paid supervised work is ≥30). */
+  hcswdMinWeeklyHours: number;
+  /** HCSWD assessment: lowest score (1–5) accepted on each of the six NHS Constitution values. */
+  hcswdValuesPassMark: number;
+  /** HCSWD assessment: literacy and numeracy test pass marks, in percent. */
+  hcswdLiteracyPassMark: number;
+  hcswdNumeracyPassMark: number;
+  /** HCSWD classroom induction and supervised ward practice (shadow shifts), in days attended. */
+  hcswdInductionDays: number;
+  hcswdShadowShiftDays: number;
+  /** Weeks of paid supervised work after which an unfinished Care Certificate prompts a reminder. */
+  hcswdCareCertificateWeeks: number;
+  /** Supervised hours a trainee must have worked before the trust signs them off. */
+  hcswdSignOffMinHours: number;
 }
 
 export const defaultPolicy: Policy = {
@@ -32,6 +46,15 @@ export const defaultPolicy: Policy = {
   minDaysBetweenAttempts: 10,
   osceBookingLeadDays: 14,
   checkDueDays: 14,
+  hcswdMinWeeklyHours: 30,
+  hcswdValuesPassMark: 3,
+  hcswdLiteracyPassMark: 60,
+  hcswdNumeracyPassMark: 60,
+  hcswdInductionDays: 7,
+  hcswdShadowShiftDays: 5,
+  hcswdCareCertificateWeeks: 12,
+  // About 6 months at 30 hours a week.
+  hcswdSignOffMinHours: 780,
 };
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

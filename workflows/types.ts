@@ -71,6 +71,15 @@ export interface JourneyContext {
   arrivedAt?: string;
   osceTargetMissed?: boolean;
   firstShift?: { date: string; ward: string };
+  /** HCSWD: hours a week the candidate said at screening they can work. */
+  weeklyHoursAvailable?: number;
+  /** HCSWD assessment: literacy and numeracy test scores (percent) when the assessment was passed. */
+  assessment?: { literacyScore: number; numeracyScore: number; passedAt: string };
+  /** HCSWD classroom induction and shadow shifts: `days` is the length booked (from policy). */
+  induction?: { startDate: string; venue: string; days: number; completedAt?: string };
+  supervisedPractice?: { startDate: string; ward: string; days: number; completedAt?: string };
+  /** HCSWD paid supervised work: the hours required are fixed from policy when it starts. */
+  traineeship?: { startedAt: string; hoursRequired: number; hoursWorked?: number; signedOffAt?: string; signedOffBy?: string };
   waivers: { check: CheckName; approvedBy: string; reason: string }[];
   exit?: { kind: 'withdrawn' | 'rejected' | 'closed'; reason: string };
 }

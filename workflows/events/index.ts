@@ -2,11 +2,13 @@
 // the same name means the same payload everywhere.
 import { commonEvents } from './common.js';
 import { checkEvents } from './checks.js';
+import { hcswdEvents } from './hcswd.js';
 import type { EventCatalog } from './types.js';
 
 export const eventCatalog: EventCatalog = {
   ...commonEvents,
   ...checkEvents,
+  ...hcswdEvents,
 };
 
 export type { EventCatalog, EventSpec } from './types.js';

@@ -1,0 +1,114 @@
+// Events of the Healthcare Support Worker Development programme: screening without care
+// experience, the assessment day, induction, shadow shifts, the Care Certificate and trust sign-off.
+import { z } from 'zod';
+import { careCertificateStandards } from '../hcswd.js';
+import { defaultPolicy } from '../policy.js';
+import type { EventCatalog } from './types.js';
+import { dateAfter, dateTimeAfter, isoDate, isoDateTime, note, shortText } from './fields.js';
+
+const valueScore = z.number().int().min(1).max(5);
+const percent = z.number().int().min(0).max(100);
+const daysCount = z.number().int().min(0).max(60);
+
+const assessmentBooking = z.strictObject({ assessmentAt: isoDateTime, location: shortText, note });
+const inductionBooking = z.strictObject({ startDate: isoDate, venue: shortText, note });
+const shadowShiftBooking = z.strictObject({ startDate: isoDate, ward: shortText, note });
+
+export const hcswdEvents: EventCatalog = {
+  hcswdScreeningPassed: {
+    label: 'Pass screening (support worker programme)',
+    intent: 'advance',
+    schema: z.strictObject({
+      sharesNhsValues: z.boolean(),
+      rightToWork: z.boolean(),
+      weeklyHoursAvailable: z.number().min(0).max(60),
+      note,
+    }),
+    example: () => ({ sharesNhsValues: true, rightToWork: true, weeklyHoursAvailable: 37.5 }),
+    rule: 'The candidate must share the NHS values, have the right to work in the UK and be available for the minimum weekly hours.',
+  },
+  assessmentScheduled: {
+    label: 'Schedule assessment (interview and tests)',
+    intent: 'advance',
+    schema: assessmentBooking,
+    example: (_, at) => ({ assessmentAt: dateTimeAfter(at, 5), location: 'Education Centre, Room 3' }),
+  },
+  assessmentRescheduled: {
+    label: 'Reschedule assessment',
+    intent: 'hold',
+    schema: assessmentBooking,
+    example: (_, at) => ({ assessmentAt: dateTimeAfter(at, 8), location: 'Education Centre, Room 3' }),
+  },
+  assessmentPassed: {
+    label: 'Record assessment passed',
+    intent: 'advance',
+    // Values-based interview against the six NHS Constitution values, plus the two tests.
+    schema: z.strictObject({
+      valueScores: z.strictObject({
+        workingTogether: valueScore, respectAndDignity: valueScore, commitmentToQuality: valueScore,
+        compassion: valueScore, improvingLives: valueScore, everyoneCounts: valueScore,
+      }),
+      literacyScore: percent,
+      numeracyScore: percent,
+      note,
+    }),
+    example: () => ({
+      valueScores: { workingTogether: 4, respectAndDignity: 5, commitmentToQuality: 4, compassion: 5, improvingLives: 4, everyoneCounts: 4 },
+      literacyScore: 78,
+      numeracyScore: 72,
+    }),
+    rule: 'Every NHS value, the literacy test and the numeracy test must each reach the pass mark.',
+  },
+  inductionBooked: {
+    label: 'Book classroom induction',
+    intent: 'advance',
+    schema: inductionBooking,
+    example: (_, at) => ({ startDate: dateAfter(at, 14), venue: 'Education Centre, Main Building' }),
+  },
+  inductionRebooked: {
+    label: 'Rebook classroom induction',
+    intent: 'hold',
+    schema: inductionBooking,
+    example: (_, at) => ({ startDate: dateAfter(at, 21), venue: 'Education Centre, Main Building' }),
+  },
+  inductionCompleted: {
+    label: 'Classroom induction completed',
+    intent: 'advance',
+    schema: z.strictObject({ daysAttended: daysCount, note }),
+    example: (ctx) => ({ daysAttended: ctx.induction?.days ?? defaultPolicy.hcswdInductionDays }),
+    rule: 'Every day of the classroom induction must be attended.',
+  },
+  shadowShiftsBooked: {
+    label: 'Book shadow shifts',
+    intent: 'advance',
+    schema: shadowShiftBooking,
+    example: (_, at) => ({ startDate: dateAfter(at, 7), ward: 'Ward 12, Acute Medicine' }),
+  },
+  shadowShiftsRebooked: {
+    label: 'Rebook shadow shifts',
+    intent: 'hold',
+    schema: shadowShiftBooking,
+    example: (_, at) => ({ startDate: dateAfter(at, 14), ward: 'Ward 12, Acute Medicine' }),
+  },
+  shadowShiftsCompleted: {
+    label: 'Shadow shifts completed',
+    intent: 'advance',
+    schema: z.strictObject({ daysCompleted: daysCount, note }),
+    example: (ctx) => ({ daysCompleted: ctx.supervisedPractice?.days ?? defaultPolicy.hcswdShadowShiftDays }),
+    rule: 'Every booked day of supervised ward practice must be completed.',
+  },
+  careStandardSignedOff: {
+    label: 'Care Certificate standard signed off',
+    intent: 'advance',
+    schema: z.strictObject({ standard: z.enum(careCertificateStandards), assessor: shortText.optional(), note }),
+    example: (ctx) => ({ standard: careCertificateStandards.find((s) => !ctx.careStandardsSignedOff.includes(s)) ?? careCertificateStandards[0] }),
+    rule: 'Each Care Certificate standard is signed off once.',
+  },
+  trustSignedOff: {
+    label: 'Trust sign-off (graduate to support worker)',
+    intent: 'advance',
+    schema: z.strictObject({ hoursWorked: z.number().min(0).max(10000), signedOffBy: shortText, note }),
+    example: (ctx) => ({ hoursWorked: ctx.traineeship?.hoursRequired ?? defaultPolicy.hcswdSignOffMinHours, signedOffBy: 'Practice Development Lead' }),
+    rule: 'All 15 Care Certificate standards must be signed off and the minimum supervised hours worked.',
+  },
+};
