@@ -60,6 +60,11 @@ function reviewStates(check: CheckName) {
   };
 }
 
+/** The region itself: its child states say who acts; this names the check for diagrams. */
+const regionMeta = (check: CheckName): { meta: StateMeta } => ({
+  meta: { title: checkSpecs[check].title, detail: checkSpecs[check].candidateTask, owner: 'recruiter' },
+});
+
 const waiveFrom = (check: CheckName) =>
   checkSpecs[check].waivable
     ? { [`${check}.waived`]: { target: `#${check}Waived`, actions: [{ type: 'recordWaiver', params: { check } }] } }
@@ -70,6 +75,7 @@ function standardCheck(check: CheckName) {
   const notRequired = { guard: { type: 'checkNotRequired', params: { check } }, target: 'notRequired' };
   return {
     initial: spec.initial,
+    ...regionMeta(check),
     states: {
       ...(spec.initial === 'awaitingCandidate'
         ? {
@@ -98,6 +104,7 @@ function referencesCheck() {
   const waive = waiveFrom(check);
   return {
     initial: 'awaitingCandidate',
+    ...regionMeta(check),
     states: {
       awaitingCandidate: {
         ...meta(check, 'awaiting_candidate', 'candidate', checkSpecs.references.candidateTask),

@@ -111,3 +111,13 @@ export function allowedEvents(snapshot: AnyMachineSnapshot, at: string): Allowed
   }
   return out;
 }
+
+/** The board columns of a machine, in the order its top-level states define them. */
+export function stageOrder(machine: AnyStateMachine): string[] {
+  const stages: string[] = [];
+  for (const node of Object.values(machine.root.states) as { type: string; meta?: StateMeta }[]) {
+    const stage = node.meta?.stage;
+    if (stage && node.type !== 'final' && !stages.includes(stage)) stages.push(stage);
+  }
+  return stages;
+}

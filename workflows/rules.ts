@@ -41,6 +41,14 @@ const hcpcPrefixFor: Partial<Record<Profession, string[]>> = {
   paramedic: ['PA'], biomedical_scientist: ['BS'],
 };
 
+/** A well-formed example number for a profession (HCPC numbers carry the profession's prefix). */
+export function registrationExampleFor(profession: Profession): { body: RegistrationBody; number: string } | null {
+  const body = registerFor(profession);
+  if (!body) return null;
+  const prefix = hcpcPrefixFor[profession]?.[0];
+  return { body, number: body === 'HCPC' && prefix ? `${prefix}123456` : registrationExamples[body] };
+}
+
 export function isValidRegistration(profession: Profession, body: string, number: string): boolean {
   const required = registerFor(profession);
   if (required === null || body !== required) return false;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { checkNames, type CheckName } from '../types.js';
 import { checkSpecs } from '../checks.js';
-import { registrationBodies, registerFor, registrationExamples } from '../rules.js';
+import { registrationBodies, registrationExampleFor } from '../rules.js';
 import type { EventCatalog, EventSpec } from './types.js';
 import { dateBefore, email, isoDate, note, reason, shortText, withNote, withReason } from './fields.js';
 
@@ -26,10 +26,7 @@ const clearance: Record<CheckName, Pick<EventSpec, 'schema' | 'example'>> = {
   },
   registration: {
     schema: z.strictObject({ body: z.enum(registrationBodies), number: z.string().trim().toUpperCase().min(1).max(20), note }),
-    example: (ctx) => {
-      const body = ctx.registration?.body ?? registerFor(ctx.profession) ?? 'NMC';
-      return { body, number: ctx.registration?.number ?? registrationExamples[body as keyof typeof registrationExamples] };
-    },
+    example: (ctx) => ctx.registration ?? registrationExampleFor(ctx.profession) ?? { body: 'NMC', number: '71A2998E' },
   },
   references: {
     schema: z.strictObject({ yearsCovered: z.number().min(0).max(60), gapsExplained: z.boolean(), note }),
@@ -63,12 +60,19 @@ const referee = z.strictObject({
   relationship: z.enum(['line_manager', 'employer', 'education', 'character']),
 });
 
+/** What the guards on clearing a check require, in plain words (shown when refused). */
+const clearRules: Partial<Record<CheckName, string>> = {
+  dbs: 'a DBS check can only be sent or cleared once the identity check is cleared',
+  workHealth: 'occupational health questions come only after a conditional offer is accepted (Equality Act s.60)',
+  registration: 'the number must be on the register the profession belongs to, in that regulator’s format',
+};
+
 function eventsFor(check: CheckName): EventCatalog {
   const title = checkSpecs[check].title;
   const events: EventCatalog = {
     [`${check}.submitted`]: { label: `${title}: candidate supplied`, intent: 'advance', schema: withNote, example: () => ({}) },
-    [`${check}.cleared`]: { label: `${title}: clear`, intent: 'advance', ...clearance[check] },
-    [`${check}.referred`]: { label: `${title}: send to third party`, intent: 'hold', schema: withNote, example: () => ({}) },
+    [`${check}.cleared`]: { label: `${title}: clear`, intent: 'advance', ...clearance[check], ...(clearRules[check] ? { rule: clearRules[check] } : {}) },
+    [`${check}.referred`]: { label: `${title}: send to third party`, intent: 'hold', schema: withNote, example: () => ({}), ...(clearRules[check] ? { rule: clearRules[check] } : {}) },
     [`${check}.returned`]: { label: `${title}: third party replied`, intent: 'advance', schema: withNote, example: () => ({}) },
     [`${check}.queryRaised`]: { label: `${title}: raise a query`, intent: 'hold', schema: z.strictObject({ question: reason }), example: () => ({ question: 'Please send a clearer copy of your proof of address.' }) },
     [`${check}.failed`]: { label: `${title}: fail`, intent: 'hold', schema: withReason, example: () => ({ reason: 'Documents could not be verified' }) },
@@ -90,6 +94,7 @@ export const checkEvents: EventCatalog = {
     label: 'References: referees provided',
     intent: 'advance',
     schema: z.strictObject({ referees: z.array(referee).min(1).max(6) }),
+    rule: 'together with references already received, the referees must make up the number of references required',
     example: (ctx) => {
       const needed = Math.max(1, ctx.referencesRequired - ctx.referencesReceived.length);
       const round = ctx.referees.length;
@@ -112,6 +117,7 @@ export const checkEvents: EventCatalog = {
       roleConfirmed: z.boolean(),
       concerns: z.string().trim().max(2000).optional(),
     }),
+    rule: 'the reference must come from a referee we asked who has not already answered',
     example: (ctx) => ({
       refereeEmail: ctx.referees.find((r) => !ctx.referencesReceived.includes(r.email))?.email ?? 'referee1@example.org',
       datesConfirmed: true,

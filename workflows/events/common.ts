@@ -1,6 +1,6 @@
 // Events of the stages every programme shares: screening, interview, offer, onboarding, exits.
 import { z } from 'zod';
-import { registrationBodies, registerFor, registrationExamples } from '../rules.js';
+import { registrationBodies, registrationExampleFor } from '../rules.js';
 import { trainingModules } from '../stages.js';
 import type { EventCatalog } from './types.js';
 import { dateAfter, dateTimeAfter, isoDate, isoDateTime, none, note, reason, shortText, withReason } from './fields.js';
@@ -19,15 +19,14 @@ export const commonEvents: EventCatalog = {
       number: z.string().trim().toUpperCase().max(20).optional(),
       note,
     }),
-    example: (ctx) => {
-      const body = registerFor(ctx.profession);
-      return { careExperienceMonths: 12, substantive: false, ...(body ? { body, number: registrationExamples[body] } : {}) };
-    },
+    example: (ctx) => ({ careExperienceMonths: 12, substantive: false, ...(registrationExampleFor(ctx.profession) ?? {}) }),
+    rule: 'a registered profession needs a number in its regulator’s format (e.g. NMC 12A3456B, HCPC with the profession’s prefix); an unregistered healthcare assistant needs 6 months’ care experience or the HCSWD programme',
   },
   redirectedToHcswd: {
     label: 'Redirect to HCSWD programme',
     intent: 'exit',
     schema: z.strictObject({ careExperienceMonths: z.number().int().min(0).max(5), note }),
+    rule: 'only unregistered healthcare assistants with under 6 months’ care experience are redirected to HCSWD',
     example: () => ({ careExperienceMonths: 2 }),
   },
   interviewScheduled: {
@@ -74,6 +73,7 @@ export const commonEvents: EventCatalog = {
     label: 'Training module completed',
     intent: 'advance',
     schema: z.strictObject({ module: z.enum(trainingModules), completedOn: isoDate.optional() }),
+    rule: 'each module is recorded once',
     example: (ctx) => ({ module: trainingModules.find((m) => !ctx.trainingCompleted.includes(m)) ?? trainingModules[0] }),
   },
   firstShiftBooked: {

@@ -1,0 +1,65 @@
+// One drizzle schema, two drivers: PGlite (embedded, default) or PostgreSQL via postgres.js.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema/index.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle: inside one, use it and never `db` (PGlite has a single connection). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data directory, or 'memory://' for an in-memory database. */
+  dataDir?: string;
+  /** PostgreSQL schema to work in (tests isolate each file in its own schema). */
+  schemaName?: string;
+  poolSize?: number;
+}
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.url) {
+    const client = postgres(opts.url, {
+      max: opts.poolSize ?? 10,
+      onnotice: () => {},
+      ...(opts.schemaName ? { connection: { search_path: opts.schemaName } } : {}),
+    });
+    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    if (opts.schemaName) await client.unsafe(`CREATE SCHEMA IF NOT EXISTS "${opts.schemaName}"`);
+    // Several server processes may start together: one migrates, the others wait for the lock.
+    const reserved = await client.reserve();
+    try {
+      await reserved`SELECT pg_advisory_lock(712001)`;
+      await migratePostgres(drizzlePostgres(reserved, { schema }), {
+        migrationsFolder,
+        ...(opts.schemaName ? { migrationsSchema: opts.schemaName } : {}),
+      });
+    } finally {
+      await reserved`SELECT pg_advisory_unlock(712001)`;
+      reserved.release();
+    }
+    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+  const dataDir = opts.dataDir ?? './.data';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+  return { db, kind: 'pglite', close: () => client.close() };
+}

@@ -1,0 +1,18 @@
+import { sql } from 'drizzle-orm';
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** A person applying. Personal data lives here only, never in journey snapshots. */
+export const candidates = pgTable('candidates', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  fullName: text('full_name').notNull(),
+  email: text('email').notNull(),
+  phone: text('phone'),
+  postcode: text('postcode'),
+  profession: text('profession').notNull(),
+  currentJourneyId: uuid('current_journey_id'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [
+  index('candidates_created_idx').on(t.createdAt.desc(), t.id.desc()),
+  index('candidates_email_idx').on(sql`lower(${t.email})`),
+]);

@@ -1,0 +1,29 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { candidates } from './candidates.js';
+
+/**
+ * One candidate's run through one programme's machine. `snapshot` is the persisted XState
+ * snapshot; state/stage/status/owner are flattened from it for the board and filters. `version`
+ * increases by one per accepted event (optimistic concurrency: If-Match).
+ */
+export const journeys = pgTable('journeys', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  candidateId: uuid('candidate_id').notNull().references(() => candidates.id, { onDelete: 'cascade' }),
+  programme: text('programme').notNull(),
+  machineVersion: integer('machine_version').notNull(),
+  snapshot: jsonb('snapshot').notNull(),
+  state: text('state').notNull(),
+  stage: text('stage').notNull(),
+  status: text('status').notNull(),
+  owner: text('owner').notNull(),
+  version: integer('version').notNull(),
+  stageEnteredAt: timestamp('stage_entered_at', { withTimezone: true, mode: 'date' }).notNull(),
+  exitStage: text('exit_stage'),
+  exitReason: text('exit_reason'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+}, (t) => [
+  index('journeys_candidate_idx').on(t.candidateId),
+  index('journeys_board_idx').on(t.programme, t.status, t.stage, t.stageEnteredAt),
+]);

@@ -1,0 +1,39 @@
+// Entry point: `npm start`. Embedded PGlite unless DATABASE_URL is set.
+import { serve } from '@hono/node-server';
+import { ConfigError, loadConfig } from './config.js';
+import { log } from './log.js';
+import { startIntake } from './server.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const intake = await startIntake(config);
+  if (intake.generatedToken) {
+    // Printed once: only its hash is stored. Set INTAKE_BOOTSTRAP_TOKEN to choose your own.
+    process.stdout.write(`\nAdmin API token (shown once, keep it safe):\n  ${intake.generatedToken}\n\n`);
+  }
+  const server = serve({ fetch: intake.http.fetch, port: config.port, hostname: config.host }, (info) => {
+    log.info('intake listening', { port: info.port, database: intake.database.kind });
+    process.stdout.write(`Intake is running at http://localhost:${info.port}  (database: ${intake.database.kind})\n`);
+  });
+  const shutdown = async () => {
+    server.close();
+    await intake.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  log.error('start-up failed', { error: err instanceof Error ? err.stack : String(err) });
+  process.exit(1);
+});

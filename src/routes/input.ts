@@ -1,0 +1,56 @@
+// Parsing at the edge: every body, query and parameter goes through zod here, and every failure
+// leaves as a 4xx problem with a stable code naming the field.
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { AppError, type ErrorCode } from '../errors.js';
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** A JSON object body: 415 if not JSON, 413 if too large, 400 if malformed or not an object. */
+export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type.trim())) {
+    throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  const text = await c.req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError(413, 'payload_too_large', `The body must be under ${MAX_BODY_BYTES / 1024} KiB.`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError(400, 'malformed_json', 'The body is not valid JSON.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new AppError(400, 'invalid_payload', 'The body must be a JSON object.', { field: '(body)' });
+  }
+  return value as Record<string, unknown>;
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: ErrorCode = 'invalid_payload'): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({
+    field: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(body)'),
+    message: i.message,
+  }));
+  const first = issues[0]!;
+  throw new AppError(400, code, `${first.field}: ${first.message}`, { field: first.field, errors: issues });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id that cannot exist is simply not found. */
+export function idParam(c: Context, what = 'The candidate'): string {
+  const id = c.req.param('id') ?? '';
+  if (!UUID.test(id)) throw new AppError(404, 'not_found', `${what} was not found.`);
+  return id.toLowerCase();
+}
+
+/** If-Match: "<version>" (quotes and W/ optional). */
+export function ifMatchVersion(c: Context): number | undefined {
+  const header = c.req.header('if-match');
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!m) throw new AppError(400, 'invalid_parameter', 'If-Match must be the journey version, e.g. "3".', { field: 'If-Match' });
+  return Number(m[1]);
+}

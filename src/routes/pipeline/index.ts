@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AuthVars } from '../../auth/bearer.js';
+import type { AppContext } from '../../engine/context.js';
+import { programmes } from '../../../workflows/types.js';
+import { stageOrder } from '../../../workflows/inspect.js';
+import { pipelineCounts } from '../../services/pipeline/counts.js';
+import { parseWith } from '../input.js';
+
+const query = z.strictObject({ programme: z.enum(programmes).optional() });
+
+export function pipelineRoutes(app: AppContext) {
+  const r = new Hono<AuthVars>();
+  // Count per stage, in the order the machine defines its stages; finished journeys by status.
+  r.get('/', async (c) => {
+    const { programme } = parseWith(query, c.req.query(), 'invalid_query');
+    const rows = await pipelineCounts(app.db, { programme });
+    const wanted = programme ? [programme] : [...programmes];
+    return c.json({
+      programmes: wanted.map((p) => {
+        const mine = rows.filter((r) => r.programme === p);
+        const stages = stageOrder(app.machines[p]).map((stage) => ({
+          stage,
+          count: mine.filter((r) => r.stage === stage && r.status === 'in_progress').reduce((a, r) => a + r.count, 0),
+        }));
+        const statuses = Object.fromEntries(['in_progress', 'hired', 'withdrawn', 'rejected', 'closed'].map((s) => [s, mine.filter((r) => r.status === s).reduce((a, r) => a + r.count, 0)]));
+        return { programme: p, total: mine.reduce((a, r) => a + r.count, 0), stages, statuses };
+      }),
+    });
+  });
+  return r;
+}

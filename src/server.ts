@@ -1,0 +1,36 @@
+// Wires a running Intake: database (migrated), machines from the configured policy, bootstrap
+// token, optional demo data, the worker and the HTTP app. Used by main.ts and by the tests.
+import { type Database, openDatabase } from '../db/client.js';
+import { buildMachines } from '../workflows/index.js';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { type AppContext, type Clock, systemClock } from './engine/context.js';
+import { isEmpty, seedDemo } from './demo/seed.js';
+import { type Worker, startWorker } from './jobs/worker.js';
+import { log } from './log.js';
+import { ensureBootstrapToken } from './services/tokens/bootstrap.js';
+
+export interface Intake { app: AppContext; http: ReturnType<typeof createApp>; database: Database; generatedToken: string | null; worker: Worker | null; close(): Promise<void> }
+
+export async function startIntake(config: Config, opts: { clock?: Clock; schemaName?: string; dataDir?: string } = {}): Promise<Intake> {
+  const database = await openDatabase({
+    url: config.databaseUrl, dataDir: opts.dataDir ?? config.dataDir, poolSize: config.dbPoolSize,
+    ...(opts.schemaName ? { schemaName: opts.schemaName } : {}),
+  });
+  const app: AppContext = { db: database.db, machines: buildMachines(config.policy), policy: config.policy, clock: opts.clock ?? systemClock };
+  const generatedToken = await ensureBootstrapToken(app.db, config.bootstrapToken);
+  const wantDemo = config.demoData === 'on' || (config.demoData === 'auto' && database.kind === 'pglite');
+  if (wantDemo && (await isEmpty(app.db))) {
+    const started = Date.now();
+    const seeded = await seedDemo(app.db, app.machines, { count: config.demoCandidates, now: app.clock.now() });
+    log.info('demo data loaded', { candidates: seeded.candidates, events: seeded.events, ms: Date.now() - started });
+  }
+  const worker = config.worker ? startWorker(app, config.workerPollMs) : null;
+  return {
+    app, http: createApp(app), database, generatedToken, worker,
+    async close() {
+      await worker?.stop();
+      await database.close();
+    },
+  };
+}

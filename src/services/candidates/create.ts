@@ -1,0 +1,28 @@
+import type { Profession, Programme } from '../../../workflows/index.js';
+import { candidates } from '../../../db/schema/index.js';
+import type { Actor, AppContext } from '../../engine/context.js';
+import { startJourney } from '../../engine/start.js';
+import { getCandidate, type CandidateWithJourney } from './get.js';
+
+export interface CreateCandidateParams {
+  programme: Programme;
+  profession: Profession;
+  fullName: string;
+  email: string;
+  phone?: string | undefined;
+  postcode?: string | undefined;
+}
+
+/** The application itself: the candidate and the first state of their journey, in one transaction. */
+export async function createCandidate(app: AppContext, params: CreateCandidateParams, actor: Actor): Promise<CandidateWithJourney> {
+  const at = app.clock.now();
+  const id = await app.db.transaction(async (tx) => {
+    const [candidate] = await tx.insert(candidates).values({
+      fullName: params.fullName, email: params.email, phone: params.phone ?? null, postcode: params.postcode ?? null,
+      profession: params.profession, createdAt: at, updatedAt: at,
+    }).returning({ id: candidates.id });
+    await startJourney(app, tx, { candidateId: candidate!.id, programme: params.programme, profession: params.profession, at, actor });
+    return candidate!.id;
+  });
+  return getCandidate(app, id);
+}

@@ -1,0 +1,57 @@
+import { type SQL, and, desc, eq, ilike, lt, or } from 'drizzle-orm';
+import { candidates, journeys } from '../../../db/schema/index.js';
+import type { Db } from '../../../db/client.js';
+import { AppError } from '../../errors.js';
+
+export interface ListCandidatesParams {
+  programme?: string | undefined; stage?: string | undefined; status?: string | undefined;
+  q?: string | undefined; limit: number; cursor?: string | undefined;
+}
+
+export interface CandidateListItem {
+  id: string; fullName: string; email: string; profession: string; programme: string; state: string; stage: string;
+  status: string; owner: string; stageEnteredAt: string; createdAt: string;
+}
+
+const encodeCursor = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(iso ?? '');
+  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) {
+    throw new AppError(400, 'invalid_query', 'cursor: not a cursor this API returned', { field: 'cursor' });
+  }
+  return { createdAt, id };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/** Newest applications first, keyset-paginated on (created_at, id) so deep pages stay fast. */
+export async function listCandidates(db: Db, params: ListCandidatesParams) {
+  const where: SQL[] = [];
+  if (params.programme) where.push(eq(journeys.programme, params.programme));
+  if (params.stage) where.push(eq(journeys.stage, params.stage));
+  if (params.status) where.push(eq(journeys.status, params.status));
+  if (params.q) {
+    const pattern = `%${escapeLike(params.q)}%`;
+    where.push(or(ilike(candidates.fullName, pattern), ilike(candidates.email, pattern))!);
+  }
+  if (params.cursor) {
+    const c = decodeCursor(params.cursor);
+    where.push(or(lt(candidates.createdAt, c.createdAt), and(eq(candidates.createdAt, c.createdAt), lt(candidates.id, c.id)))!);
+  }
+  const rows = await db.select({ c: candidates, j: journeys }).from(candidates)
+    .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId))
+    .where(and(...where))
+    .orderBy(desc(candidates.createdAt), desc(candidates.id))
+    .limit(params.limit + 1);
+  const page = rows.slice(0, params.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ c, j }): CandidateListItem => ({
+      id: c.id, fullName: c.fullName, email: c.email, profession: c.profession, programme: j.programme, state: j.state,
+      stage: j.stage, status: j.status, owner: j.owner, stageEnteredAt: j.stageEnteredAt.toISOString(), createdAt: c.createdAt.toISOString(),
+    })),
+    nextCursor: rows.length > params.limit && last ? encodeCursor(last.c.createdAt, last.c.id) : null,
+  };
+}
