@@ -70,6 +70,10 @@ export interface JourneyContext {
   identityClearedAt?: string;
   arrivedAt?: string;
   osceTargetMissed?: boolean;
+  /** International (NMC): when the decision letter arrived; the OSCE can be booked only after it. */
+  decisionLetterAt?: string;
+  /** International (NMC): the OSCE sitting currently booked. */
+  osceBooking?: { date: string; centre: string };
   firstShift?: { date: string; ward: string };
   /** HCSWD: hours a week the candidate said at screening they can work. */
   weeklyHoursAvailable?: number;
