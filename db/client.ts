@@ -26,8 +26,6 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory, or 'memory://' for an in-memory database. */
   dataDir?: string;
-  /** PostgreSQL schema to work in (tests isolate each file in its own schema). */
-  schemaName?: string;
   poolSize?: number;
 }
 
@@ -38,21 +36,17 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const client = postgres(opts.url, {
       max: opts.poolSize ?? 10,
       onnotice: () => {},
-      ...(opts.schemaName ? { connection: { search_path: opts.schemaName } } : {}),
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    if (opts.schemaName) await client.unsafe(`CREATE SCHEMA IF NOT EXISTS "${opts.schemaName}"`);
-    // Several server processes may start together: one migrates, the others wait for the lock.
-    const reserved = await client.reserve();
+    // Several server processes may start together: one migrates while the others wait for the
+    // lock. A one-connection client keeps the lock and the migration on the same session.
+    const migrator = postgres(opts.url, { max: 1, onnotice: () => {} });
     try {
-      await reserved`SELECT pg_advisory_lock(712001)`;
-      await migratePostgres(drizzlePostgres(reserved, { schema }), {
-        migrationsFolder,
-        ...(opts.schemaName ? { migrationsSchema: opts.schemaName } : {}),
-      });
+      await migrator`SELECT pg_advisory_lock(712001)`;
+      await migratePostgres(drizzlePostgres(migrator, { schema }), { migrationsFolder });
+      await migrator`SELECT pg_advisory_unlock(712001)`;
     } finally {
-      await reserved`SELECT pg_advisory_unlock(712001)`;
-      reserved.release();
+      await migrator.end({ timeout: 5 });
     }
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }

@@ -12,10 +12,9 @@ import { ensureBootstrapToken } from './services/tokens/bootstrap.js';
 
 export interface Intake { app: AppContext; http: ReturnType<typeof createApp>; database: Database; generatedToken: string | null; worker: Worker | null; close(): Promise<void> }
 
-export async function startIntake(config: Config, opts: { clock?: Clock; schemaName?: string; dataDir?: string } = {}): Promise<Intake> {
+export async function startIntake(config: Config, opts: { clock?: Clock; dataDir?: string } = {}): Promise<Intake> {
   const database = await openDatabase({
     url: config.databaseUrl, dataDir: opts.dataDir ?? config.dataDir, poolSize: config.dbPoolSize,
-    ...(opts.schemaName ? { schemaName: opts.schemaName } : {}),
   });
   const app: AppContext = { db: database.db, machines: buildMachines(config.policy), policy: config.policy, clock: opts.clock ?? systemClock };
   const generatedToken = await ensureBootstrapToken(app.db, config.bootstrapToken);
