@@ -280,7 +280,7 @@ export function internationalMachine(policy: Policy = defaultPolicy) {
           },
         },
       },
-      offer: offerStage('#international.english', policy),
+      offer: offerStage('#international.english', policy, 'internationalNextSteps'),
       english: {
         ...meta({ title: 'English language test', detail: 'Please take IELTS Academic or OET and send us your results. Your regulator sets the scores you need, and results count for 2 years.', owner: 'candidate', stage: 'english' }),
         on: { ieltsResult: englishResult, oetResult: englishResult },

@@ -28,7 +28,8 @@ export const closedState = (title: string, detail: string) => finalState('closed
 export const hiredState = finalState('hired', 'You have worked your first shift', 'Welcome to the bank. You can book shifts as they come up.', 'hired');
 
 /** Conditional offer: accept, decline, or let it expire (a reminder goes out before it does). */
-export function offerStage(onAccept: string, policy: Policy): StateConfig {
+/** `acceptedEmail`: what the candidate is told next once they accept (checks, or pre-departure steps). */
+export function offerStage(onAccept: string, policy: Policy, acceptedEmail = 'checksStarted'): StateConfig {
   return {
     initial: 'toMake',
     ...meta({ title: 'Offer', detail: 'Your conditional offer.', owner: 'recruiter', stage: 'offer' }),
@@ -44,7 +45,7 @@ export function offerStage(onAccept: string, policy: Policy): StateConfig {
           offerExpiry: { target: 'expired', actions: [email('offerExpired', 'candidate')] },
         },
         on: {
-          offerAccepted: { target: onAccept, actions: ['recordAcceptance', email('checksStarted', 'candidate')] },
+          offerAccepted: { target: onAccept, actions: ['recordAcceptance', email(acceptedEmail, 'candidate')] },
           offerDeclined: { target: 'declined', actions: [{ type: 'recordExit', params: { kind: 'withdrawn' } }] },
         },
       },
