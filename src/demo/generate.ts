@@ -106,11 +106,13 @@ export function generateJourney(machines: Machines, opts: GenerateOptions): Gene
     if (nextAt > now) break;
     at = nextAt;
     const options = allowedEvents(snapshot, at.toISOString());
-    const exits = options.filter((o) => o.type === 'withdrawn' || o.type === 'rejected' || o.type === 'offerDeclined');
+    // About a quarter of candidates drop out, mostly by withdrawing because the process is slow.
+    const exitType = options.some((o) => o.type === 'offerDeclined') && rnd() < 0.3 ? 'offerDeclined' : rnd() < 0.7 ? 'withdrawn' : 'rejected';
+    const exit = options.find((o) => o.type === exitType);
     const advance = options.filter((o) => o.intent === 'advance');
-    const choice = rnd() < dropOut && exits.length ? pick(rnd, exits) : advance[0];
+    const choice = rnd() < dropOut && exit ? exit : advance[0];
     if (!choice) break;
-    const payload = choice.type === 'withdrawn'
+    const payload = choice.type === 'withdrawn' || choice.type === 'offerDeclined'
       ? { reason: pick(rnd, ['Took a permanent post elsewhere', 'The process took too long', 'Personal circumstances', 'Relocating', 'Pay rates']) }
       : choice.type === 'rejected'
         ? { reason: pick(rnd, ['Did not meet the essential criteria', 'Unsatisfactory references', 'Did not attend interview', 'Right to work not established']) }
