@@ -6,3 +6,4 @@ export * from './api-tokens.js';
 export * from './emails.js';
 export * from './reference-requests.js';
 export * from './cv-documents.js';
+export * from './settings.js';
