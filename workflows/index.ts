@@ -8,7 +8,8 @@ import { type Policy, defaultPolicy } from './policy.js';
 import type { Programme } from './types.js';
 
 /** Bump when a change would make persisted snapshots of the previous version unresolvable. */
-export const machineVersions: Record<Programme, number> = { domestic: 1, international: 1, hcswd: 1 };
+// v2: a declined or expired offer ends the journey (top-level `offerDeclined`/`offerExpired`).
+export const machineVersions: Record<Programme, number> = { domestic: 2, international: 2, hcswd: 2 };
 
 export type Machines = Record<Programme, AnyStateMachine>;
 

@@ -21,6 +21,10 @@ const finalState = (status: JourneyStatus, title: string, detail: string, stage:
 export const exitStates: StateConfig = {
   withdrawn: finalState('withdrawn', 'Application withdrawn', 'You withdrew your application. You are welcome to apply again.'),
   rejected: finalState('rejected', 'Application unsuccessful', 'We are not able to take your application further this time.'),
+  // Ends of the offer stage that end the journey. They sit at the top level because a final
+  // state inside `offer` would only finish the stage and leave the journey active (machine v2).
+  offerExpired: { id: 'offerExpired', ...finalState('closed', 'Offer expired', 'Your conditional offer expired before it was accepted.', 'closed') },
+  offerDeclined: { id: 'offerDeclined', ...finalState('withdrawn', 'Offer declined', 'You declined the offer. You are welcome to apply again.', 'withdrawn') },
 };
 
 export const closedState = (title: string, detail: string) => finalState('closed', title, detail);
@@ -42,15 +46,13 @@ export function offerStage(onAccept: string, policy: Policy, acceptedEmail = 'ch
         ...meta({ title: 'Conditional offer made', detail: 'Please accept or decline your conditional offer before it expires.', owner: 'candidate', dueDays: policy.offerExpiryDays }),
         after: {
           offerReminder: { actions: [email('offerExpiring', 'candidate')] },
-          offerExpiry: { target: 'expired', actions: [email('offerExpired', 'candidate')] },
+          offerExpiry: { target: '#offerExpired', actions: [email('offerExpired', 'candidate')] },
         },
         on: {
           offerAccepted: { target: onAccept, actions: ['recordAcceptance', email(acceptedEmail, 'candidate')] },
-          offerDeclined: { target: 'declined', actions: [{ type: 'recordExit', params: { kind: 'withdrawn' } }] },
+          offerDeclined: { target: '#offerDeclined', actions: [{ type: 'recordExit', params: { kind: 'withdrawn' } }] },
         },
       },
-      expired: finalState('closed', 'Offer expired', 'Your conditional offer expired before it was accepted.', 'closed'),
-      declined: finalState('withdrawn', 'Offer declined', 'You declined the offer. You are welcome to apply again.', 'withdrawn'),
     },
   };
 }
