@@ -7,7 +7,7 @@ import type { Tx } from '../../db/client.js';
 import { candidates, journeyEvents, journeys } from '../../db/schema/index.js';
 import { eventCatalog } from '../../workflows/events/index.js';
 import { allowedEvents, candidateEventTypes } from '../../workflows/inspect.js';
-import type { Profession, Programme } from '../../workflows/index.js';
+import { type Profession, type Programme, machineVersions } from '../../workflows/index.js';
 import { AppError, notFound } from '../errors.js';
 import type { Actor, AppContext } from './context.js';
 import { recordEffects } from './effects.js';
@@ -69,6 +69,8 @@ export async function dispatchInTx(app: AppContext, tx: Tx, journeyId: string, t
     snapshot: machine.getPersistedSnapshot(next),
     ...summary,
     version: seq,
+    // The snapshot was migrated on load and written by the current machine: record that version.
+    machineVersion: machineVersions[row.programme as Programme],
     updatedAt: now,
     ...(summary.stage !== row.stage ? { stageEnteredAt: now } : {}),
     ...(finished ? { closedAt: now, exitStage: row.stage, exitReason: typeof data.reason === 'string' ? data.reason : null } : {}),
