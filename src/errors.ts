@@ -30,12 +30,13 @@ const titles: Record<number, string> = {
 };
 
 export function problem(err: AppError): ProblemDetails {
+  // Extras first: they may add members but never replace the standard ones (e.g. `status`).
   return {
+    ...err.extra,
     type: `https://intake.example/problems/${err.code}`,
     title: titles[err.status] ?? 'Error',
     status: err.status,
     code: err.code,
     detail: err.message,
-    ...err.extra,
   };
 }

@@ -27,7 +27,8 @@ export interface DispatchResult { journey: JourneyRow; accepted: boolean }
 
 /** Validates the payload against the event's schema: 400 naming the field, before any lock. */
 export function parseEvent(type: string, payload: Record<string, unknown>): Record<string, unknown> {
-  const spec = eventCatalog[type];
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+  const spec = Object.hasOwn(eventCatalog, type) ? eventCatalog[type] : undefined;
   if (!spec) throw new AppError(400, 'unknown_event', `There is no event called "${type}".`, { knownEvents: Object.keys(eventCatalog).length });
   const parsed = spec.schema.safeParse(payload);
   if (!parsed.success) {
@@ -91,7 +92,7 @@ export async function dispatchInTx(app: AppContext, tx: Tx, journeyId: string, t
 
 function refusal(snapshot: AnyMachineSnapshot, type: string, row: JourneyRow, now: Date): AppError {
   if (snapshot.status !== 'active') {
-    return new AppError(422, 'event_not_allowed', `This journey has finished (${row.status}); it takes no more events.`, { status: row.status, allowed: [] });
+    return new AppError(422, 'event_not_allowed', `This journey has finished (${row.status}); it takes no more events.`, { journeyStatus: row.status, allowed: [] });
   }
   const allowed = allowedEvents(snapshot, now.toISOString()).map((e) => e.type);
   const listening = candidateEventTypes(snapshot).includes(type);

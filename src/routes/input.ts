@@ -26,7 +26,32 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
   return value as Record<string, unknown>;
 }
 
+/** NUL characters and unpaired surrogates: PostgreSQL text and jsonb cannot store them. */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first string (value or key) PostgreSQL cannot store; iterative, so deep nesting cannot overflow the stack. */
+function unstorableText(value: unknown): string | null {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (UNSTORABLE.test(v)) return path || '(body)';
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [k, child] of Object.entries(v)) {
+        const at = path ? `${path}.${k}` : k;
+        if (UNSTORABLE.test(k)) return at;
+        stack.push([child, at]);
+      }
+    }
+  }
+  return null;
+}
+
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: ErrorCode = 'invalid_payload'): z.output<S> {
+  const unstorable = unstorableText(value);
+  if (unstorable !== null) {
+    throw new AppError(400, code, `${unstorable}: text must not contain NUL characters or unpaired surrogates`, { field: unstorable });
+  }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((i) => ({

@@ -36,7 +36,12 @@ export function candidateRoutes(app: AppContext) {
   r.post('/:id/events', async (c) => {
     const id = idParam(c);
     const expectedVersion = ifMatchVersion(c);
-    const { type, ...payload } = parseWith(eventBody, await readJsonObject(c));
+    // The payload comes from the body as sent, not from zod's copy of it: that copy assigns a
+    // "__proto__" key (setting the prototype) instead of keeping it, which hid it from the
+    // event's strict schema.
+    const body = await readJsonObject(c);
+    const { type } = parseWith(eventBody, body);
+    const { type: _type, ...payload } = body;
     const data = parseEvent(type, payload);
     const journeyId = await currentJourneyId(app, id);
     await dispatch(app, journeyId, type, data, actorOf(c), { expectedVersion });

@@ -18,7 +18,10 @@ const encodeCursor = (createdAt: Date, id: string) => Buffer.from(`${createdAt.t
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(iso ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) {
+  // Only what encodeCursor writes: a real uuid and a toISOString() date PostgreSQL can store
+  // (a year from 0001 to 9999), so a forged cursor is a 400, never a database error.
+  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) || Number.isNaN(createdAt.getTime())
+    || !/^(?!0000)[0-9]{4}-/.test(iso ?? '') || createdAt.toISOString() !== iso) {
     throw new AppError(400, 'invalid_query', 'cursor: not a cursor this API returned', { field: 'cursor' });
   }
   return { createdAt, id };
