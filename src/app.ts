@@ -9,6 +9,9 @@ import { log } from './log.js';
 import { candidateRoutes } from './routes/candidates/index.js';
 import { pipelineRoutes } from './routes/pipeline/index.js';
 import { workflowRoutes } from './routes/workflows/index.js';
+import { jobRoutes } from './routes/jobs/index.js';
+import { mailboxRoutes } from './routes/mailbox/index.js';
+import { referenceRoutes } from './routes/references/index.js';
 
 /** Database outages surface as 503 (retry later), never as a 500 with a stack trace. */
 function isDatabaseUnavailable(err: unknown): boolean {
@@ -49,6 +52,9 @@ export function createApp(app: AppContext) {
   api.route('/candidates', candidateRoutes(app));
   api.route('/pipeline', pipelineRoutes(app));
   api.route('/workflows', workflowRoutes(app));
+  api.route('/mailbox', mailboxRoutes(app));
+  api.route('/jobs', jobRoutes(app));
   http.route('/api', api);
+  http.route('/references', referenceRoutes(app));
   return http;
 }

@@ -17,6 +17,16 @@ const schema = z.object({
   WORKER: z.enum(['on', 'off']).default('on'),
   WORKER_POLL_MS: int(50, 60_000).default(1000),
   DB_POOL_SIZE: int(1, 100).default(10),
+  PUBLIC_URL: z.url().optional(),
+  INTAKE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  EMAIL_FROM: z.string().min(3).default('NHS Staff Bank <bank.recruitment@example.nhs.uk>'),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.url().optional(),
+  EMAIL_MAX_ATTEMPTS: int(1, 50).default(8),
+  RECRUITMENT_TEAM_EMAIL: z.email().default('bank.recruitment@example.nhs.uk'),
+  INTERNATIONAL_TEAM_EMAIL: z.email().default('international.recruitment@example.nhs.uk'),
+  HR_CONTACT_EMAIL: z.email().default('hr.references@example.nhs.uk'),
+  REFERENCE_LINK_DAYS: int(1, 90).default(21),
   POLICY_OFFER_EXPIRY_DAYS: days(defaultPolicy.offerExpiryDays),
   POLICY_OFFER_REMINDER_DAYS: days(defaultPolicy.offerReminderDays),
   POLICY_REFERENCE_CHASE_DAYS: z.string().regex(/^\d+,\d+,\d+,\d+$/, 'must be four comma-separated day counts, e.g. 3,6,9,12')
@@ -41,6 +51,18 @@ export interface Config {
   worker: boolean;
   workerPollMs: number;
   dbPoolSize: number;
+  publicUrl: string;
+  secret: string | undefined;
+  email: {
+    from: string;
+    resendApiKey: string | undefined;
+    resendBaseUrl: string | undefined;
+    maxAttempts: number;
+    recruitmentTeam: string;
+    internationalTeam: string;
+    hrContact: string;
+    referenceLinkDays: number;
+  };
   policy: Policy;
 }
 
@@ -68,6 +90,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     worker: e.WORKER === 'on',
     workerPollMs: e.WORKER_POLL_MS,
     dbPoolSize: e.DB_POOL_SIZE,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    secret: e.INTAKE_SECRET,
+    email: {
+      from: e.EMAIL_FROM,
+      resendApiKey: e.RESEND_API_KEY,
+      resendBaseUrl: e.RESEND_BASE_URL,
+      maxAttempts: e.EMAIL_MAX_ATTEMPTS,
+      recruitmentTeam: e.RECRUITMENT_TEAM_EMAIL,
+      internationalTeam: e.INTERNATIONAL_TEAM_EMAIL,
+      hrContact: e.HR_CONTACT_EMAIL,
+      referenceLinkDays: e.REFERENCE_LINK_DAYS,
+    },
     policy: {
       ...defaultPolicy,
       offerExpiryDays: e.POLICY_OFFER_EXPIRY_DAYS,

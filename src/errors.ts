@@ -2,7 +2,7 @@
 // (RFC 9457). Anything else that escapes is logged by id and answered as a generic 500.
 
 export type ErrorCode =
-  | 'unauthorized' | 'not_found' | 'malformed_json' | 'unsupported_media_type' | 'invalid_payload'
+  | 'unauthorized' | 'forbidden' | 'not_found' | 'malformed_json' | 'unsupported_media_type' | 'invalid_payload'
   | 'invalid_query' | 'invalid_parameter' | 'unknown_event' | 'event_not_allowed' | 'version_conflict'
   | 'journey_finished' | 'journey_outdated' | 'payload_too_large' | 'method_not_allowed' | 'service_unavailable' | 'internal_error';
 

@@ -6,7 +6,10 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { type AppContext, type Clock, systemClock } from './engine/context.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
-import { type Worker, startWorker } from './jobs/worker.js';
+import { emailHandler } from './jobs/email.js';
+import { type Worker, startWorker, timerHandler } from './jobs/worker.js';
+import { mailboxTransport, resendTransport } from './email/transport.js';
+import { installSecret } from './services/settings/secret.js';
 import { log } from './log.js';
 import { ensureBootstrapToken } from './services/tokens/bootstrap.js';
 
@@ -16,7 +19,24 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
   const database = await openDatabase({
     url: config.databaseUrl, dataDir: opts.dataDir ?? config.dataDir, poolSize: config.dbPoolSize,
   });
-  const app: AppContext = { db: database.db, machines: buildMachines(config.policy), policy: config.policy, clock: opts.clock ?? systemClock };
+  const transport = config.email.resendApiKey ? resendTransport(config.email.resendApiKey, config.email.resendBaseUrl) : mailboxTransport;
+  const app: AppContext = {
+    db: database.db,
+    machines: buildMachines(config.policy),
+    policy: config.policy,
+    clock: opts.clock ?? systemClock,
+    handlers: { timer: timerHandler, email: emailHandler(transport, config.email.from) },
+    settings: {
+      publicUrl: config.publicUrl,
+      secret: await installSecret(database.db, config.secret),
+      emailFrom: config.email.from,
+      emailMaxAttempts: config.email.maxAttempts,
+      recruitmentTeam: config.email.recruitmentTeam,
+      internationalTeam: config.email.internationalTeam,
+      hrContact: config.email.hrContact,
+      referenceLinkDays: config.email.referenceLinkDays,
+    },
+  };
   const generatedToken = await ensureBootstrapToken(app.db, config.bootstrapToken);
   const wantDemo = config.demoData === 'on' || (config.demoData === 'auto' && database.kind === 'pglite');
   if (wantDemo && (await isEmpty(app.db))) {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Machines, Policy } from '../../workflows/index.js';
+import type { Handler } from '../jobs/worker.js';
 
 /** A clock the tests can move: timers and stamps read time only from here. */
 export interface Clock { now(): Date }
@@ -11,6 +12,21 @@ export interface AppContext {
   machines: Machines;
   policy: Policy;
   clock: Clock;
+  /** One handler per job kind (timer, email, cv-parse…), composed in src/server.ts. */
+  handlers: Record<string, Handler>;
+  settings: Settings;
+}
+
+/** What emails and links need: addresses, the public URL, and the install secret for tokens. */
+export interface Settings {
+  publicUrl: string;
+  secret: string;
+  emailFrom: string;
+  emailMaxAttempts: number;
+  recruitmentTeam: string;
+  internationalTeam: string;
+  hrContact: string;
+  referenceLinkDays: number;
 }
 
 export type ActorType = 'user' | 'system' | 'applicant' | 'referee';

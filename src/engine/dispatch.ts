@@ -11,7 +11,7 @@ import { type Profession, type Programme, machineVersions } from '../../workflow
 import { AppError, notFound } from '../errors.js';
 import type { Actor, AppContext } from './context.js';
 import { recordEffects } from './effects.js';
-import { loadSnapshot, machineFor, summarise } from './snapshot.js';
+import { emailSnapshot, loadSnapshot, machineFor, summarise } from './snapshot.js';
 import { startJourney } from './start.js';
 
 export type JourneyRow = typeof journeys.$inferSelect;
@@ -82,7 +82,9 @@ export async function dispatchInTx(app: AppContext, tx: Tx, journeyId: string, t
     journeyId: row.id, seq, type, payload: data, actorType: actor.type, actorId: actor.id,
     fromState: row.state, toState: summary.state, fromStage: row.stage, toStage: summary.stage, at: now,
   });
-  const programmes = await recordEffects(tx, { journeyId: row.id, candidateId: row.candidateId, seq }, actions, now);
+  const programmes = await recordEffects(tx, { journeyId: row.id, candidateId: row.candidateId, seq }, actions, now, {
+    email: emailSnapshot(next), emailMaxAttempts: app.settings.emailMaxAttempts,
+  });
   for (const programme of programmes) {
     const [candidate] = await tx.select({ profession: candidates.profession }).from(candidates).where(eq(candidates.id, row.candidateId));
     await startJourney(app, tx, { candidateId: row.candidateId, programme: programme as Programme, profession: candidate!.profession as Profession, at: now, actor, from: row.id });

@@ -8,6 +8,14 @@ import { jobs } from '../../db/schema/index.js';
 interface ActionLike { type: string; params?: unknown }
 export interface EffectTarget { journeyId: string; candidateId: string; seq: number }
 
+/**
+ * What an email job carries: the journey as it was when the email was caused (context, the
+ * applicant's status, the checks) so the email says what was true then, even if sent later.
+ * Personal data (name, address) is read from the candidate when the email is rendered.
+ */
+export interface EmailSnapshot { context: unknown; status: unknown; checks: unknown }
+export interface EffectOptions { email?: EmailSnapshot; emailMaxAttempts?: number }
+
 export type Effect =
   | { kind: 'timer'; key: string; runAt: Date; event: unknown }
   | { kind: 'cancelTimer'; key: string }
@@ -37,7 +45,7 @@ export function planEffects(target: EffectTarget, actions: readonly ActionLike[]
 }
 
 /** Writes the plan's jobs; returns the programmes to start for the same candidate. */
-export async function recordEffects(tx: Tx, target: EffectTarget, actions: readonly ActionLike[], at: Date): Promise<string[]> {
+export async function recordEffects(tx: Tx, target: EffectTarget, actions: readonly ActionLike[], at: Date, opts: EffectOptions = {}): Promise<string[]> {
   const startProgrammes: string[] = [];
   for (const effect of planEffects(target, actions, at)) {
     if (effect.kind === 'timer') {
@@ -53,7 +61,8 @@ export async function recordEffects(tx: Tx, target: EffectTarget, actions: reado
     } else if (effect.kind === 'email') {
       await tx.insert(jobs).values({
         kind: 'email', key: effect.key, journeyId: target.journeyId, runAt: at,
-        payload: { template: effect.template, to: effect.to, candidateId: target.candidateId, journeyId: target.journeyId },
+        ...(opts.emailMaxAttempts ? { maxAttempts: opts.emailMaxAttempts } : {}),
+        payload: { template: effect.template, to: effect.to, candidateId: target.candidateId, journeyId: target.journeyId, ...opts.email },
       }).onConflictDoNothing();
     } else {
       startProgrammes.push(effect.programme);

@@ -1,6 +1,7 @@
 // Loading persisted snapshots, and the flattened columns the board and filters read.
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import { applicantStatusOf, flatState, stageOf, statusOf } from '../../workflows/inspect.js';
+import { applicantStatusOf, checksOf, flatState, stageOf, statusOf } from '../../workflows/inspect.js';
+import type { EmailSnapshot } from './effects.js';
 import { type Machines, type Programme, machineVersions } from '../../workflows/index.js';
 import { AppError } from '../errors.js';
 import { migrateSnapshot } from './versions.js';
@@ -10,6 +11,10 @@ export interface Summary { state: string; stage: string; status: string; owner: 
 export function summarise(snapshot: AnyMachineSnapshot): Summary {
   return { state: flatState(snapshot), stage: stageOf(snapshot), status: statusOf(snapshot), owner: applicantStatusOf(snapshot).owner };
 }
+
+export const emailSnapshot = (snapshot: AnyMachineSnapshot): EmailSnapshot => ({
+  context: snapshot.context, status: applicantStatusOf(snapshot), checks: checksOf(snapshot),
+});
 
 export function machineFor(machines: Machines, programme: string): AnyStateMachine {
   const machine = machines[programme as Programme];

@@ -7,7 +7,7 @@ import { candidates, journeyEvents, journeys } from '../../db/schema/index.js';
 import { type Profession, type Programme, machineVersions } from '../../workflows/index.js';
 import type { Actor, AppContext } from './context.js';
 import { recordEffects } from './effects.js';
-import { machineFor, summarise } from './snapshot.js';
+import { emailSnapshot, machineFor, summarise } from './snapshot.js';
 
 export interface StartJourney { candidateId: string; programme: Programme; profession: Profession; at: Date; actor: Actor; from?: string }
 
@@ -41,6 +41,8 @@ export async function startJourney(app: AppContext, tx: Tx, input: StartJourney)
     at: input.at,
   });
   await tx.update(candidates).set({ currentJourneyId: journey!.id, updatedAt: input.at }).where(eq(candidates.id, input.candidateId));
-  await recordEffects(tx, { journeyId: journey!.id, candidateId: input.candidateId, seq: 1 }, actions, input.at);
+  await recordEffects(tx, { journeyId: journey!.id, candidateId: input.candidateId, seq: 1 }, actions, input.at, {
+    email: emailSnapshot(snapshot), emailMaxAttempts: app.settings.emailMaxAttempts,
+  });
   return journey!;
 }

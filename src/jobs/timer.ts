@@ -4,9 +4,9 @@ import type { Tx } from '../../db/client.js';
 import type { AppContext } from '../engine/context.js';
 import { systemActor } from '../engine/context.js';
 import { dispatchInTx } from '../engine/dispatch.js';
-import type { JobRow } from './worker.js';
+import type { JobOutcome, JobRow } from './worker.js';
 
-export async function fireTimer(app: AppContext, tx: Tx, job: JobRow): Promise<'done' | 'dropped'> {
+export async function fireTimer(app: AppContext, tx: Tx, job: JobRow): Promise<JobOutcome> {
   const { event } = job.payload as { event: { type: string } };
   if (!job.journeyId) return 'dropped';
   const { type, ...data } = event;

@@ -1,8 +1,12 @@
-// The worker loop. Each job is claimed with FOR UPDATE SKIP LOCKED and handled in the same
-// transaction that marks it done, so a job whose effect is a database change (a timer) happens
-// exactly once even with many workers or a crash midway. Failures retry with backoff and are
-// dead-lettered after max_attempts.
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+// The worker loop over the jobs table. Two kinds of handler:
+// - in-transaction (timers): the job is claimed with FOR UPDATE SKIP LOCKED and handled in the
+//   transaction that marks it done, so a database-only effect happens exactly once.
+// - leased (email, CV parsing): the effect is outside the database or slow, so the job is claimed
+//   with a lease (status 'running', locked_until), handled with no transaction open, then completed.
+//   A worker that dies mid-job leaves an expired lease; the job is claimed again, and the handler
+//   must be idempotent (emails reuse their idempotency key).
+// Failures retry with exponential backoff; a PermanentJobError or the last attempt dead-letters.
+import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { jobs } from '../../db/schema/index.js';
 import type { AppContext } from '../engine/context.js';
@@ -10,51 +14,98 @@ import { log } from '../log.js';
 import { fireTimer } from './timer.js';
 
 export type JobRow = typeof jobs.$inferSelect;
-type Handler = (app: AppContext, tx: Tx, job: JobRow) => Promise<'done' | 'dropped'>;
+export type JobOutcome = 'done' | 'dropped';
 
-/** One handler per job kind. Kinds without a handler here (email until its worker lands) wait. */
-export const handlers: Record<string, Handler> = { timer: fireTimer };
+export interface TxHandler { mode: 'tx'; run(app: AppContext, tx: Tx, job: JobRow): Promise<JobOutcome> }
+export interface LeasedHandler { mode: 'lease'; leaseMs: number; run(app: AppContext, job: JobRow): Promise<JobOutcome> }
+export type Handler = TxHandler | LeasedHandler;
 
-const backoffMs = (attempts: number) => Math.min(60 * 60_000, 2 ** attempts * 5_000);
+/** A failure that retrying cannot fix (e.g. the provider refused the message as invalid). */
+export class PermanentJobError extends Error {}
+
+export const timerHandler: TxHandler = { mode: 'tx', run: fireTimer };
+
+export const backoffMs = (attempts: number) => Math.min(60 * 60_000, 2 ** (attempts - 1) * 10_000);
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+
+function dueFilter(now: Date, kinds: string[]) {
+  return and(
+    inArray(jobs.kind, kinds),
+    or(
+      and(eq(jobs.status, 'pending'), lte(jobs.runAt, now)),
+      // A leased job whose worker died: its lease ran out, so it is due again.
+      and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, now)),
+    ),
+  );
+}
+
+async function failure(tx: Tx, job: JobRow, attempts: number, error: unknown, now: Date) {
+  const dead = error instanceof PermanentJobError || attempts >= job.maxAttempts;
+  await tx.update(jobs).set({
+    attempts,
+    status: dead ? 'dead' : 'pending',
+    runAt: new Date(now.getTime() + backoffMs(attempts)),
+    lockedUntil: null,
+    lastError: errorText(error),
+    ...(dead ? { finishedAt: now } : {}),
+  }).where(eq(jobs.id, job.id));
+  log.warn(dead ? 'job dead-lettered' : 'job failed, will retry', { jobId: job.id, kind: job.kind, attempts, error: errorText(error) });
+}
 
 /** Runs one due job; false when none is due. */
-export async function runOneJob(app: AppContext, kinds = Object.keys(handlers)): Promise<boolean> {
+export async function runOneJob(app: AppContext, kinds = Object.keys(app.handlers)): Promise<boolean> {
   const now = app.clock.now();
-  let failed: { job: JobRow; error: unknown } | null = null;
-  const ran = await app.db.transaction(async (tx) => {
-    const [job] = await tx.select().from(jobs)
-      .where(and(eq(jobs.status, 'pending'), lte(jobs.runAt, now), inArray(jobs.kind, kinds)))
+  let leased: { job: JobRow; handler: LeasedHandler } | null = null;
+  const claimed = await app.db.transaction(async (tx) => {
+    const [job] = await tx.select().from(jobs).where(dueFilter(now, kinds))
       .orderBy(asc(jobs.runAt)).limit(1).for('update', { skipLocked: true });
     if (!job) return false;
+    const handler = app.handlers[job.kind]!;
+    if (handler.mode === 'lease') {
+      await tx.update(jobs).set({ status: 'running', lockedUntil: new Date(now.getTime() + handler.leaseMs) }).where(eq(jobs.id, job.id));
+      leased = { job, handler };
+      return true;
+    }
     try {
-      const outcome = await tx.transaction(async (inner) => handlers[job.kind]!(app, inner, job));
-      await tx.update(jobs).set({
-        status: 'done', finishedAt: now, attempts: job.attempts + 1,
-        lastError: outcome === 'dropped' ? 'dropped: the journey no longer takes this event' : null,
-      }).where(eq(jobs.id, job.id));
+      // A savepoint: if the handler fails, its writes roll back but the failure is still recorded.
+      const outcome = await tx.transaction(async (inner) => handler.run(app, inner, job));
+      await complete(tx, job, outcome, now);
     } catch (error) {
-      failed = { job, error }; // the savepoint rolled back the handler's writes; record the failure
-      const attempts = job.attempts + 1;
-      await tx.update(jobs).set({
-        attempts,
-        status: attempts >= job.maxAttempts ? 'dead' : 'pending',
-        runAt: new Date(now.getTime() + backoffMs(attempts)),
-        lastError: error instanceof Error ? error.message.slice(0, 1000) : String(error).slice(0, 1000),
-      }).where(eq(jobs.id, job.id));
+      await failure(tx, job, job.attempts + 1, error, now);
     }
     return true;
   });
-  if (failed) {
-    const f = failed as { job: JobRow; error: unknown };
-    log.warn('job failed', { jobId: f.job.id, kind: f.job.kind, attempts: f.job.attempts + 1, error: f.error instanceof Error ? f.error.message : String(f.error) });
+  if (leased) await runLeased(app, leased);
+  return claimed;
+}
+
+async function complete(tx: Tx, job: JobRow, outcome: JobOutcome, now: Date) {
+  await tx.update(jobs).set({
+    status: 'done', finishedAt: now, attempts: job.attempts + 1, lockedUntil: null,
+    lastError: outcome === 'dropped' ? 'dropped: no longer applies' : null,
+  }).where(eq(jobs.id, job.id));
+}
+
+async function runLeased(app: AppContext, { job, handler }: { job: JobRow; handler: LeasedHandler }) {
+  let outcome: JobOutcome | null = null;
+  let error: unknown = null;
+  try {
+    outcome = await handler.run(app, job);
+  } catch (e) {
+    error = e;
   }
-  return ran;
+  await app.db.transaction(async (tx) => {
+    const now = app.clock.now();
+    if (outcome) await complete(tx, job, outcome, now);
+    else await failure(tx, job, job.attempts + 1, error, now);
+  });
 }
 
 /** Runs every job due now (tests call this after moving the clock). */
-export async function drainDueJobs(app: AppContext, max = 10_000): Promise<number> {
+export async function drainDueJobs(app: AppContext, opts: { max?: number; kinds?: string[] } = {}): Promise<number> {
   let n = 0;
-  while (n < max && (await runOneJob(app))) n++;
+  while (n < (opts.max ?? 10_000) && (await runOneJob(app, opts.kinds))) n++;
   return n;
 }
 
@@ -69,7 +120,7 @@ export function startWorker(app: AppContext, pollMs: number): Worker {
       try {
         while (!stopped && (await runOneJob(app))) { /* keep going while jobs are due */ }
       } catch (error) {
-        log.warn('worker poll failed', { error: error instanceof Error ? error.message : String(error) });
+        log.warn('worker poll failed', { error: errorText(error) });
       }
       if (!stopped) timer = setTimeout(tick, pollMs);
     })();

@@ -7,6 +7,7 @@ import { createCandidate } from '../../services/candidates/create.js';
 import { currentJourneyId, getCandidate } from '../../services/candidates/get.js';
 import { candidateHistory } from '../../services/candidates/history.js';
 import { listCandidates } from '../../services/candidates/list.js';
+import { candidateEmails } from '../../services/emails/list.js';
 import { idParam, ifMatchVersion, parseWith, readJsonObject } from '../input.js';
 import { createCandidateBody, eventBody, listCandidatesQuery } from './schemas.js';
 
@@ -51,6 +52,8 @@ export function candidateRoutes(app: AppContext) {
   });
 
   r.get('/:id/history', async (c) => c.json({ items: await candidateHistory(app.db, idParam(c)) }));
+
+  r.get('/:id/emails', async (c) => c.json({ items: await candidateEmails(app.db, idParam(c)) }));
 
   return r;
 }

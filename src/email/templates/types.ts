@@ -1,0 +1,23 @@
+import type { CheckView, ApplicantStatus } from '../../../workflows/inspect.js';
+import type { Policy } from '../../../workflows/policy.js';
+import type { JourneyContext, Referee } from '../../../workflows/types.js';
+import type { EmailContent } from '../layout.js';
+
+export type Recipient = 'candidate' | 'recruiter' | 'coordinator' | 'hr' | 'referees';
+
+export interface Attachment { filename: string; contentType: string; content: string }
+
+/** What a template may use: the candidate, the journey as it was when the email was caused, links. */
+export interface TemplateData {
+  candidate: { id: string; fullName: string; email: string; programme: string; profession: string };
+  context: JourneyContext;
+  status: ApplicantStatus;
+  checks: CheckView[];
+  links: { portal: string; candidate: string; reference?: string };
+  referee?: Referee;
+  policy: Policy;
+  now: Date;
+}
+
+export type Rendered = EmailContent & { attachments?: Attachment[] };
+export type Template = (d: TemplateData) => Rendered;

@@ -1,0 +1,36 @@
+// Where rendered emails go: Resend when RESEND_API_KEY is set, otherwise the local mailbox.
+import { Resend } from 'resend';
+import { PermanentJobError } from '../jobs/worker.js';
+import type { Attachment } from './templates/index.js';
+
+export interface OutgoingEmail { from: string; to: string; subject: string; text: string; html: string; attachments: Attachment[] }
+export interface EmailTransport { name: 'resend' | 'mailbox'; send(email: OutgoingEmail, idempotencyKey: string): Promise<{ providerId: string }> }
+
+/** 429, 5xx and network failures are worth retrying; other 4xx (validation) are not. */
+export class RetryableSendError extends Error {}
+
+export function resendTransport(apiKey: string, baseUrl?: string): EmailTransport {
+  const client = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
+  return {
+    name: 'resend',
+    async send(email, idempotencyKey) {
+      const { data, error } = await client.emails.send({
+        from: email.from, to: email.to, subject: email.subject, text: email.text, html: email.html,
+        ...(email.attachments.length ? { attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) } : {}),
+      }, { idempotencyKey });
+      if (data?.id) return { providerId: data.id };
+      const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
+      const message = `Resend ${status ?? 'network error'}: ${error?.message ?? 'no id returned'}`;
+      if (status === null || status === 429 || status >= 500) throw new RetryableSendError(message);
+      throw new PermanentJobError(message);
+    },
+  };
+}
+
+/** The local mailbox: the stored email row is the message, readable by staff at /api/mailbox. */
+export const mailboxTransport: EmailTransport = {
+  name: 'mailbox',
+  async send(_email, idempotencyKey) {
+    return { providerId: `mailbox:${idempotencyKey}` };
+  },
+};

@@ -1,0 +1,20 @@
+// The local mailbox (staff): what the mailbox transport "sent", as a developer or demo would read it.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AuthVars } from '../../auth/bearer.js';
+import type { AppContext } from '../../engine/context.js';
+import { mailbox, mailboxMessage } from '../../services/emails/list.js';
+import { idParam, parseWith } from '../input.js';
+
+const query = z.strictObject({
+  to: z.email().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.iso.datetime({ offset: true }).optional(),
+});
+
+export function mailboxRoutes(app: AppContext) {
+  const r = new Hono<AuthVars>();
+  r.get('/', async (c) => c.json({ items: await mailbox(app.db, parseWith(query, c.req.query(), 'invalid_query')) }));
+  r.get('/:id', async (c) => c.json(await mailboxMessage(app.db, idParam(c, 'The email'))));
+  return r;
+}

@@ -1,0 +1,37 @@
+import { type SQL, and, desc, eq, lt } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { candidates, emails } from '../../../db/schema/index.js';
+import { notFound } from '../../errors.js';
+
+type EmailRow = typeof emails.$inferSelect;
+
+/** What the candidate's record shows of each email: no bodies, which the mailbox holds. */
+export const emailSummary = (e: EmailRow) => ({
+  id: e.id, template: e.template, to: e.toAddress, toRole: e.toRole, subject: e.subject, status: e.status,
+  transport: e.transport, providerId: e.providerId, attempts: e.attempts, lastError: e.lastError,
+  createdAt: e.createdAt.toISOString(), sentAt: e.sentAt?.toISOString() ?? null,
+});
+
+export async function candidateEmails(db: Db, candidateId: string) {
+  const [exists] = await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, candidateId));
+  if (!exists) throw notFound('The candidate');
+  const rows = await db.select().from(emails).where(eq(emails.candidateId, candidateId)).orderBy(emails.createdAt, emails.jobKey);
+  return rows.map(emailSummary);
+}
+
+export interface MailboxParams { to?: string | undefined; limit: number; before?: string | undefined }
+
+/** The local mailbox: every message the mailbox transport "sent", newest first. */
+export async function mailbox(db: Db, params: MailboxParams) {
+  const where: SQL[] = [eq(emails.transport, 'mailbox')];
+  if (params.to) where.push(eq(emails.toAddress, params.to.toLowerCase()));
+  if (params.before) where.push(lt(emails.createdAt, new Date(params.before)));
+  const rows = await db.select().from(emails).where(and(...where)).orderBy(desc(emails.createdAt), desc(emails.jobKey)).limit(params.limit);
+  return rows.map(emailSummary);
+}
+
+export async function mailboxMessage(db: Db, id: string) {
+  const [row] = await db.select().from(emails).where(eq(emails.id, id));
+  if (!row) throw notFound('The email');
+  return { ...emailSummary(row), text: row.text, html: row.html, attachments: row.attachments ? (JSON.parse(row.attachments) as { filename: string; contentType: string }[]).map(({ filename, contentType }) => ({ filename, contentType })) : [] };
+}

@@ -1,0 +1,146 @@
+// A domestic journey walked to hired through the API, with the worker delivering to the local
+// mailbox: the right emails, in order, to the right people, with links that work (the referee's
+// one-time link is followed and the form submitted, as a referee would).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drainDueJobs } from '../../src/jobs/worker.js';
+import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
+
+let t: TestIntake;
+beforeAll(async () => { t = await startTestIntake({ env: { PUBLIC_URL: 'http://intake.test' } }); });
+afterAll(async () => { await t?.close(); });
+
+const ORIGIN = { origin: 'http://intake.test' };
+
+async function act(id: string, type: string, payload: Record<string, unknown> = {}) {
+  t.clock.advance(60 * 60 * 1000);
+  const res = await t.post(`/api/candidates/${id}/events`, { type, ...payload });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  await drainDueJobs(t.intake.app);
+  return res.body;
+}
+
+const linkIn = (text: string) => /(http:\/\/intake\.test\/references\/[A-Za-z0-9_-]+)/.exec(text)?.[1];
+
+describe('emails along a domestic journey', () => {
+  it('sends each step’s email to the right person, and the referee’s link takes a reference', async () => {
+    const created = await t.post('/api/candidates', applicant({ fullName: 'Grace Okafor', email: 'grace.okafor@example.com' }));
+    const id = created.body.id as string;
+    await drainDueJobs(t.intake.app);
+    await act(id, 'screeningStarted');
+    await act(id, 'screeningPassed', { careExperienceMonths: 24, body: 'NMC', number: '71A2998E' });
+    await act(id, 'interviewScheduled', { interviewAt: '2026-03-10T10:00:00Z', location: 'Bank office, Level 2' });
+    await act(id, 'interviewPassed');
+    await act(id, 'offerMade', { band: 'Bank' });
+    await act(id, 'offerAccepted');
+    for (const check of ['identity', 'rightToWork', 'dbs', 'workHealth']) await act(id, `${check}.submitted`);
+    await act(id, 'references.refereesProvided', { referees: [
+      { name: 'Amelia Hughes', email: 'amelia.hughes@example.org', organisation: 'Leeds General', relationship: 'line_manager' },
+      { name: 'Joseph Mensah', email: 'joseph.mensah@example.org', organisation: 'St James', relationship: 'employer' },
+    ] });
+
+    // Each referee got their own one-time link; follow both, as the referees would.
+    const box = (await t.get('/api/mailbox?limit=200')).body.items as { id: string; to: string; template: string }[];
+    for (const referee of ['amelia.hughes@example.org', 'joseph.mensah@example.org']) {
+      const summary = box.find((m) => m.to === referee && m.template === 'referenceRequest')!;
+      const message = (await t.get(`/api/mailbox/${summary.id}`)).body;
+      const link = linkIn(message.text)!;
+      expect(message.html).toContain(link);
+      const path = new URL(link).pathname;
+      const form = await t.intake.http.request(path);
+      expect(form.status).toBe(200);
+      expect(await form.text()).toContain('Reference for Grace Okafor');
+      const body = new URLSearchParams({ refereeName: 'Ref', refereePosition: 'Ward manager', jobTitle: 'Staff nurse', employedFrom: '2021-01', employedTo: '', datesConfirmed: 'yes', roleConfirmed: 'yes', reemploy: 'yes', concerns: '', declaration: 'yes' });
+      const sent = await t.intake.http.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...ORIGIN } });
+      expect(sent.status).toBe(200);
+      expect(await sent.text()).toContain('Your reference has been received');
+      const again = await t.intake.http.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...ORIGIN } });
+      expect(again.status).toBe(410);
+      expect(await again.text()).toContain('already');
+    }
+    await drainDueJobs(t.intake.app);
+    const mid = (await t.get(`/api/candidates/${id}`)).body.journey;
+    expect(mid.checks.find((c: { name: string }) => c.name === 'references').status).toBe('received');
+
+    await act(id, 'identity.cleared', { documents: ['passport', 'utility_bill', 'bank_statement'], seenInPerson: true });
+    await act(id, 'rightToWork.cleared', { method: 'share_code', shareCode: 'W9K4X2P7Q' });
+    await act(id, 'registration.cleared', { body: 'NMC', number: '71A2998E' });
+    await act(id, 'references.cleared', { yearsCovered: 3, gapsExplained: true });
+    await act(id, 'dbs.cleared', { certificateNumber: '001234567890', issueDate: '2026-03-01', level: 'enhanced_adults_barred', outcome: 'clear' });
+    await act(id, 'workHealth.cleared', { outcome: 'fit' });
+    await act(id, 'agreementSigned');
+    await act(id, 'enrolled');
+    const training = (await t.get(`/api/candidates/${id}`)).body.journey.allowedEvents.find((e: { type: string }) => e.type === 'trainingModuleCompleted').schema.properties.module.enum as string[];
+    for (const module of training) await act(id, 'trainingModuleCompleted', { module });
+    await act(id, 'firstShiftBooked', { date: '2026-04-01', ward: 'Ward 12, Acute Medicine' });
+    const done = await act(id, 'firstShiftWorked');
+    expect(done.journey.status).toBe('hired');
+
+    const sent = (await t.get(`/api/candidates/${id}/emails`)).body.items as { template: string; to: string; status: string }[];
+    expect(sent.every((e) => e.status === 'sent')).toBe(true);
+    expect(sent.map((e) => `${e.template} → ${e.to}`)).toEqual([
+      'applicationReceived → grace.okafor@example.com',
+      'interviewInvitation → grace.okafor@example.com',
+      'conditionalOffer → grace.okafor@example.com',
+      'checksStarted → grace.okafor@example.com',
+      'referenceRequest → amelia.hughes@example.org',
+      'referenceRequest → joseph.mensah@example.org',
+      'checksCleared → grace.okafor@example.com',
+      'trainingDue → grace.okafor@example.com',
+      'readyToWork → grace.okafor@example.com',
+      'firstShiftBooked → grace.okafor@example.com',
+    ]);
+
+    const invite = (await t.get('/api/mailbox?to=grace.okafor@example.com&limit=200')).body.items.find((m: { template: string }) => m.template === 'interviewInvitation');
+    const message = (await t.get(`/api/mailbox/${invite.id}`)).body;
+    expect(message.subject).toBe('Your interview on Tuesday 10 March 2026');
+    expect(message.attachments).toEqual([{ filename: 'interview.ics', contentType: 'text/calendar; method=REQUEST' }]);
+    expect(message.text).toContain('http://intake.test/portal');
+  });
+
+  it('chases referees on day 3, alerts candidate and recruiter on day 6, asks the HR contact on day 10', async () => {
+    const created = await t.post('/api/candidates', applicant({ email: 'chase.me@example.com' }));
+    const id = created.body.id as string;
+    for (const [type, payload] of [
+      ['screeningStarted', {}], ['screeningPassed', { careExperienceMonths: 24, body: 'NMC', number: '71A2998E' }],
+      ['interviewScheduled', { interviewAt: '2026-03-10T10:00:00Z', location: 'Room 1' }], ['interviewPassed', {}], ['offerMade', {}], ['offerAccepted', {}],
+      ['references.refereesProvided', { referees: [{ name: 'Slow Referee', email: 'slow@example.org', organisation: 'Old Trust', relationship: 'line_manager' }, { name: 'Fast Referee', email: 'fast@example.org', organisation: 'New Trust', relationship: 'employer' }] }],
+    ] as const) await act(id, type, payload);
+    const fast = (await t.get('/api/mailbox?to=fast@example.org')).body.items[0];
+    const path = new URL(linkIn((await t.get(`/api/mailbox/${fast.id}`)).body.text)!).pathname;
+    const body = new URLSearchParams({ refereeName: 'F', refereePosition: 'Manager', jobTitle: 'Nurse', employedFrom: '2020-01', datesConfirmed: 'yes', roleConfirmed: 'yes', reemploy: 'yes', declaration: 'yes' });
+    expect((await t.intake.http.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...ORIGIN } })).status).toBe(200);
+
+    const DAY = 24 * 60 * 60 * 1000;
+    for (let day = 1; day <= 10; day++) { t.clock.advance(DAY); await drainDueJobs(t.intake.app); }
+    const all = (await t.get(`/api/candidates/${id}/emails`)).body.items as { template: string; to: string }[];
+    const chasers = all.filter((e) => e.template === 'referenceChaser');
+    expect(chasers.map((e) => e.to)).toEqual(['slow@example.org', 'slow@example.org', 'slow@example.org']);
+    expect(all.filter((e) => e.template === 'referenceDelayed').map((e) => e.to).sort()).toEqual(['bank.recruitment@example.nhs.uk', 'bank.recruitment@example.nhs.uk', 'chase.me@example.com', 'chase.me@example.com']);
+    expect(all.filter((e) => e.template === 'referenceEscalated').map((e) => e.to)).toEqual(['hr.references@example.nhs.uk']);
+    // The chaser carries the same one-time link as the request.
+    const slowMails = (await t.get('/api/mailbox?to=slow@example.org')).body.items as { id: string }[];
+    const links = await Promise.all(slowMails.map(async (m) => linkIn((await t.get(`/api/mailbox/${m.id}`)).body.text)));
+    expect(new Set(links).size).toBe(1);
+    for (let day = 11; day <= 12; day++) { t.clock.advance(DAY); await drainDueJobs(t.intake.app); }
+    const after = (await t.get(`/api/candidates/${id}/emails`)).body.items as { template: string }[];
+    expect(after.map((e) => e.template)).toContain('anotherRefereeNeeded');
+  });
+
+  it('renders a name with markup inert in the HTML part', async () => {
+    const created = await t.post('/api/candidates', applicant({ fullName: '<script>alert("x")</script> Evans', email: 'xss@example.com' }));
+    await drainDueJobs(t.intake.app);
+    const item = (await t.get('/api/mailbox?to=xss@example.com')).body.items[0];
+    const message = (await t.get(`/api/mailbox/${item.id}`)).body;
+    expect(message.html).not.toContain('<script>');
+    expect(message.html).toContain('Dear &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;,');
+    expect(created.status).toBe(201);
+  });
+
+  it('shows clear pages for unknown links and refuses a form posted from another site', async () => {
+    const unknown = await t.intake.http.request('/references/not-a-real-token');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('This link is not valid');
+    const forged = await t.intake.http.request('/references/not-a-real-token', { method: 'POST', body: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' } });
+    expect(forged.status).toBe(403);
+  });
+});
