@@ -41,7 +41,8 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
   const wantDemo = config.demoData === 'on' || (config.demoData === 'auto' && database.kind === 'pglite');
   if (wantDemo && (await isEmpty(app.db))) {
     const started = Date.now();
-    const seeded = await seedDemo(app.db, app.machines, { count: config.demoCandidates, now: app.clock.now() });
+    // Demo emails go only to the local mailbox, never to a real provider.
+    const seeded = await seedDemo(app.db, app.machines, { count: config.demoCandidates, now: app.clock.now(), withEmails: transport.name === 'mailbox' });
     log.info('demo data loaded', { candidates: seeded.candidates, events: seeded.events, ms: Date.now() - started });
   }
   const worker = config.worker ? startWorker(app, config.workerPollMs) : null;

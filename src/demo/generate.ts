@@ -8,7 +8,7 @@ import { allowedEvents } from '../../workflows/inspect.js';
 import { DAY_MS } from '../../workflows/policy.js';
 import { type Machines, type Profession, type Programme, machineVersions } from '../../workflows/index.js';
 import { type Effect, planEffects } from '../engine/effects.js';
-import { summarise } from '../engine/snapshot.js';
+import { emailSnapshot, summarise } from '../engine/snapshot.js';
 import { firstNames, lastNames, postcodes } from './people.js';
 
 export type Random = () => number;
@@ -38,9 +38,11 @@ export interface GeneratedJourney {
   journey: { id: string; candidateId: string; programme: string; machineVersion: number; snapshot: unknown; state: string; stage: string; status: string; owner: string; version: number; stageEnteredAt: Date; exitStage: string | null; exitReason: string | null; createdAt: Date; updatedAt: Date; closedAt: Date | null };
   events: { journeyId: string; seq: number; type: string; payload: unknown; actorType: string; actorId: string | null; fromState: string | null; toState: string; fromStage: string | null; toStage: string; at: Date }[];
   timers: { kind: 'timer'; key: string; journeyId: string; payload: unknown; runAt: Date }[];
+  /** Emails of the last two days of activity, so the demo mailbox fills with real messages. */
+  emails: { kind: 'email'; key: string; journeyId: string; payload: unknown; runAt: Date }[];
 }
 
-export interface GenerateOptions { now: Date; index: number; rnd: Random; maxAgeDays?: number }
+export interface GenerateOptions { now: Date; index: number; rnd: Random; maxAgeDays?: number; withEmails?: boolean }
 
 /** Days a step takes, by who must act: candidates and third parties are slower than recruiters. */
 function stepGapMs(rnd: Random, owner: string, programme: Programme): number {
@@ -68,20 +70,25 @@ export function generateJourney(machines: Machines, opts: GenerateOptions): Gene
     fromState: null, toState: summary.state, fromStage: null, toStage: summary.stage, at: appliedAt,
   }];
   const timers = new Map<string, { runAt: Date; event: { type: string } }>();
-  const fold = (effects: Effect[]) => {
+  const emails: GeneratedJourney['emails'] = [];
+  const recentSince = now.getTime() - 2 * DAY_MS;
+  const fold = (effects: Effect[], at: Date, snap: AnyMachineSnapshot) => {
     for (const e of effects) {
       if (e.kind === 'timer') timers.set(e.key, { runAt: e.runAt, event: e.event as { type: string } });
       else if (e.kind === 'cancelTimer') timers.delete(e.key);
+      else if (e.kind === 'email' && opts.withEmails && at.getTime() >= recentSince) {
+        emails.push({ kind: 'email', key: e.key, journeyId, runAt: at, payload: { template: e.template, to: e.to, candidateId, journeyId, ...emailSnapshot(snap) } });
+      }
     }
   };
-  fold(planEffects({ journeyId, candidateId, seq: 1 }, initialActions, appliedAt));
+  fold(planEffects({ journeyId, candidateId, seq: 1 }, initialActions, appliedAt), appliedAt, initial);
 
   const apply = (type: string, payload: Record<string, unknown>, at: Date, actorType: string) => {
     const [next, actions] = transition(machine, snapshot, { type, ...payload, at: at.toISOString() }) as [AnyMachineSnapshot, { type: string; params?: unknown }[]];
     const after = summarise(next);
     const seq = events.length + 1;
     events.push({ journeyId, seq, type, payload, actorType, actorId: null, fromState: summary.state, toState: after.state, fromStage: summary.stage, toStage: after.stage, at });
-    fold(planEffects({ journeyId, candidateId, seq }, actions, at));
+    fold(planEffects({ journeyId, candidateId, seq }, actions, at), at, next);
     if (after.stage !== summary.stage) stageEnteredAt = at;
     if (after.status !== 'in_progress') closed = { at, stage: summary.stage, reason: typeof payload.reason === 'string' ? payload.reason : null };
     snapshot = next;
@@ -135,5 +142,6 @@ export function generateJourney(machines: Machines, opts: GenerateOptions): Gene
     },
     events,
     timers: [...timers.entries()].map(([key, t]) => ({ kind: 'timer' as const, key, journeyId, payload: { event: t.event }, runAt: t.runAt })),
+    emails,
   };
 }

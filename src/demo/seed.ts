@@ -5,7 +5,7 @@ import { candidates, jobs, journeyEvents, journeys } from '../../db/schema/index
 import type { Machines } from '../../workflows/index.js';
 import { type GeneratedJourney, generateJourney, seededRandom } from './generate.js';
 
-export interface SeedOptions { count: number; now: Date; seed?: number; batch?: number; maxAgeDays?: number; onProgress?: (done: number) => void }
+export interface SeedOptions { count: number; now: Date; seed?: number; batch?: number; maxAgeDays?: number; withEmails?: boolean; onProgress?: (done: number) => void }
 
 async function insertBatch(db: Db, batch: GeneratedJourney[]) {
   await db.transaction(async (tx) => {
@@ -14,8 +14,8 @@ async function insertBatch(db: Db, batch: GeneratedJourney[]) {
     const events = batch.flatMap((g) => g.events);
     // Stay well under the 65,535 bind-parameter limit of one statement.
     for (let i = 0; i < events.length; i += 2000) await tx.insert(journeyEvents).values(events.slice(i, i + 2000));
-    const timers = batch.flatMap((g) => g.timers);
-    if (timers.length) await tx.insert(jobs).values(timers);
+    const queued = batch.flatMap((g) => [...g.timers, ...g.emails]);
+    if (queued.length) await tx.insert(jobs).values(queued);
   });
 }
 
@@ -26,7 +26,7 @@ export async function seedDemo(db: Db, machines: Machines, opts: SeedOptions): P
   for (let start = 0; start < opts.count; start += size) {
     const batch: GeneratedJourney[] = [];
     for (let i = start; i < Math.min(opts.count, start + size); i++) {
-      batch.push(generateJourney(machines, { now: opts.now, index: i, rnd, ...(opts.maxAgeDays ? { maxAgeDays: opts.maxAgeDays } : {}) }));
+      batch.push(generateJourney(machines, { now: opts.now, index: i, rnd, withEmails: opts.withEmails ?? false, ...(opts.maxAgeDays ? { maxAgeDays: opts.maxAgeDays } : {}) }));
     }
     events += batch.reduce((a, g) => a + g.events.length, 0);
     await insertBatch(db, batch);
