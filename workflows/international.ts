@@ -90,6 +90,8 @@ export function internationalGuards(policy: Policy) {
   const maxOf = (exam: Exam) => (exam === 'cbt' ? policy.cbtMaxAttempts : policy.osceMaxAttempts);
   const attemptAllowed = ({ context, event }: Args, params: { exam: Exam }) =>
     notInFuture(event.date, event.at) &&
+    // An OSCE result is for the booked sitting: it cannot be dated before it.
+    (params.exam !== 'osce' || !context.osceBooking || String(event.date) >= context.osceBooking.date) &&
     mayAttempt(attemptsOf(context, params.exam), String(event.date), maxOf(params.exam), policy.minDaysBetweenAttempts);
   return {
     ...commonGuards,

@@ -17,7 +17,8 @@ interface HistoryItem { seq: number; type: string; from: string | null; to: stri
 /**
  * Creates a candidate, then repeatedly: moves the clock on an hour, reads the candidate, takes the
  * first `advance` event and posts its example (with If-Match, so a stale read would show up as
- * 409), until the journey is finished. `adjust` may change the example of an event type.
+ * 409), until the journey is finished. When nothing can advance yet (a result cannot be recorded
+ * before its booked sitting), days pass, as they would. `adjust` may change an event's example.
  */
 async function walk(body: Record<string, unknown>, adjust: (type: string, example: Record<string, unknown>) => Record<string, unknown> = (_, e) => e) {
   const created = await t.post('/api/candidates', body);
@@ -27,7 +28,11 @@ async function walk(body: Record<string, unknown>, adjust: (type: string, exampl
   let candidate = created.body;
   for (let i = 0; i < 300 && candidate.journey.status === 'in_progress'; i++) {
     t.clock.advance(HOUR);
-    const current = await t.get(`/api/candidates/${id}`);
+    let current = await t.get(`/api/candidates/${id}`);
+    for (let waited = 0; waited < 60 && !(current.body.journey.allowedEvents as AllowedEvent[]).some((e) => e.intent === 'advance'); waited++) {
+      t.clock.advance(24 * HOUR);
+      current = await t.get(`/api/candidates/${id}`);
+    }
     expect(current.status).toBe(200);
     const journey = current.body.journey;
     const next = (journey.allowedEvents as AllowedEvent[]).find((e) => e.intent === 'advance');

@@ -28,6 +28,8 @@ function advanceUntil(stop: (s: AnyMachineSnapshot) => boolean, input: JourneyIn
   let [snapshot] = initialTransition(machine, input) as [AnyMachineSnapshot, unknown];
   for (let i = 0; i < 200 && !stop(snapshot); i++) {
     at = hoursLater(at);
+    // A result cannot be recorded before its booked sitting: let days pass, as they would.
+    for (let d = 0; d < 60 && !allowedEvents(snapshot, at).some((e) => e.intent === 'advance'); d++) at = daysLater(at, 1);
     const next = allowedEvents(snapshot, at).find((e) => e.intent === 'advance');
     if (!next) throw new Error(`stuck at ${JSON.stringify(snapshot.value)}`);
     [snapshot] = transition(machine, snapshot, { type: next.type, ...next.example, at }) as [AnyMachineSnapshot, unknown];
@@ -36,8 +38,16 @@ function advanceUntil(stop: (s: AnyMachineSnapshot) => boolean, input: JourneyIn
   return { snapshot, at };
 }
 
+/** The next moment an event can happen: an hour on, or for an OSCE result the booked sitting day. */
+function nextAt(j: Journey, type: string) {
+  const sitting = (j.snapshot.context as JourneyContext).osceBooking?.date;
+  const soon = hoursLater(j.at);
+  const sittingAt = sitting ? `${sitting}T17:00:00.000Z` : soon;
+  return (type === 'oscePassed' || type === 'osceFailed') && sittingAt > soon ? sittingAt : soon;
+}
+
 /** A payload valid for the event's schema: the catalog example with some fields changed. */
-function payload(j: Journey, type: string, overrides: Record<string, unknown> = {}, at = hoursLater(j.at)) {
+function payload(j: Journey, type: string, overrides: Record<string, unknown> = {}, at = nextAt(j, type)) {
   const spec = eventCatalog[type]!;
   const data = spec.schema.parse({ ...spec.example(j.snapshot.context as JourneyContext, at), ...overrides });
   return { type, ...data, at };
@@ -256,16 +266,19 @@ describe('OSCE', () => {
     const nineDays = daysLater(failed.at, 9);
     expect(can(resit, 'oscePassed', { date: dateOf(nineDays) }, nineDays)).toBe(false);
     expect(can(resit, 'osceFailed', { date: dateOf(nineDays) }, nineDays)).toBe(false);
-    const tenDays = daysLater(failed.at, 10);
-    expect(can(resit, 'oscePassed', { date: dateOf(tenDays) }, tenDays)).toBe(true);
+    // The resit can be booked no sooner than the booking lead (14 days), so the gap rule is met
+    // at the booked sitting; a result cannot be dated before that sitting either.
+    const sitting = ctx(resit).osceBooking!.date;
+    expect(can(resit, 'oscePassed', { date: dateOf(daysLater(`${sitting}T12:00:00.000Z`, -1)) }, `${sitting}T17:00:00.000Z`)).toBe(false);
+    expect(can(resit, 'oscePassed', { date: sitting }, `${sitting}T17:00:00.000Z`)).toBe(true);
   });
 
   it('closes the application after a third OSCE fail', () => {
     let j: Journey & { actions?: Action[] } = atOsce();
     for (let i = 0; i < 3; i++) {
       if (i > 0) j = send(j, 'osceBooked', { date: dateOf(daysLater(j.at, 14)) });
-      const at = daysLater(j.at, i === 0 ? 0 : 14);
-      j = send(j, 'osceFailed', { date: dateOf(at) }, at);
+      const sitting = ctx(j).osceBooking!.date;
+      j = send(j, 'osceFailed', { date: sitting }, `${sitting}T17:00:00.000Z`);
     }
     expect(j.snapshot.value).toBe('osceClosed');
     expect(statusOf(j.snapshot)).toBe('closed');

@@ -12,6 +12,10 @@ export function walkToEnd(machine: AnyStateMachine, input: JourneyInput, maxStep
   const steps: WalkStep[] = [];
   for (let i = 0; i < maxSteps && snapshot.status === 'active'; i++) {
     at = new Date(Date.parse(at) + 60 * 60 * 1000).toISOString();
+    // Nothing can advance yet (e.g. a result before its booked sitting): let days pass.
+    for (let waited = 0; waited < 60 && !allowedEvents(snapshot, at).some((e) => e.intent === 'advance'); waited++) {
+      at = new Date(Date.parse(at) + 24 * 60 * 60 * 1000).toISOString();
+    }
     const next = allowedEvents(snapshot, at).find((e) => e.intent === 'advance');
     if (!next) throw new Error(`stuck at ${JSON.stringify(snapshot.value)}: ${allowedEvents(snapshot, at).map((e) => e.type).join(', ')}`);
     steps.push({ type: next.type, payload: next.example });

@@ -50,8 +50,8 @@ export const internationalEvents: EventCatalog = {
     label: 'Record CBT pass',
     intent: 'advance',
     schema: sitting,
-    example: (_, at) => ({ date: today(at) }),
-    rule: 'At most 3 attempts, at least 10 days apart, and the date cannot be in the future.',
+    example: (ctx, at) => ({ date: ctx.osceBooking?.date ?? today(at) }),
+    rule: 'At most 3 attempts, at least 10 days apart, on or after the booked sitting, and not in the future.',
   },
   cbtFailed: {
     label: 'Record CBT fail',
@@ -177,14 +177,14 @@ export const internationalEvents: EventCatalog = {
     label: 'Record OSCE pass',
     intent: 'advance',
     schema: sitting,
-    example: (_, at) => ({ date: today(at) }),
-    rule: 'At most 3 attempts, at least 10 days apart, and the date cannot be in the future.',
+    example: (ctx, at) => ({ date: ctx.osceBooking?.date ?? today(at) }),
+    rule: 'At most 3 attempts, at least 10 days apart, on or after the booked sitting, and not in the future.',
   },
   osceFailed: {
     label: 'Record OSCE fail',
     intent: 'hold',
     schema: z.strictObject({ date: isoDate, stationsFailed: z.array(shortText).min(1).max(10), note }),
-    example: (_, at) => ({ date: today(at), stationsFailed: ['Evaluation'] }),
+    example: (ctx, at) => ({ date: ctx.osceBooking?.date ?? today(at), stationsFailed: ['Evaluation'] }),
     rule: 'At most 3 attempts, at least 10 days apart; a third fail closes the application.',
   },
   pinIssued: {
