@@ -10,6 +10,8 @@ export const candidates = pgTable('candidates', {
   postcode: text('postcode'),
   profession: text('profession').notNull(),
   currentJourneyId: uuid('current_journey_id'),
+  /** Set when personal data was erased (retention or request); the journey history remains. */
+  erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [

@@ -7,3 +7,7 @@ export * from './emails.js';
 export * from './reference-requests.js';
 export * from './cv-documents.js';
 export * from './settings.js';
+export * from './users.js';
+export * from './sessions.js';
+export * from './security.js';
+export * from './cohorts.js';
