@@ -159,9 +159,33 @@ function referencesCheck() {
   };
 }
 
+/**
+ * Whether a check applies on a programme: `always` (no not-required branch), `sometimes` (decided
+ * by the checkNotRequired guard from the route and profession when the checks start), or `never`
+ * (the region is just a done "not required"). A machine holds only states it can reach.
+ */
+export type CheckApplies = 'always' | 'sometimes' | 'never';
+
+function applying(region: StateConfig, check: CheckName, applies: CheckApplies): StateConfig {
+  const states = region.states as Record<string, StateConfig>;
+  if (applies === 'never') {
+    return { ...regionMeta(check), initial: 'notRequired', states: { notRequired: states.notRequired! } };
+  }
+  if (applies === 'sometimes') return region;
+  const pruned = Object.fromEntries(
+    Object.entries(states)
+      .filter(([key]) => key !== 'notRequired')
+      .map(([key, state]) => {
+        const { always: _always, ...rest } = state;
+        return [key, rest];
+      }),
+  );
+  return { ...region, states: pruned };
+}
+
 /** The parallel `checks` state body: one region per check. `onDone` is the machine's to set. */
-export function checkRegions(): StateConfig {
-  return {
+export function checkRegions(applies: Partial<Record<CheckName, CheckApplies>> = {}): StateConfig {
+  const regions: Record<CheckName, StateConfig> = {
     identity: standardCheck('identity'),
     rightToWork: standardCheck('rightToWork'),
     registration: standardCheck('registration'),
@@ -169,4 +193,5 @@ export function checkRegions(): StateConfig {
     dbs: standardCheck('dbs'),
     workHealth: standardCheck('workHealth'),
   };
+  return Object.fromEntries(Object.entries(regions).map(([check, region]) => [check, applying(region, check as CheckName, applies[check as CheckName] ?? 'sometimes')]));
 }

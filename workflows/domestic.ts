@@ -80,7 +80,8 @@ export function domesticMachine(policy: Policy = defaultPolicy) {
       checks: {
         type: 'parallel',
         ...meta({ title: 'Pre-employment checks', detail: 'The six NHS pre-employment checks.', owner: 'recruiter', stage: 'checks' }),
-        states: checkRegions(),
+        // Substantive staff skip all but right to work and references (confirmation of post).
+        states: checkRegions({ rightToWork: 'always', references: 'always' }),
         onDone: { target: 'registrationAgreement', actions: [email('checksCleared', 'candidate')] },
       },
       registrationAgreement: {

@@ -116,7 +116,8 @@ export function hcswdDelays(policy: Policy) {
 
 /** The six checks, with the DBS clearance held to the level direct care needs. */
 function hcswdCheckRegions(): StateConfig {
-  const regions = checkRegions();
+  // Support workers are on no professional register; every other check applies to everyone.
+  const regions = checkRegions({ identity: 'always', rightToWork: 'always', references: 'always', dbs: 'always', workHealth: 'always', registration: 'never' });
   const received = regions.dbs.states.received;
   const clear = received.on['dbs.cleared'];
   return {

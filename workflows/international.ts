@@ -446,7 +446,8 @@ export function internationalMachine(policy: Policy = defaultPolicy) {
           checks: {
             type: 'parallel',
             ...meta({ title: 'Pre-employment checks', detail: 'The six NHS pre-employment checks.', owner: 'recruiter' }),
-            states: checkRegions(),
+            // Only registration varies: NMC-route nurses register through the OSCE and PIN steps.
+            states: checkRegions({ identity: 'always', rightToWork: 'always', references: 'always', dbs: 'always', workHealth: 'always' }),
             onDone: [
               { guard: { type: 'onRoute', params: { route: 'nmc' } }, target: 'cleared', actions: [email('checksCleared', 'candidate')] },
               { target: '#international.readyToWork', actions: [email('checksCleared', 'candidate')] },
