@@ -21,18 +21,6 @@ const professionsFor: Record<Programme, Profession[]> = {
   international: ['registered_nurse', 'physiotherapist', 'doctor'],
 };
 
-/**
- * States the shared check regions add to every machine that no journey of that machine can enter.
- * `checkRequired` (workflows/common.ts) only ever waives checks for domestic substantive staff,
- * and even then keeps right to work and references; HCSWD never needs professional registration.
- * They are reported as machine findings; the test fails if any other state is unreachable.
- */
-const deadCheckStates: Record<Programme, { ids: string[]; why: string }> = {
-  domestic: { ids: [], why: 'none: check regions hold only the states a programme can reach' },
-  hcswd: { ids: [], why: 'none: check regions hold only the states a programme can reach' },
-  international: { ids: [], why: 'none: check regions hold only the states a programme can reach' },
-};
-
 function stateNodes(node: AnyStateNode): AnyStateNode[] {
   return [node, ...Object.values(node.states).flatMap((child) => stateNodes(child as AnyStateNode))];
 }
