@@ -9,6 +9,7 @@ import type { ApplicantStatus, CheckView } from '../../workflows/inspect.js';
 import type { JourneyContext, Referee } from '../../workflows/types.js';
 import type { AppContext } from '../engine/context.js';
 import { renderHtml, renderText } from '../email/layout.js';
+import { expandLinks } from '../email/links.js';
 import { findTemplate, type Recipient, type TemplateData } from '../email/templates/index.js';
 import type { EmailTransport } from '../email/transport.js';
 import { openReferenceRequest } from '../services/references/open-request.js';
@@ -76,7 +77,7 @@ export function emailHandler(transport: EmailTransport, from: string): LeasedHan
         const idempotencyKey = `intake-job-${job.id}-${i}`;
         try {
           const { providerId } = await transport.send({
-            from, to: row.toAddress, subject: row.subject, text: row.text, html: row.html,
+            from, to: row.toAddress, subject: row.subject, text: expandLinks(row.text, app.settings), html: expandLinks(row.html, app.settings),
             attachments: row.attachments ? JSON.parse(row.attachments) : [],
           }, idempotencyKey);
           await app.db.update(emails).set({ status: 'sent', transport: transport.name, providerId, sentAt: app.clock.now(), attempts: row.attempts + 1, lastError: null }).where(eq(emails.id, row.id));

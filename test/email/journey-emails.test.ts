@@ -144,3 +144,16 @@ describe('emails along a domestic journey', () => {
     expect(forged.status).toBe(403);
   });
 });
+
+describe('one-time links at rest', () => {
+  it('stores no usable referee link: stored emails hold a placeholder, expanded only when sent', async () => {
+    const { emails } = await import('../../db/schema/index.js');
+    const { eq } = await import('drizzle-orm');
+    const rows = await t.intake.app.db.select().from(emails).where(eq(emails.toRole, 'referees'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.text).not.toMatch(/\/references\/[A-Za-z0-9_-]{20,}/);
+      expect(row.text).toMatch(/\{\{link:reference:[0-9a-f-]{36}\}\}/);
+    }
+  });
+});

@@ -15,6 +15,6 @@ const query = z.strictObject({
 export function mailboxRoutes(app: AppContext) {
   const r = new Hono<AuthVars>();
   r.get('/', async (c) => c.json({ items: await mailbox(app.db, parseWith(query, c.req.query(), 'invalid_query')) }));
-  r.get('/:id', async (c) => c.json(await mailboxMessage(app.db, idParam(c, 'The email'))));
+  r.get('/:id', async (c) => c.json(await mailboxMessage(app.db, app.settings, idParam(c, 'The email'))));
   return r;
 }

@@ -2,6 +2,8 @@ import { type SQL, and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { candidates, emails } from '../../../db/schema/index.js';
 import { notFound } from '../../errors.js';
+import type { Settings } from '../../engine/context.js';
+import { expandLinks } from '../../email/links.js';
 
 type EmailRow = typeof emails.$inferSelect;
 
@@ -30,8 +32,9 @@ export async function mailbox(db: Db, params: MailboxParams) {
   return rows.map(emailSummary);
 }
 
-export async function mailboxMessage(db: Db, id: string) {
+/** One message as its recipient got it: one-time links expanded (the mailbox is staff-only). */
+export async function mailboxMessage(db: Db, settings: Pick<Settings, 'publicUrl' | 'secret'>, id: string) {
   const [row] = await db.select().from(emails).where(eq(emails.id, id));
   if (!row) throw notFound('The email');
-  return { ...emailSummary(row), text: row.text, html: row.html, attachments: row.attachments ? (JSON.parse(row.attachments) as { filename: string; contentType: string }[]).map(({ filename, contentType }) => ({ filename, contentType })) : [] };
+  return { ...emailSummary(row), text: expandLinks(row.text, settings), html: expandLinks(row.html, settings), attachments: row.attachments ? (JSON.parse(row.attachments) as { filename: string; contentType: string }[]).map(({ filename, contentType }) => ({ filename, contentType })) : [] };
 }

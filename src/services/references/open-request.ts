@@ -4,9 +4,10 @@ import { referenceRequests } from '../../../db/schema/index.js';
 import type { Referee } from '../../../workflows/types.js';
 import { DAY_MS } from '../../../workflows/policy.js';
 import type { AppContext } from '../../engine/context.js';
+import { linkPlaceholder } from '../../email/links.js';
 import { hashLinkToken, referenceToken } from './tokens.js';
 
-/** The open request for this referee (or a new one), and the link to its form. */
+/** The open request for this referee (or a new one), and the placeholder of the link to its form. */
 export async function openReferenceRequest(app: AppContext, tx: Tx, journeyId: string, referee: Referee, now: Date): Promise<string> {
   const [open] = await tx.select({ id: referenceRequests.id }).from(referenceRequests)
     .where(and(eq(referenceRequests.journeyId, journeyId), eq(referenceRequests.refereeEmail, referee.email), isNull(referenceRequests.usedAt), gt(referenceRequests.expiresAt, now)))
@@ -20,5 +21,5 @@ export async function openReferenceRequest(app: AppContext, tx: Tx, journeyId: s
       expiresAt: new Date(now.getTime() + app.settings.referenceLinkDays * DAY_MS), createdAt: now,
     });
   }
-  return `${app.settings.publicUrl}/references/${referenceToken(app.settings.secret, id)}`;
+  return linkPlaceholder('reference', id);
 }
