@@ -1,0 +1,73 @@
+// Orchestrates one parse: PDF text (page-capped) → clean lines and sections → one extractor per
+// field family → an outcome with per-field confidence and source. Pure apart from pdf.js, so the
+// worker thread, the eval script and the bench all run exactly this.
+import { extractText } from './extract-text.js';
+import { extractEmail, extractPhone, extractPostcode } from './fields/contact.js';
+import { extractEmployment } from './fields/employment.js';
+import { extractEnglish } from './fields/english.js';
+import { extractGaps } from './fields/gaps.js';
+import { ROLE_WORDS } from './fields/lexicon.js';
+import { extractName } from './fields/name.js';
+import { extractProfession } from './fields/profession.js';
+import { extractRegistrations } from './fields/registrations.js';
+import type { CvParseLimits } from './limits.js';
+import { type CvText, type Line, headingKind, prepareText, sections } from './text.js';
+import { type CvFields, type CvParseOutcome, CvParseError } from './types.js';
+
+/** Fields from the text of a CV's pages. `now` dates "present" and the gap calculation. */
+export function extractFields(pages: string[], now: Date): CvFields {
+  const cv = prepareText(pages);
+  const secs = sections(cv.lines);
+  const email = extractEmail(secs);
+  const fullName = extractName(cv, email.value);
+  const registrations = extractRegistrations(secs);
+  const employment = extractEmployment(secs, now);
+  const wholeText = cv.lines.map((l) => l.text).join('\n');
+  return {
+    fullName,
+    email,
+    phone: extractPhone(secs),
+    postcode: extractPostcode(secs),
+    profession: extractProfession(headline(cv, fullName.source?.text ?? null), employment.value, registrations.value, wholeText),
+    registrations,
+    englishTest: extractEnglish(secs),
+    employment,
+    gapsOverThreeMonths: extractGaps(employment, now),
+  };
+}
+
+/** The role line printed under the name ("Registered Nurse (Adult) – Deputy Ward Sister"). */
+function headline(cv: CvText, nameLine: string | null): Line | null {
+  const at = nameLine ? cv.lines.findIndex((l) => nameLine.startsWith(l.text) || l.text.startsWith(nameLine)) : -1;
+  const from = at >= 0 ? at + 1 : 0;
+  for (const line of cv.lines.slice(from, from + 4)) {
+    if (headingKind(line)) break;
+    if (/@|\d{5,}/.test(line.text) || line.text.length > 90) continue;
+    if (ROLE_WORDS.test(line.text)) return line;
+  }
+  return null;
+}
+
+/** Below this many letters per page read, the PDF is a scan or an image: a person must read it. */
+const MIN_LETTERS_PER_PAGE = 20;
+
+export async function parseCv(bytes: Uint8Array, limits: Pick<CvParseLimits, 'pageCap' | 'maxTextChars'>, now: Date): Promise<CvParseOutcome> {
+  let text;
+  try {
+    text = await extractText(bytes, limits);
+  } catch (error) {
+    if (error instanceof CvParseError) return { status: 'failed', pages: null, error: { code: error.code, detail: error.message } };
+    throw error;
+  }
+  const pagesRead = text.pages.length;
+  const truncated = text.totalPages > pagesRead;
+  const notes = truncated ? [`Only the first ${pagesRead} of ${text.totalPages} pages were read (page cap).`] : [];
+  const letters = text.pages.join('').replace(/[^\p{L}]/gu, '').length;
+  if (letters < MIN_LETTERS_PER_PAGE * Math.max(1, Math.min(pagesRead, 2))) {
+    return {
+      status: 'needs_manual_review', pages: text.totalPages, pagesRead, truncated, fields: null, notes,
+      error: { code: 'cv_no_text', detail: 'The PDF has no text layer (a scan or a picture of a CV): enter the details by hand.' },
+    };
+  }
+  return { status: 'parsed', pages: text.totalPages, pagesRead, truncated, fields: extractFields(text.pages, now), error: null, notes };
+}
