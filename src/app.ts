@@ -7,6 +7,7 @@ import type { AppContext } from './engine/context.js';
 import { AppError, problem } from './errors.js';
 import { log } from './log.js';
 import { candidateRoutes } from './routes/candidates/index.js';
+import { cvRoutes } from './routes/cv/index.js';
 import { pipelineRoutes } from './routes/pipeline/index.js';
 import { workflowRoutes } from './routes/workflows/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
@@ -49,6 +50,7 @@ export function createApp(app: AppContext) {
 
   const api = new Hono();
   api.use('*', requireBearer(app));
+  api.route('/candidates', cvRoutes(app)); // before the candidate routes: multipart applications
   api.route('/candidates', candidateRoutes(app));
   api.route('/pipeline', pipelineRoutes(app));
   api.route('/workflows', workflowRoutes(app));

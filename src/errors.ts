@@ -4,7 +4,8 @@
 export type ErrorCode =
   | 'unauthorized' | 'forbidden' | 'not_found' | 'malformed_json' | 'unsupported_media_type' | 'invalid_payload'
   | 'invalid_query' | 'invalid_parameter' | 'unknown_event' | 'event_not_allowed' | 'version_conflict'
-  | 'journey_finished' | 'journey_outdated' | 'payload_too_large' | 'method_not_allowed' | 'service_unavailable' | 'internal_error';
+  | 'journey_finished' | 'journey_outdated' | 'payload_too_large' | 'method_not_allowed' | 'service_unavailable' | 'internal_error'
+  | 'cv_not_pdf' | 'cv_empty' | 'cv_too_large';
 
 export class AppError extends Error {
   constructor(

@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { type AppContext, type Clock, systemClock } from './engine/context.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
+import { cvParseHandler } from './jobs/cv-parse.js';
 import { emailHandler } from './jobs/email.js';
 import { type Worker, startWorker, timerHandler } from './jobs/worker.js';
 import { mailboxTransport, resendTransport } from './email/transport.js';
@@ -25,7 +26,7 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
     machines: buildMachines(config.policy),
     policy: config.policy,
     clock: opts.clock ?? systemClock,
-    handlers: { timer: timerHandler, email: emailHandler(transport, config.email.from) },
+    handlers: { timer: timerHandler, email: emailHandler(transport, config.email.from), cv_parse: cvParseHandler() },
     settings: {
       publicUrl: config.publicUrl,
       secret: await installSecret(database.db, config.secret),

@@ -1,0 +1,82 @@
+// CV routes, mounted on /api/candidates beside the candidate routes:
+//   POST /api/candidates            multipart/form-data: apply with a CV (JSON falls through)
+//   POST /api/candidates/:id/cv     multipart/form-data, the PDF in `file` → 202, parsed by a job
+//   GET  /api/candidates/:id/cv     status, parsed fields, review decisions, duplicates
+//   POST /api/candidates/:id/cv/accept   accept or correct parsed fields
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AuthVars } from '../../auth/bearer.js';
+import { MAX_CV_BYTES } from '../../cv/limits.js';
+import type { Actor, AppContext } from '../../engine/context.js';
+import { AppError } from '../../errors.js';
+import { reviewCvFields } from '../../services/cv/accept.js';
+import { applyWithCv } from '../../services/cv/apply.js';
+import { acceptBody } from '../../services/cv/schemas.js';
+import { type CvFile, uploadCv } from '../../services/cv/upload.js';
+import { getCvView } from '../../services/cv/view.js';
+import { createCandidateBody } from '../candidates/schemas.js';
+import { idParam, parseWith, readJsonObject } from '../input.js';
+
+const actorOf = (c: { get(k: 'principal'): { tokenId: string } }): Actor => ({ type: 'user', id: c.get('principal').tokenId });
+const isMultipart = (c: Context) => /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
+
+// The whole request may carry a little more than the file (boundaries, other form fields); the
+// file's own size is checked exactly afterwards. Bigger bodies stop streaming at this limit.
+const uploadLimit = bodyLimit({
+  maxSize: MAX_CV_BYTES + 256 * 1024,
+  onError: () => { throw new AppError(413, 'cv_too_large', `The CV must be at most ${MAX_CV_BYTES / 1024 / 1024} MB.`, { field: 'file', maxBytes: MAX_CV_BYTES }); },
+});
+
+async function readForm(c: Context): Promise<Record<string, string | File>> {
+  if (!isMultipart(c)) throw new AppError(415, 'unsupported_media_type', 'Send the CV as multipart/form-data, the PDF in the field "file".');
+  try {
+    return await c.req.parseBody() as Record<string, string | File>;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(400, 'invalid_payload', 'The multipart body could not be read.', { field: '(body)' });
+  }
+}
+
+async function fileFrom(form: Record<string, string | File>): Promise<CvFile> {
+  const file = form.file;
+  if (!(file instanceof File)) throw new AppError(400, 'invalid_payload', 'file: attach the CV as a file in the field "file".', { field: 'file' });
+  return { filename: file.name, contentType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+export function cvRoutes(app: AppContext) {
+  const r = new Hono<AuthVars>();
+
+  // Applying with a CV attached: the same fields as the JSON application, as form fields.
+  r.post('/', async (c, next) => {
+    if (!isMultipart(c)) return next(); // a JSON application: the candidate routes take it
+    let response: Response | undefined;
+    await uploadLimit(c, async () => {
+      const form = await readForm(c);
+      const fields = Object.fromEntries(Object.entries(form).filter(([k, v]) => k !== 'file' && typeof v === 'string' && v.trim() !== ''));
+      const body = parseWith(createCandidateBody, fields);
+      const file = form.file === undefined ? null : await fileFrom(form);
+      const created = await applyWithCv(app, body, file, actorOf(c));
+      c.header('Location', `/api/candidates/${created.id}`);
+      response = c.json(created, 201);
+    });
+    return response!;
+  });
+
+  r.post('/:id/cv', uploadLimit, async (c) => {
+    const id = idParam(c);
+    const stored = await uploadCv(app, id, await fileFrom(await readForm(c)), actorOf(c));
+    c.header('Location', `/api/candidates/${id}/cv`);
+    return c.json(stored, 202);
+  });
+
+  r.get('/:id/cv', async (c) => c.json(await getCvView(app, idParam(c))));
+
+  r.post('/:id/cv/accept', async (c) => {
+    const id = idParam(c);
+    const body = parseWith(acceptBody, await readJsonObject(c));
+    return c.json(await reviewCvFields(app, id, body, actorOf(c)));
+  });
+
+  return r;
+}
