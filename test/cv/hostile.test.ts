@@ -1,0 +1,59 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCvParseLimits } from '../../src/cv/limits.js';
+import { cvParseHandler } from '../../src/jobs/cv-parse.js';
+import { drainDueJobs } from '../../src/jobs/worker.js';
+import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
+import { nurseCvPdf, uploadCv } from './support/cvs.js';
+import { nestedFormsPdf } from './support/pdf.js';
+
+let t: TestIntake;
+beforeAll(async () => {
+  t = await startTestIntake();
+  // A short time cap, so the test does not wait the production 20 s.
+  t.intake.app.handlers.cv_parse = cvParseHandler({ ...defaultCvParseLimits, timeoutMs: 2_500 });
+});
+afterAll(async () => { await t?.close(); });
+
+describe('a hostile PDF', () => {
+  it('cannot stall the server: requests keep being answered while it parses, and it fails at the time cap', async () => {
+    const victim = (await t.post('/api/candidates', applicant())).body;
+    // A few kilobytes of nested form XObjects that ask the text extractor for 10^9 text runs.
+    const bomb = nestedFormsPdf(9, 10);
+    expect(bomb.length).toBeLessThan(10_000);
+    expect((await uploadCv(t, victim.id, bomb)).status).toBe(202);
+
+    const started = Date.now();
+    let finished = false;
+    const draining = drainDueJobs(t.intake.app, { kinds: ['cv_parse'] }).then(() => { finished = true; });
+    const latencies: number[] = [];
+    while (!finished) {
+      const t0 = Date.now();
+      const [health, cv, other] = await Promise.all([
+        t.get('/healthz'), t.get(`/api/candidates/${victim.id}/cv`), t.post('/api/candidates', applicant()),
+      ]);
+      latencies.push(Date.now() - t0);
+      expect(health.body).toEqual({ status: 'ok', database: 'ok' });
+      if (!finished) expect(cv.body.status).toBe('pending');
+      expect(other.status).toBe(201);
+      await sleep(100);
+    }
+    await draining;
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(2_500);
+    expect(latencies.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...latencies)).toBeLessThan(1_000);
+
+    const cv = await t.get(`/api/candidates/${victim.id}/cv`);
+    expect(cv.body).toMatchObject({ status: 'failed', error: { code: 'cv_unreadable' } });
+    expect(cv.body.error.detail).toMatch(/^timed out/);
+    expect((await t.get(`/api/candidates/${victim.id}`)).body.fullName).toBe(victim.fullName);
+  });
+
+  it('leaves the parser working for the next CV', async () => {
+    const c = (await t.post('/api/candidates', applicant())).body;
+    expect((await uploadCv(t, c.id, nurseCvPdf())).status).toBe(202);
+    await drainDueJobs(t.intake.app, { kinds: ['cv_parse'] });
+    expect((await t.get(`/api/candidates/${c.id}/cv`)).body.status).toBe('parsed');
+  });
+});

@@ -1,0 +1,81 @@
+// Builds small, valid PDFs in the tests (no tools needed at run time): text pages, an image-only
+// page, and hostile shapes (nested form XObjects that multiply the work of text extraction).
+import { deflateSync } from 'node:zlib';
+
+type Obj = string | Buffer;
+
+/** Assembles numbered objects (1-based, object 1 is the catalog) with a correct xref table. */
+export function assemblePdf(objects: Obj[], trailerExtra = ''): Buffer {
+  const chunks: Buffer[] = [Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n', 'latin1')];
+  let length = chunks[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), typeof body === 'string' ? Buffer.from(body, 'latin1') : body, Buffer.from('\nendobj\n', 'latin1')]);
+    chunks.push(chunk);
+    length += chunk.length;
+  });
+  const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  chunks.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${length}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(chunks);
+}
+
+export const stream = (dict: string, data: Buffer | string): Buffer => {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
+  return Buffer.concat([Buffer.from(`<< ${dict} /Length ${bytes.length} >>\nstream\n`, 'latin1'), bytes, Buffer.from('\nendstream', 'latin1')]);
+};
+
+const escapeText = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+
+/** A PDF with one page per entry, each page the given lines in Helvetica. */
+export function textPdf(pages: string[][]): Buffer {
+  const pageCount = pages.length;
+  // 1 catalog, 2 pages, 3 font, then (page, content) pairs.
+  const kids = pages.map((_, i) => `${4 + i * 2} 0 R`).join(' ');
+  const objects: Obj[] = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pageCount} >>`, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  pages.forEach((lines, i) => {
+    const ops = lines.map((l, j) => `BT /F1 11 Tf 56 ${780 - j * 16} Td (${escapeText(l)}) Tj ET`).join('\n');
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`);
+    objects.push(stream('', ops));
+  });
+  return assemblePdf(objects);
+}
+
+/** A scanned-looking page: one grey image, no text layer at all. */
+export function imageOnlyPdf(): Buffer {
+  const size = 64;
+  const pixels = Buffer.alloc(size * size);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 7) % 256;
+  return assemblePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>',
+    stream(`/Type /XObject /Subtype /Image /Width ${size} /Height ${size} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`, deflateSync(pixels)),
+    stream('', 'q 500 0 0 700 48 70 cm /Im1 Do Q'),
+  ]);
+}
+
+/**
+ * A "billion laughs" PDF: form XObject k draws form k+1 `fanout` times, `depth` levels deep, and
+ * the innermost form shows text. A few kilobytes that ask a text extractor for fanout^depth runs.
+ */
+export function nestedFormsPdf(depth = 9, fanout = 10): Buffer {
+  const objects: Obj[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X0 5 0 R >> /Font << /F1 4 0 R >> >> /Contents 6 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  // Forms are objects 5.. (5 + depth); object 6 would collide, so the page content goes last.
+  const formIds = Array.from({ length: depth + 1 }, (_, k) => 7 + k);
+  objects[2] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X0 ${formIds[0]} 0 R >> /Font << /F1 4 0 R >> >> /Contents 5 0 R >>`;
+  objects.push(stream('', 'q /X0 Do Q'));
+  objects.push('<< >>'); // object 6: unused filler
+  formIds.forEach((_, k) => {
+    const last = k === depth;
+    const body = last ? 'BT /F1 9 Tf 10 10 Td (lol) Tj ET' : Array.from({ length: fanout }, () => `q /X${k + 1} Do Q`).join('\n');
+    const res = last ? '/Font << /F1 4 0 R >>' : `/XObject << /X${k + 1} ${formIds[k + 1]} 0 R >>`;
+    objects.push(stream(`/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << ${res} >>`, body));
+  });
+  return assemblePdf(objects);
+}
