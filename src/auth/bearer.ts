@@ -1,20 +1,21 @@
-// Every /api route needs `Authorization: Bearer <token>`. Roles per action come with the access
-// issue; for now every valid token acts as its role's holder and is recorded as the actor.
+// Every /api route needs `Authorization: Bearer <token>`: the bootstrap admin token or a staff
+// member's personal token (which acts with its owner's current role).
 import { createMiddleware } from 'hono/factory';
 import type { AppContext } from '../engine/context.js';
 import { AppError } from '../errors.js';
-import { findToken, type TokenPrincipal } from '../services/tokens/bootstrap.js';
+import { findToken } from '../services/tokens/bootstrap.js';
+import type { StaffPrincipal } from './principal.js';
 
-export type AuthVars = { Variables: { principal: TokenPrincipal } };
+export type AuthVars = { Variables: { principal: StaffPrincipal } };
 
 export const requireBearer = (app: AppContext) => createMiddleware<AuthVars>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S{1,512})$/i.exec(header);
-  const principal = match ? await findToken(app.db, match[1]!) : null;
-  if (!principal) {
+  const token = match ? await findToken(app.db, match[1]!) : null;
+  if (!token) {
     c.header('WWW-Authenticate', 'Bearer realm="intake"');
     throw new AppError(401, 'unauthorized', 'A valid bearer token is required (Authorization: Bearer <token>).');
   }
-  c.set('principal', principal);
+  c.set('principal', { kind: 'staff', role: token.role, userId: token.userId, tokenId: token.tokenId, via: 'token' });
   await next();
 });

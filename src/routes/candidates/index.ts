@@ -1,7 +1,11 @@
 // /api/candidates: thin handlers — parse, call a service, shape the reply.
 import { Hono } from 'hono';
 import type { AuthVars } from '../../auth/bearer.js';
-import type { Actor, AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../engine/context.js';
+import { authorize, authorizeCandidate } from '../../auth/authorize.js';
+import { programmesFor } from '../../auth/permissions.js';
+import { actorOf } from '../../auth/principal.js';
+import { AppError } from '../../errors.js';
 import { dispatch, parseEvent } from '../../engine/dispatch.js';
 import { createCandidate } from '../../services/candidates/create.js';
 import { currentJourneyId, getCandidate } from '../../services/candidates/get.js';
@@ -11,25 +15,31 @@ import { candidateEmails } from '../../services/emails/list.js';
 import { idParam, ifMatchVersion, parseWith, readJsonObject } from '../input.js';
 import { createCandidateBody, eventBody, listCandidatesQuery } from './schemas.js';
 
-const actorOf = (c: { get(k: 'principal'): { tokenId: string } }): Actor => ({ type: 'user', id: c.get('principal').tokenId });
 
 export function candidateRoutes(app: AppContext) {
   const r = new Hono<AuthVars>();
 
   r.post('/', async (c) => {
     const body = parseWith(createCandidateBody, await readJsonObject(c));
-    const created = await createCandidate(app, body, actorOf(c));
+    await authorize(app, c.get('principal'), 'candidates.create', body.programme);
+    const created = await createCandidate(app, body, actorOf(c.get('principal')));
     c.header('Location', `/api/candidates/${created.id}`);
     return c.json(created, 201);
   });
 
   r.get('/', async (c) => {
     const query = parseWith(listCandidatesQuery, c.req.query(), 'invalid_query');
-    return c.json(await listCandidates(app.db, query));
+    const readable = programmesFor(c.get('principal').role, 'candidates.read');
+    if (query.programme && !readable.includes(query.programme)) {
+      throw new AppError(403, 'forbidden', `Your role (${c.get('principal').role}) may not read ${query.programme} candidates.`);
+    }
+    return c.json(await listCandidates(app.db, { ...query, programmes: readable }));
   });
 
   r.get('/:id', async (c) => {
-    const candidate = await getCandidate(app, idParam(c));
+    const id = idParam(c);
+    await authorizeCandidate(app, c.get('principal'), 'candidates.read', id);
+    const candidate = await getCandidate(app, id);
     c.header('ETag', `"${candidate.journey.version}"`);
     return c.json(candidate);
   });
@@ -44,16 +54,26 @@ export function candidateRoutes(app: AppContext) {
     const { type } = parseWith(eventBody, body);
     const { type: _type, ...payload } = body;
     const data = parseEvent(type, payload);
+    // The payload is checked first (cheap, no database); nothing changes before this check.
+    await authorizeCandidate(app, c.get('principal'), 'journey.act', id);
     const journeyId = await currentJourneyId(app, id);
-    await dispatch(app, journeyId, type, data, actorOf(c), { expectedVersion });
+    await dispatch(app, journeyId, type, data, actorOf(c.get('principal')), { expectedVersion });
     const candidate = await getCandidate(app, id);
     c.header('ETag', `"${candidate.journey.version}"`);
     return c.json(candidate);
   });
 
-  r.get('/:id/history', async (c) => c.json({ items: await candidateHistory(app.db, idParam(c)) }));
+  r.get('/:id/history', async (c) => {
+    const id = idParam(c);
+    await authorizeCandidate(app, c.get('principal'), 'candidates.read', id);
+    return c.json({ items: await candidateHistory(app.db, id) });
+  });
 
-  r.get('/:id/emails', async (c) => c.json({ items: await candidateEmails(app.db, idParam(c)) }));
+  r.get('/:id/emails', async (c) => {
+    const id = idParam(c);
+    await authorizeCandidate(app, c.get('principal'), 'candidates.read', id);
+    return c.json({ items: await candidateEmails(app.db, id) });
+  });
 
   return r;
 }

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AuthVars } from '../../auth/bearer.js';
 import type { AppContext } from '../../engine/context.js';
-import { AppError } from '../../errors.js';
+import { authorize } from '../../auth/authorize.js';
 import { deadJobs, retryJob } from '../../services/emails/dead-letters.js';
 import { parseWith } from '../input.js';
 
@@ -12,9 +12,12 @@ const params = z.strictObject({ id: z.coerce.number().int().positive().max(Numbe
 
 export function jobRoutes(app: AppContext) {
   const r = new Hono<AuthVars>();
-  r.get('/', async (c) => c.json({ items: await deadJobs(app.db, parseWith(query, c.req.query(), 'invalid_query').kind) }));
+  r.get('/', async (c) => {
+    await authorize(app, c.get('principal'), 'jobs.read');
+    return c.json({ items: await deadJobs(app.db, parseWith(query, c.req.query(), 'invalid_query').kind) });
+  });
   r.post('/:id/retry', async (c) => {
-    if (c.get('principal').role !== 'admin') throw new AppError(403, 'forbidden', 'Only an admin can send a dead job again.');
+    await authorize(app, c.get('principal'), 'jobs.retry');
     const { id } = parseWith(params, c.req.param(), 'invalid_parameter');
     return c.json(await retryJob(app.db, id, app.clock.now()));
   });

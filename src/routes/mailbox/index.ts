@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AuthVars } from '../../auth/bearer.js';
+import { authorize } from '../../auth/authorize.js';
 import type { AppContext } from '../../engine/context.js';
 import { mailbox, mailboxMessage } from '../../services/emails/list.js';
 import { idParam, parseWith } from '../input.js';
@@ -14,6 +15,7 @@ const query = z.strictObject({
 
 export function mailboxRoutes(app: AppContext) {
   const r = new Hono<AuthVars>();
+  r.use('*', async (c, next) => { await authorize(app, c.get('principal'), 'mailbox.read'); await next(); });
   r.get('/', async (c) => c.json({ items: await mailbox(app.db, parseWith(query, c.req.query(), 'invalid_query')) }));
   r.get('/:id', async (c) => c.json(await mailboxMessage(app.db, app.settings, idParam(c, 'The email'))));
   return r;

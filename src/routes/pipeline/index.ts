@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AuthVars } from '../../auth/bearer.js';
+import { authorize } from '../../auth/authorize.js';
 import type { AppContext } from '../../engine/context.js';
 import { programmes } from '../../../workflows/types.js';
 import { stageOrder } from '../../../workflows/inspect.js';
@@ -11,6 +12,7 @@ const query = z.strictObject({ programme: z.enum(programmes).optional() });
 
 export function pipelineRoutes(app: AppContext) {
   const r = new Hono<AuthVars>();
+  r.use('*', async (c, next) => { await authorize(app, c.get('principal'), 'pipeline.read'); await next(); });
   // Count per stage, in the order the machine defines its stages; finished journeys by status.
   r.get('/', async (c) => {
     const { programme } = parseWith(query, c.req.query(), 'invalid_query');

@@ -1,4 +1,4 @@
-import { type SQL, and, desc, eq, ilike, lt, or } from 'drizzle-orm';
+import { type SQL, and, desc, eq, ilike, inArray, lt, or } from 'drizzle-orm';
 import { candidates, journeys } from '../../../db/schema/index.js';
 import type { Db } from '../../../db/client.js';
 import { AppError } from '../../errors.js';
@@ -6,6 +6,8 @@ import { AppError } from '../../errors.js';
 export interface ListCandidatesParams {
   programme?: string | undefined; stage?: string | undefined; status?: string | undefined;
   q?: string | undefined; limit: number; cursor?: string | undefined;
+  /** The programmes the caller may read (from the permission table). */
+  programmes?: readonly string[];
 }
 
 export interface CandidateListItem {
@@ -33,6 +35,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 export async function listCandidates(db: Db, params: ListCandidatesParams) {
   const where: SQL[] = [];
   if (params.programme) where.push(eq(journeys.programme, params.programme));
+  if (params.programmes) where.push(inArray(journeys.programme, [...params.programmes]));
   if (params.stage) where.push(eq(journeys.stage, params.stage));
   if (params.status) where.push(eq(journeys.status, params.status));
   if (params.q) {

@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { apiTokens } from '../../../db/schema/index.js';
+import { apiTokens, users } from '../../../db/schema/index.js';
+import type { Role } from '../../auth/permissions.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newApiToken = () => `intake_${randomBytes(24).toString('base64url')}`;
 
 /**
  * The first admin token: INTAKE_BOOTSTRAP_TOKEN if set (registered idempotently), otherwise one
@@ -16,14 +18,19 @@ export async function ensureBootstrapToken(db: Db, configured: string | undefine
   }
   const [existing] = await db.select({ n: count() }).from(apiTokens).where(isNull(apiTokens.revokedAt));
   if (Number(existing?.n ?? 0) > 0) return null;
-  const token = `intake_${randomBytes(24).toString('base64url')}`;
+  const token = newApiToken();
   await db.insert(apiTokens).values({ name: 'bootstrap (generated)', tokenHash: hashToken(token), role: 'admin' });
   return token;
 }
 
-export interface TokenPrincipal { tokenId: string; role: string; name: string }
+export interface TokenPrincipal { tokenId: string; role: Role; userId: string | null; name: string }
 
+/** A live token; a personal token takes its owner's current role and dies with a disabled account. */
 export async function findToken(db: Db, token: string): Promise<TokenPrincipal | null> {
-  const [row] = await db.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
-  return row ? { tokenId: row.id, role: row.role, name: row.name } : null;
+  const [row] = await db.select({ t: apiTokens, userRole: users.role, disabledAt: users.disabledAt })
+    .from(apiTokens).leftJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
+  if (!row) return null;
+  if (row.t.userId && (row.disabledAt || !row.userRole)) return null;
+  return { tokenId: row.t.id, role: (row.userRole ?? row.t.role) as Role, userId: row.t.userId, name: row.t.name };
 }

@@ -1,0 +1,28 @@
+// Server-side checks against the permission table. A refusal is recorded (ids only) and
+// answered 403; a candidate the caller may not even read is 404, so ids cannot be probed.
+import { eq } from 'drizzle-orm';
+import { candidates, journeys } from '../../db/schema/index.js';
+import type { AppContext } from '../engine/context.js';
+import { AppError, notFound } from '../errors.js';
+import { audit } from '../services/audit/record.js';
+import { type Action, allows } from './permissions.js';
+import type { StaffPrincipal } from './principal.js';
+
+async function refuse(app: AppContext, p: StaffPrincipal, action: Action, subjectId?: string): Promise<never> {
+  await audit(app.db, { kind: 'permission_denied', actorType: p.via, actorId: p.userId ?? p.tokenId, subjectId: subjectId ?? null, detail: { action, role: p.role }, at: app.clock.now() });
+  throw new AppError(403, 'forbidden', `Your role (${p.role}) may not do this (${action}).`);
+}
+
+/** For actions not about one candidate. */
+export async function authorize(app: AppContext, p: StaffPrincipal, action: Action, programme?: string): Promise<void> {
+  if (!allows(p.role, action, programme)) await refuse(app, p, action);
+}
+
+/** The candidate's current programme, after checking the caller may read it and do `action` on it. */
+export async function authorizeCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string): Promise<string> {
+  const [row] = await app.db.select({ programme: journeys.programme }).from(candidates)
+    .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId)).where(eq(candidates.id, candidateId));
+  if (!row || !allows(p.role, 'candidates.read', row.programme)) throw notFound('The candidate');
+  if (!allows(p.role, action, row.programme)) await refuse(app, p, action, candidateId);
+  return row.programme;
+}
