@@ -8,7 +8,7 @@ const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5,
 export const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const YEAR = "(?:19[5-9]\\d|20\\d\\d)";
 const POINT = `(?:${MONTH_NAME}\\s*,?\\s*${YEAR}|(?:[0-3]?\\d[/.])?(?:0?[1-9]|1[0-2])\\s*[/.]\\s*${YEAR}|${YEAR}\\s*[/-]\\s*(?:0[1-9]|1[0-2])(?![\\d/])|${YEAR})`;
-const OPEN = '(?:to date|present|current(?:ly)?|now|date|ongoing|today)';
+const OPEN = '(?:(?:to|till|until)\\s+(?:date|now|present)|present|current(?:ly)?|now|date|ongoing|today)';
 const SEP = '\\s*(?:[-–—‒―~→]+|\\bto\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b)\\s*';
 
 const RANGE_RE = new RegExp(`(?<![\\w/.])(${POINT})${SEP}(${POINT}|${OPEN})(?![\\w/])`, 'gi');
@@ -80,6 +80,9 @@ export function findDates(text: string): { value: string; index: number }[] {
   for (const m of text.matchAll(new RegExp(`\\b(${YEAR})-([01]\\d)-([0-3]\\d)\\b`, 'g'))) {
     const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
     if (ok(y, mo, d)) out.push({ value: `${y}-${pad(mo)}-${pad(d)}`, index: m.index });
+  }
+  for (const m of text.matchAll(new RegExp(`(?<![\\d/.-])(0?[1-9]|1[0-2])[/.](${YEAR})\\b`, 'g'))) {
+    out.push({ value: `${m[2]}-${pad(Number(m[1]))}`, index: m.index });
   }
   for (const m of text.matchAll(new RegExp(`\\b(${MONTH_NAME})\\s*,?\\s*(${YEAR})\\b`, 'gi'))) {
     if (out.some((o) => Math.abs(o.index - m.index) < 6)) continue; // part of a full date

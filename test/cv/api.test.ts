@@ -150,7 +150,7 @@ describe('applying with a CV', () => {
   const applyForm = (file: Uint8Array | null, over: Record<string, string> = {}) => {
     const form = new FormData();
     for (const [k, v] of Object.entries({ ...applicant(), ...over })) form.set(k, String(v));
-    if (file) form.set('file', new Blob([file], { type: 'application/pdf' }), 'cv.pdf');
+    if (file) form.set('file', new Blob([new Uint8Array(file)], { type: 'application/pdf' }), 'cv.pdf');
     return t.intake.http.request('/api/candidates', { method: 'POST', body: form, headers: { authorization: `Bearer ${TOKEN}` } });
   };
 

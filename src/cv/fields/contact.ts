@@ -49,8 +49,12 @@ function phoneHits(line: Line): PhoneHit[] {
 }
 
 /** The first number listed, or the first mobile where there are several. */
+/** Lines with other long numbers (DBS, registration, passport…), unless they also say "phone". */
+const NOT_PHONE = /\b(dbs|certificate|national insurance|ni number|licen[cs]e|registration|reg\.? no|pin|passport|share code|ref(?:erence)?\s*(?:no|number)|account|sort code|iban)\b/i;
+const PHONE_LABEL = /\b(tel|phone|telephone|mob|mobile|cell|contact)\b|☎|📞/i;
+
 export function extractPhone(secs: Section[]): Field<string | null> {
-  const hits = ownLines(secs).flatMap(phoneHits);
+  const hits = ownLines(secs).filter((l) => !NOT_PHONE.test(l.text) || PHONE_LABEL.test(l.text)).flatMap(phoneHits);
   if (hits.length === 0) return field(null, 0.5, null);
   const chosen = hits.find((h) => h.mobile) ?? hits[0]!;
   const distinct = new Set(hits.map((h) => h.e164)).size;

@@ -1,9 +1,14 @@
 // Employment history: every date range in the employment section(s) anchors one entry; the
 // entry's title and employer are the short "header" lines on and around the anchor, told apart
 // by job-title words and organisation words. Descriptions (bullets, sentences) are skipped, and
-// career breaks are not employment. Works for "Title  Jan 2019 – Present / Employer, Town",
-// "03/2018 – 11/2020 Title / Employer", a date on its own line with the title above or below,
-// and table cells whose text wraps over several lines.
+// career breaks are not employment.
+//
+// Where the headers sit is a property of the whole CV, read from its first entry: after the date
+// ("Title  Jan 2019 – Present / Employer, Town", "03/2018 – 11/2020 Title / Employer", a date
+// alone with the title above and the employer below), or all before it ("Title / Employer /
+// Duration: 06/2015 to 04/2019", "Employer / Title  Mar 2018 – Present"). Table cells that wrap
+// over lines are joined, and a column of dates printed before its column of titles is paired up
+// in order.
 import { type DateRange, findRanges, formatPoint, MONTH_NAME } from '../dates.js';
 import { type Line, type Section, headingKind } from '../text.js';
 import type { EmploymentEntry, Field } from '../types.js';
@@ -14,13 +19,15 @@ const NOT_WORK = /\b(career break|break|sabbatical|travel(?:l)?ing|travel|gap ye
 const PAST_VERB = /^(?:[A-Z][a-z]+ed|Led|Ran|Made|Took|Gave|Wrote|Built|Set|Kept|Met|Sat|Won|Drove|Taught|Saw|Held|Dealt|Undertook|Oversaw|Began|Became)\b/;
 const ORG_CONTINUATION = /^(?:NHS|Trust|Foundation|Hospitals?|University|Health|Healthcare|Care|Ltd|Limited|PLC|Council|Board|Services?|Group|Partnership|Teaching|Community|Medical|&|and|of)\b/;
 const SEPARATOR = /\t|\s[–—|]\s|\s-\s|,\s/;
+const DATE_LABEL = /^(?:duration|dates?|period|from|employed|tenure|when)\b\s*:?\s*/i;
+const TABLE_HEADER = /^(?:dates?|period|from)\b.*\b(?:position|role|title|employer|organisation|organization|duties)\b/i;
 
 interface Header { text: string; line: Line }
 
 /** A sentence or bullet, not a title/employer line. */
 function isDescription(line: Line): boolean {
   const t = line.text.replace(/\t/g, ' ').trim();
-  if (line.bullet) return true;
+  if (line.bullet || /^(?:I|I'm|I've|My|We|Our)\b/.test(t)) return true;
   if (ORG_WORDS.test(t) && !/\.$/.test(t) && t.length < 110 && !PAST_VERB.test(t)) return false;
   if (/\.$/.test(t) && t.split(/\s+/).length > 3) return true;
   if (PAST_VERB.test(t) && !ORG_WORDS.test(t.split(/\s+/).slice(0, 3).join(' '))) return true;
@@ -28,6 +35,8 @@ function isDescription(line: Line): boolean {
   if (t.length > 110) return true;
   return /\b(and|the|with|to|of|for|in|on|including|a|an)$/i.test(t) && !ORG_WORDS.test(t);
 }
+
+const isHeaderLine = (line: Line) => !headingKind(line) && !isDescription(line) && !TABLE_HEADER.test(line.text) && findRanges(line.text).length === 0;
 
 const joinWrappedRanges = (lines: Line[]): Line[] => {
   const out: Line[] = [];
@@ -45,58 +54,72 @@ const joinWrappedRanges = (lines: Line[]): Line[] => {
 
 const clean = (s: string) => s.replace(/\t/g, ' ').replace(/^[\s|–—,:;-]+|[\s|–—,:;-]+$/g, '').replace(/\s+/g, ' ').replace(/^\((.*)\)$/, '$1').trim();
 
-/** Employer without town or department: up to the first separator outside parentheses. */
-function employerName(text: string): string {
+/** Top-level pieces of a line (commas, dashes, bars and tabs inside parentheses do not split). */
+function segments(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
   let depth = 0;
+  let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
     else if (depth === 0) {
-      const rest = text.slice(i);
-      if (/^(?:,\s|\t|\s[–—|]\s|\s-\s|\s•\s)/.test(rest)) return clean(text.slice(0, i));
+      const m = /^(?:,\s|\t|\s[–—|•]\s|\s-\s|\s+at\s+(?=\p{Lu}))/u.exec(text.slice(i));
+      if (m) {
+        out.push({ text: text.slice(start, i), start, end: i });
+        start = i + m[0].length;
+        i = start - 1;
+      }
     }
   }
-  return clean(text);
+  out.push({ text: text.slice(start), start, end: text.length });
+  return out.map((s) => ({ ...s, text: clean(s.text) })).filter((s) => s.text);
 }
 
-const roleScore = (t: string) => (ROLE_WORDS.test(t) ? 1 : 0) + (/\(band\s*\d|\bband\s*[2-9]\b/i.test(t) ? 1 : 0);
-const orgScore = (t: string) => {
-  const strong = /\b(nhs|trust|hospitals?|ltd|limited|plc|llp|council|health\s*board|care\s+home|inc|university|agency|staffing|pharmacy|clinic|centre|center|infirmary|hospice|surgery|practice|services)\b/i.test(t);
-  return (strong ? 2 : 0) + (ORG_WORDS.test(t) ? 1 : 0);
-};
+/** Employer without town or department: the first top-level piece. */
+const employerName = (text: string) => segments(text)[0]?.text ?? clean(text);
 
-/** Splits "Staff Nurse, Royal Free London NHS Foundation Trust" or "Title at Employer". */
-function splitOne(text: string): { title: string | null; employer: string | null } {
-  const parts = text.split(/\s+at\s+|\t|\s[–—|]\s|\s-\s|,\s/).map(clean).filter(Boolean);
-  const orgIdx = parts.findIndex((p) => orgScore(p) >= 2);
-  if (orgIdx > 0) return { title: parts.slice(0, orgIdx).join(' – '), employer: parts[orgIdx]! };
-  if (orgIdx === 0 && parts.length > 1 && roleScore(parts[1]!) > 0 && orgScore(parts[1]!) < 2) return { title: parts[1]!, employer: parts[0]! };
-  return orgScore(text) >= 2 && roleScore(text) === 0 ? { title: null, employer: employerName(text) } : { title: clean(text), employer: null };
+const roleScore = (t: string) => (ROLE_WORDS.test(t) ? 1 : 0) + (/\(band\s*\d|\bband\s*[2-9]\b/i.test(t) ? 1 : 0);
+const STRONG_ORG = /\b(nhs|trust|hospitals?|ltd|limited|plc|llp|council|health\s*board|care\s+home|inc|university|agency|staffing|pharmacy|clinic|centre|center|infirmary|hospice|surgery|practice|services|institute)\b/i;
+const orgScore = (t: string) => (STRONG_ORG.test(t) ? 2 : 0) + (ORG_WORDS.test(t) ? 1 : 0);
+
+/** "Staff Nurse, Royal Free NHS Trust, Hampstead" → a title piece and an employer piece. */
+function expand(piece: string): string[] {
+  const segs = segments(piece);
+  if (segs.length < 2) return [piece];
+  const org = segs.findIndex((s) => orgScore(s.text) >= 2 && roleScore(s.text) === 0);
+  const role = segs.findIndex((s) => roleScore(s.text) > 0 && orgScore(s.text) < 2);
+  if (org < 0 || role < 0) return [piece];
+  const employer = segs[org]!.text;
+  const title = role < org ? clean(piece.slice(0, segs[org]!.start)) : clean(piece.slice(segs[org]!.end));
+  return [title, employer];
 }
 
 function classify(pieces: Header[]): { title: string | null; employer: string | null } {
-  if (pieces.length === 0) return { title: null, employer: null };
-  if (pieces.length === 1) return splitOne(pieces[0]!.text);
-  // The employer is the most organisation-like piece; the title the most role-like of the rest.
-  let e = 0;
-  pieces.forEach((p, i) => { if (orgScore(p.text) - roleScore(p.text) > orgScore(pieces[e]!.text) - roleScore(pieces[e]!.text)) e = i; });
-  const rest = pieces.filter((_, i) => i !== e);
-  let t = rest[0]!;
-  for (const p of rest) if (roleScore(p.text) > roleScore(t.text)) t = p;
-  if (orgScore(pieces[e]!.text) === 0 && roleScore(t.text) === 0) {
-    return { title: clean(pieces[0]!.text), employer: employerName(pieces[1]!.text) };
+  const parts = pieces.flatMap((p) => expand(p.text)).filter(Boolean);
+  if (parts.length === 0) return { title: null, employer: null };
+  if (parts.length === 1) {
+    const only = parts[0]!;
+    return orgScore(only) >= 2 && roleScore(only) === 0 ? { title: null, employer: employerName(only) } : { title: clean(only), employer: null };
   }
-  return { title: clean(t.text), employer: employerName(pieces[e]!.text) };
+  // The employer is the most organisation-like part; the title the most role-like of the rest.
+  const lean = (t: string) => orgScore(t) - roleScore(t);
+  let e = 0;
+  parts.forEach((p, i) => { if (lean(p) > lean(parts[e]!)) e = i; });
+  const rest = parts.filter((_, i) => i !== e);
+  let t = rest[0]!;
+  for (const p of rest) if (roleScore(p) > roleScore(t)) t = p;
+  if (orgScore(parts[e]!) === 0 && roleScore(t) === 0) return { title: clean(parts[0]!), employer: employerName(parts[1]!) };
+  return { title: clean(t), employer: employerName(parts[e]!) };
 }
 
-/** Header lines after an anchor, joining lines that wrap ("(Band 5)", "NHS Trust, Leeds"). */
+/** Header lines right after an anchor, joining lines that wrap ("(Band 5)", "NHS Trust, Leeds"). */
 function headersAfter(lines: Line[], from: number, stop: number, seed: string | null): Header[] {
   const out: Header[] = [];
   let pendingSeed = seed;
   for (let i = from; i < stop && out.length < 3; i++) {
     const line = lines[i]!;
-    if (headingKind(line) || isDescription(line) || findRanges(line.text).length) break;
+    if (!isHeaderLine(line)) break;
     const t = line.text;
     if (pendingSeed !== null && /^\(/.test(t)) { pendingSeed = `${pendingSeed} ${t}`; continue; }
     const last = out.at(-1);
@@ -113,6 +136,16 @@ function headersAfter(lines: Line[], from: number, stop: number, seed: string | 
   return out;
 }
 
+/** Header lines right before an anchor (after `floor`), in order. */
+function headersBefore(lines: Line[], at: number, floor: number, used: Set<number>): { headers: Header[]; idx: number[] } {
+  const idx: number[] = [];
+  for (let i = at - 1; i > floor && idx.length < 3; i--) {
+    if (used.has(i) || !isHeaderLine(lines[i]!)) break;
+    idx.unshift(i);
+  }
+  return { headers: idx.map((i) => ({ text: lines[i]!.text, line: lines[i]! })), idx };
+}
+
 interface Anchor { lineIdx: number; range: DateRange; remainder: string }
 
 export function employmentLines(secs: Section[]): Line[] {
@@ -122,8 +155,7 @@ export function employmentLines(secs: Section[]): Line[] {
   return secs.filter((s) => !['education', 'training', 'references', 'skills', 'english', 'registration'].includes(s.kind)).flatMap((s) => s.lines);
 }
 
-export function extractEmployment(secs: Section[], now: Date): Field<EmploymentEntry[]> {
-  const lines = joinWrappedRanges(employmentLines(secs));
+function findAnchors(lines: Line[], now: Date): Anchor[] {
   const anchors: Anchor[] = [];
   lines.forEach((line, lineIdx) => {
     if (line.bullet) return;
@@ -133,35 +165,82 @@ export function extractEmployment(secs: Section[], now: Date): Field<EmploymentE
     const after = line.text.slice(range.index + range.length);
     // A range inside a sentence ("…audit (2019 – 2020).") is not an entry.
     if (/\($/.test(before.trim()) || (/\.\s*$/.test(line.text) && line.text.length > 60)) return;
-    anchors.push({ lineIdx, range, remainder: clean(`${before} ${after}`.replace(/\(\s*\)/g, '')) });
+    const remainder = clean(`${before.replace(DATE_LABEL, '')} ${after}`.replace(/\(\s*\)/g, ''));
+    anchors.push({ lineIdx, range, remainder: DATE_LABEL.test(remainder) && remainder.split(/\s+/).length === 1 ? '' : remainder });
+  });
+  return anchors;
+}
+
+export function extractEmployment(secs: Section[], now: Date): Field<EmploymentEntry[]> {
+  const lines = joinWrappedRanges(employmentLines(secs));
+  const anchors = findAnchors(lines, now);
+  const used = new Set<number>(anchors.map((a) => a.lineIdx));
+
+  // Where do this CV's headers sit? Read it from the first entry, whose preceding lines can only
+  // be its own.
+  const first = anchors[0];
+  const lead = first ? headersBefore(lines, first.lineIdx, -1, used).headers : [];
+  const leadParts = [...lead.map((h) => h.text), ...(first?.remainder ? [first.remainder] : [])];
+  const before = lead.length >= 2 || (lead.length >= 1 && !!first?.remainder
+    && leadParts.some((p) => roleScore(p) > 0) && leadParts.some((p) => orgScore(p) >= 2));
+
+  // Dates alone on consecutive lines are a column printed before its titles.
+  const stacked = new Set<number>();
+  anchors.forEach((a, k) => {
+    const next = anchors[k + 1];
+    if (next && !a.remainder && !next.remainder && next.lineIdx === a.lineIdx + 1) { stacked.add(k); stacked.add(k + 1); }
   });
 
-  const entries: { entry: EmploymentEntry; line: Line; sure: boolean }[] = [];
-  const used = new Set<number>();
+  const found: { anchor: Anchor; pieces: Header[] }[] = [];
   anchors.forEach((a, k) => {
-    const nextAnchor = anchors[k + 1]?.lineIdx ?? lines.length;
     const seed = a.remainder || null;
-    let pieces = headersAfter(lines, a.lineIdx + 1, nextAnchor, seed);
-    if (!seed) {
-      // Date alone on its line: the title may sit just above it ("Title / Nov 2021–present / Employer").
-      const prevIdx = a.lineIdx - 1;
-      const prev = lines[prevIdx];
-      const afterTwo = pieces.length >= 2 && pieces.some((p) => roleScore(p.text) > 0);
-      if (prev && !used.has(prevIdx) && !afterTwo && !headingKind(prev) && !isDescription(prev) && !findRanges(prev.text).length) {
-        pieces = [{ text: prev.text, line: prev }, ...pieces];
-        used.add(prevIdx);
+    let pieces: Header[];
+    if (stacked.has(k)) {
+      pieces = [];
+    } else if (before) {
+      const prev = headersBefore(lines, a.lineIdx, anchors[k - 1]?.lineIdx ?? -1, used);
+      prev.idx.forEach((i) => used.add(i));
+      pieces = [...prev.headers, ...(seed ? [{ text: seed, line: lines[a.lineIdx]! }] : [])];
+    } else {
+      pieces = headersAfter(lines, a.lineIdx + 1, anchors[k + 1]?.lineIdx ?? lines.length, seed);
+      if (!seed) {
+        // A date alone on its line: the title may sit just above it ("Title / Nov 2021–present / Employer").
+        const prevIdx = a.lineIdx - 1;
+        const prev = lines[prevIdx];
+        const enough = pieces.length >= 2 && pieces.some((p) => roleScore(p.text) > 0);
+        if (prev && !used.has(prevIdx) && !enough && isHeaderLine(prev)) pieces = [{ text: prev.text, line: prev }, ...pieces];
       }
+      pieces.forEach((p) => used.add(lines.indexOf(p.line)));
     }
-    pieces.forEach((p) => used.add(lines.indexOf(p.line)));
+    found.push({ anchor: a, pieces });
+  });
+
+  // A column of dates printed before its column of titles: pair the dates that found nothing
+  // with the unused header groups that follow them, in order.
+  const orphans = found.filter((f) => f.pieces.length === 0);
+  if (orphans.length >= 2) {
+    const groups: Header[][] = [];
+    let group: Header[] = [];
+    for (let i = orphans.at(-1)!.anchor.lineIdx + 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (!used.has(i) && isHeaderLine(line)) group.push({ text: line.text, line });
+      else if (group.length) { groups.push(group); group = []; }
+    }
+    if (group.length) groups.push(group);
+    orphans.forEach((o, i) => { o.pieces = groups[i] ?? []; });
+  }
+
+  const entries: { entry: EmploymentEntry; line: Line; sure: boolean }[] = [];
+  for (const { anchor: a, pieces } of found) {
     const { title, employer } = classify(pieces);
     const line = lines[a.lineIdx]!;
-    if (NOT_WORK.test(title ?? '') || (!title && NOT_WORK.test(employer ?? '')) || (!title && !employer && NOT_WORK.test(line.text))) return;
+    if (NOT_WORK.test(title ?? '') || (!title && NOT_WORK.test(employer ?? '')) || (!title && !employer && NOT_WORK.test(line.text))) continue;
     entries.push({
       entry: { employer, title, start: formatPoint(a.range.start), end: a.range.end ? formatPoint(a.range.end) : null },
       line,
       sure: !!title && !!employer,
     });
-  });
+  }
 
   const value = entries.map((e) => e.entry);
   const sure = entries.filter((e) => e.sure).length;

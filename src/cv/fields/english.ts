@@ -1,6 +1,6 @@
 // English language test: IELTS (overall + four bands) or OET (four letter grades), with the
 // test date. Read from the lines after the first mention of the test, up to the next heading.
-import { findDates } from '../dates.js';
+import { findDates, MONTH_NAME } from '../dates.js';
 import { type Line, type Section, headingKind } from '../text.js';
 import type { EnglishTest, Field } from '../types.js';
 import { field, sourceOf } from './common.js';
@@ -63,7 +63,7 @@ export function extractEnglish(secs: Section[]): Field<EnglishTest | null> {
   if (SKILLS.some((k) => raw[k] === undefined)) return field(null, 0.4, source);
   const bands = Object.fromEntries(SKILLS.map((k) => [k, Number(raw[k])])) as Record<Skill, number>;
   const printed = new RegExp(`overall(?:\\s+band)?(?:\\s+score)?\\s*[:=\\-–]?\\s*(${IELTS_SCORE})(?![\\w.])`, 'i').exec(text)
-    ?? new RegExp(`\\bIELTS\\b[^\\n\\d]{0,30}?(${IELTS_SCORE})(?![\\w.])(?!\\s*(?:bands?\\s+)?in each)`, 'i').exec(window[0]!.text);
+    ?? new RegExp(`\\bIELTS\\b[^\\n\\d]{0,30}?\\b([4-8](?:\\.[05])?|9(?:\\.0)?)(?![\\w.])(?!\\s*(?:bands?\\s+)?in each)(?!\\s*(?:st|nd|rd|th)?\\s*${MONTH_NAME})(?![/.-]\\d)`, 'i').exec(window[0]!.text);
   const overall = printed ? Number(printed[1]) : ieltsOverall(bands);
   return field({ type: 'IELTS', overall, bands, date }, (printed ? 0.92 : 0.8) - (date ? 0 : 0.15), source);
 }

@@ -10,8 +10,10 @@ import { CV_TITLE, POST_NOMINALS, STRONG_ROLE_WORDS, TITLES } from './lexicon.js
 const ORG = /\b(nhs|trust|hospitals?|ltd|limited|plc|llp|council|university|college|school|clinic|centre|center|foundation|services|pharmacy|agency|infirmary|hospice)\b/i;
 
 const PARTICLE = /^(?:ap|ab|de|del|della|der|den|di|da|dos|das|du|la|le|van|von|bin|binti|al|el|ben|y|st\.?)$/i;
-const NAME_TOKEN = /^(?:(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*(?:-\p{Lu}\p{Ll}+)*)$/u;
-const CAPS_TOKEN = /^\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*$/u;
+const NAME_TOKEN = /^(?:(?:O['’]|D['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}?\p{Ll}+(?:\p{Lu}\p{Ll}+)?)*)$/u;
+const CAPS_TOKEN = /^(?=.*\p{Lu}.*\p{Lu})\p{Lu}+(?:[-'’]\p{Lu}+)*$/u;
+/** A middle initial ("John A. Smith"). */
+const INITIAL = /^\p{Lu}\.?$/u;
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 
 interface NameParts { tokens: string[]; caps: boolean }
@@ -30,14 +32,14 @@ export function nameIn(segment: string): NameParts | null {
     const t = tokens[i]!;
     if (POST_NOMINALS.test(t) && !(NAME_TOKEN.test(t) && name.length === 0)) break;
     if (MONTH.test(t)) return null;
-    if (NAME_TOKEN.test(t) || (PARTICLE.test(t) && name.length > 0) || CAPS_TOKEN.test(t)) name.push(t);
+    if (NAME_TOKEN.test(t) || (PARTICLE.test(t) && name.length > 0) || CAPS_TOKEN.test(t) || (INITIAL.test(t) && name.length > 0)) name.push(t);
     else return null;
   }
   // Whatever follows the name must be letters after it: RN, BSc (Hons), MRCP(UK)…
   for (const t of tokens.slice(i)) if (!POST_NOMINALS.test(t) && !/^\(.*\)$/.test(t) && !/^[A-Z]{2,6}(?:\([A-Z]+\))?$/.test(t)) return null;
-  if (name.length === 0 || name.length > 5 || PARTICLE.test(name.at(-1)!)) return null;
-  const caps = name.every((t) => CAPS_TOKEN.test(t));
-  if (!caps && name.some((t) => CAPS_TOKEN.test(t))) return null;
+  if (name.length === 0 || name.length > 5 || PARTICLE.test(name.at(-1)!) || INITIAL.test(name.at(-1)!)) return null;
+  const caps = name.every((t) => CAPS_TOKEN.test(t) || INITIAL.test(t));
+  if (!caps && name.some((t) => CAPS_TOKEN.test(t) && !INITIAL.test(t))) return null;
   return { tokens: name, caps };
 }
 

@@ -29,7 +29,7 @@ export const nurseCvPdf = (over: Parameters<typeof nurseCvLines>[0] = {}) => tex
 
 export async function uploadCv(t: TestIntake, candidateId: string, bytes: Uint8Array | null, filename = 'cv.pdf', type = 'application/pdf') {
   const form = new FormData();
-  if (bytes) form.set('file', new Blob([bytes], { type }), filename);
+  if (bytes) form.set('file', new Blob([new Uint8Array(bytes)], { type }), filename);
   const res = await t.intake.http.request(`/api/candidates/${candidateId}/cv`, { method: 'POST', body: form, headers: { authorization: `Bearer ${TOKEN}` } });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
