@@ -6,9 +6,11 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { authorize, authorizeCandidate } from '../../auth/authorize.js';
 import type { AuthVars } from '../../auth/bearer.js';
+import { actorOf } from '../../auth/principal.js';
 import { MAX_CV_BYTES } from '../../cv/limits.js';
-import type { Actor, AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../engine/context.js';
 import { AppError } from '../../errors.js';
 import { reviewCvFields } from '../../services/cv/accept.js';
 import { applyWithCv } from '../../services/cv/apply.js';
@@ -18,7 +20,6 @@ import { getCvView } from '../../services/cv/view.js';
 import { createCandidateBody } from '../candidates/schemas.js';
 import { idParam, parseWith, readJsonObject } from '../input.js';
 
-const actorOf = (c: { get(k: 'principal'): { tokenId: string } }): Actor => ({ type: 'user', id: c.get('principal').tokenId });
 const isMultipart = (c: Context) => /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
 
 // The whole request may carry a little more than the file (boundaries, other form fields); the
@@ -55,8 +56,10 @@ export function cvRoutes(app: AppContext) {
       const form = await readForm(c);
       const fields = Object.fromEntries(Object.entries(form).filter(([k, v]) => k !== 'file' && typeof v === 'string' && v.trim() !== ''));
       const body = parseWith(createCandidateBody, fields);
+      await authorize(app, c.get('principal'), 'candidates.create', body.programme);
       const file = form.file === undefined ? null : await fileFrom(form);
-      const created = await applyWithCv(app, body, file, actorOf(c));
+      if (file) await authorize(app, c.get('principal'), 'cv.upload', body.programme);
+      const created = await applyWithCv(app, body, file, actorOf(c.get('principal')));
       c.header('Location', `/api/candidates/${created.id}`);
       response = c.json(created, 201);
     });
@@ -65,17 +68,23 @@ export function cvRoutes(app: AppContext) {
 
   r.post('/:id/cv', uploadLimit, async (c) => {
     const id = idParam(c);
-    const stored = await uploadCv(app, id, await fileFrom(await readForm(c)), actorOf(c));
+    await authorizeCandidate(app, c.get('principal'), 'cv.upload', id);
+    const stored = await uploadCv(app, id, await fileFrom(await readForm(c)), actorOf(c.get('principal')));
     c.header('Location', `/api/candidates/${id}/cv`);
     return c.json(stored, 202);
   });
 
-  r.get('/:id/cv', async (c) => c.json(await getCvView(app, idParam(c))));
+  r.get('/:id/cv', async (c) => {
+    const id = idParam(c);
+    await authorizeCandidate(app, c.get('principal'), 'candidates.read', id);
+    return c.json(await getCvView(app, id));
+  });
 
   r.post('/:id/cv/accept', async (c) => {
     const id = idParam(c);
     const body = parseWith(acceptBody, await readJsonObject(c));
-    return c.json(await reviewCvFields(app, id, body, actorOf(c)));
+    await authorizeCandidate(app, c.get('principal'), 'cv.review', id);
+    return c.json(await reviewCvFields(app, id, body, actorOf(c.get('principal'))));
   });
 
   return r;

@@ -3,7 +3,7 @@
 // the candidate record has a column for (name, email, phone, postcode) update the candidate.
 // Profession stays as applied for — it decides the journey — and is only recorded here.
 import { eq } from 'drizzle-orm';
-import { auditLog, candidates, cvDocuments } from '../../../db/schema/index.js';
+import { candidates, cvDocuments } from '../../../db/schema/index.js';
 import { employmentGaps } from '../../cv/fields/gaps.js';
 import type { EmploymentEntry } from '../../cv/types.js';
 import type { Actor, AppContext } from '../../engine/context.js';
@@ -52,11 +52,6 @@ export async function reviewCvFields(app: AppContext, candidateId: string, body:
       if (name === 'fullName' || name === 'email') { if (value) changes[name] = value; } else changes[name] = value;
     }
     if (Object.keys(changes).length) await tx.update(candidates).set({ ...changes, updatedAt: at }).where(eq(candidates.id, candidateId));
-    await tx.insert(auditLog).values({
-      kind: 'cv.fields_reviewed', actorType: actor.type, actorId: actor.id, subjectId: candidateId,
-      detail: { documentId: doc.id, accepted: decided.filter(([, v]) => v === true).map(([k]) => k), corrected: decided.filter(([, v]) => v !== true).map(([k]) => k), updated: Object.keys(changes) },
-      at,
-    });
   });
   return getCvView(app, candidateId);
 }

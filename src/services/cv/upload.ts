@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
-import { auditLog, candidates, cvDocuments, jobs } from '../../../db/schema/index.js';
+import { candidates, cvDocuments, jobs } from '../../../db/schema/index.js';
 import { MAX_CV_BYTES } from '../../cv/limits.js';
 import type { Actor, AppContext } from '../../engine/context.js';
 import { AppError, notFound } from '../../errors.js';
@@ -42,11 +42,7 @@ export async function storeCv(app: AppContext, tx: Tx, candidateId: string, file
     candidateId, filename, contentType: 'application/pdf', sizeBytes: file.bytes.length, sha256,
     content: Buffer.from(file.bytes), status: 'pending', createdAt: at,
   }).returning({ id: cvDocuments.id });
-  await tx.insert(jobs).values({ kind: CV_PARSE_JOB, key: `${CV_PARSE_JOB}:${doc!.id}`, payload: { documentId: doc!.id }, runAt: at, maxAttempts: 3 });
-  await tx.insert(auditLog).values({
-    kind: 'cv.uploaded', actorType: actor.type, actorId: actor.id, subjectId: candidateId,
-    detail: { documentId: doc!.id, sizeBytes: file.bytes.length, sha256 }, at,
-  });
+  await tx.insert(jobs).values({ kind: CV_PARSE_JOB, key: `${CV_PARSE_JOB}:${doc!.id}`, payload: { documentId: doc!.id, uploadedBy: actor.id }, runAt: at, maxAttempts: 3 });
   return { id: doc!.id, status: 'pending', filename, sizeBytes: file.bytes.length, sha256, uploadedAt: at.toISOString() };
 }
 
