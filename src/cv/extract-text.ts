@@ -2,9 +2,15 @@
 // pages; maps pdf.js failures to stable codes (a password → cv_encrypted, anything else that
 // stops pdf.js → cv_unreadable).
 import { PDFParse } from 'pdf-parse';
+import { columnText, type PositionedItem } from './columns.js';
 import { CvParseError } from './types.js';
 
-export interface ExtractedText { pages: string[]; totalPages: number }
+/** `columnPages`: the pages read column by column, where any page has two columns (else null). */
+export interface ExtractedText { pages: string[]; columnPages: string[] | null; totalPages: number }
+
+// The pdf.js document pdf-parse has loaded: its text items carry positions, which getText drops.
+interface LoadedDoc { getPage(n: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }>; cleanup(): void }> }
+type Item = { str?: string; transform?: number[]; width?: number; height?: number };
 
 export async function extractText(bytes: Uint8Array, opts: { pageCap: number; maxTextChars: number }): Promise<ExtractedText> {
   // pdf.js takes ownership of the array it is given: pass a copy so callers keep theirs.
@@ -17,12 +23,34 @@ export async function extractText(bytes: Uint8Array, opts: { pageCap: number; ma
       budget -= text.length;
       return text;
     });
-    return { pages, totalPages: result.total };
+    return { pages, columnPages: await columnReading(parser, result.pages.map((p) => p.num), pages), totalPages: result.total };
   } catch (error) {
     throw toCvError(error);
   } finally {
     await parser.destroy().catch(() => {});
   }
+}
+
+/** A second reading in column order (columns.ts) of the pages that have two columns. */
+async function columnReading(parser: PDFParse, numbers: number[], pages: string[]): Promise<string[] | null> {
+  // pdf-parse 2.4.5 keeps the loaded pdf.js document in a private field; without it (another
+  // version), there is simply no second reading.
+  const doc = (parser as unknown as { doc?: LoadedDoc }).doc;
+  if (!doc) return null;
+  let any = false;
+  const out: string[] = [];
+  for (const [k, n] of numbers.entries()) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    page.cleanup();
+    const items: PositionedItem[] = (content.items as Item[]).flatMap((i) => (typeof i.str === 'string' && i.transform
+      ? [{ str: i.str, x: i.transform[4]!, y: i.transform[5]!, width: i.width ?? 0, size: Math.abs(i.height || i.transform[3] || 10) }]
+      : []));
+    const text = columnText(items);
+    if (text !== null) any = true;
+    out.push(text ?? pages[k]!);
+  }
+  return any ? out : null;
 }
 
 function toCvError(error: unknown): CvParseError {

@@ -48,6 +48,14 @@ function headline(cv: CvText, nameLine: string | null): Line | null {
   return null;
 }
 
+/** How much a reading of a CV yielded: found fields, and employment entries with title and employer. */
+export function readingQuality(f: CvFields): number {
+  const jobs = f.employment.value;
+  return (f.fullName.value ? 3 : 0) + (f.email.value ? 1 : 0) + (f.phone.value ? 1 : 0) + (f.postcode.value ? 1 : 0)
+    + (f.englishTest.value ? 1 : 0) + 2 * f.registrations.value.length
+    + jobs.reduce((n, j) => n + (j.title && j.employer ? 2 : -1), 0);
+}
+
 /** Below this many letters per page read, the PDF is a scan or an image: a person must read it. */
 const MIN_LETTERS_PER_PAGE = 20;
 
@@ -69,5 +77,14 @@ export async function parseCv(bytes: Uint8Array, limits: Pick<CvParseLimits, 'pa
       error: { code: 'cv_no_text', detail: 'The PDF has no text layer (a scan or a picture of a CV): enter the details by hand.' },
     };
   }
-  return { status: 'parsed', pages: text.totalPages, pagesRead, truncated, fields: extractFields(text.pages, now), error: null, notes };
+  let fields = extractFields(text.pages, now);
+  if (text.columnPages) {
+    // Two columns on some page: read it column by column too, and keep the clearly better reading.
+    const alternative = extractFields(text.columnPages, now);
+    if (readingQuality(alternative) > readingQuality(fields) + 1) {
+      fields = alternative;
+      notes.push('Read in column order (the PDF interleaves two columns).');
+    }
+  }
+  return { status: 'parsed', pages: text.totalPages, pagesRead, truncated, fields, error: null, notes };
 }

@@ -14,6 +14,8 @@ const NAME_TOKEN = /^(?:(?:O['’]|D['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-
 const CAPS_TOKEN = /^(?=.*\p{Lu}.*\p{Lu})\p{Lu}+(?:[-'’]\p{Lu}+)*$/u;
 /** A middle initial ("John A. Smith"). */
 const INITIAL = /^\p{Lu}\.?$/u;
+/** Words of headings, labels and acronyms, never part of a name. */
+const NOT_NAME = /^(?:contact|details|profile|summary|skills|experience|employment|education|qualifications|training|references|referees|registration|languages|interests|statement|curriculum|vitae|resume|address|mobile|telephone|email|e-mail|nmc|pin|hcpc|gmc|gphc|nhs|dbs|ielts|oet|cv|information|additional|professional|personal|objective|achievements|competencies|licen[cs]e)$/i;
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 
 interface NameParts { tokens: string[]; caps: boolean }
@@ -31,7 +33,7 @@ export function nameIn(segment: string): NameParts | null {
   for (; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (POST_NOMINALS.test(t) && !(NAME_TOKEN.test(t) && name.length === 0)) break;
-    if (MONTH.test(t)) return null;
+    if (MONTH.test(t) || NOT_NAME.test(t)) return null;
     if (NAME_TOKEN.test(t) || (PARTICLE.test(t) && name.length > 0) || CAPS_TOKEN.test(t) || (INITIAL.test(t) && name.length > 0)) name.push(t);
     else return null;
   }
@@ -75,9 +77,9 @@ export function extractName(cv: CvText, email: string | null): Field<string | nu
     if (parts) push(parts, line, 1.4, line.text);
   }
   // Name-shaped text near the top (first page), alone or split over two lines.
-  const top = cv.lines.slice(0, 12);
+  const top = cv.lines.slice(0, 20);
   top.forEach((line, idx) => {
-    const base = 1.2 - idx * 0.07;
+    const base = 1.2 - Math.min(idx, 12) * 0.07 - Math.max(0, idx - 12) * 0.02;
     const segs = segments(line.text);
     segs.slice(0, 2).forEach((seg, k) => {
       const parts = nameIn(seg);

@@ -25,14 +25,16 @@ export const stream = (dict: string, data: Buffer | string): Buffer => {
   return Buffer.concat([Buffer.from(`<< ${dict} /Length ${bytes.length} >>\nstream\n`, 'latin1'), bytes, Buffer.from('\nendstream', 'latin1')]);
 };
 
-const escapeText = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+// WinAnsiEncoding codes for the few non-Latin-1 characters CVs use (dashes, bullets, quotes).
+const winAnsi: Record<string, string> = { '–': '\x96', '—': '\x97', '•': '\x95', '‘': '\x91', '’': '\x92', '“': '\x93', '”': '\x94', '€': '\x80' };
+export const escapeText = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[–—•‘’“”€]/g, (c) => winAnsi[c]!);
 
 /** A PDF with one page per entry, each page the given lines in Helvetica. */
 export function textPdf(pages: string[][]): Buffer {
   const pageCount = pages.length;
   // 1 catalog, 2 pages, 3 font, then (page, content) pairs.
   const kids = pages.map((_, i) => `${4 + i * 2} 0 R`).join(' ');
-  const objects: Obj[] = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pageCount} >>`, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  const objects: Obj[] = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pageCount} >>`, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'];
   pages.forEach((lines, i) => {
     const ops = lines.map((l, j) => `BT /F1 11 Tf 56 ${780 - j * 16} Td (${escapeText(l)}) Tj ET`).join('\n');
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`);
@@ -64,7 +66,7 @@ export function nestedFormsPdf(depth = 9, fanout = 10): Buffer {
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X0 5 0 R >> /Font << /F1 4 0 R >> >> /Contents 6 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
   // Forms are objects 5.. (5 + depth); object 6 would collide, so the page content goes last.
   const formIds = Array.from({ length: depth + 1 }, (_, k) => 7 + k);
@@ -78,4 +80,24 @@ export function nestedFormsPdf(depth = 9, fanout = 10): Buffer {
     objects.push(stream(`/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << ${res} >>`, body));
   });
   return assemblePdf(objects);
+}
+
+/**
+ * A two-column page drawn row by row: each row's sidebar text, then its main-column text. Text
+ * extraction in drawing order then runs the columns together on each line.
+ */
+export function interleavedTwoColumnPdf(left: string[], right: string[]): Buffer {
+  const ops: string[] = [];
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const y = 790 - i * 15;
+    if (left[i]) ops.push(`BT /F1 9 Tf 36 ${y} Td (${escapeText(left[i]!)}) Tj ET`);
+    if (right[i]) ops.push(`BT /F1 10 Tf 200 ${y} Td (${escapeText(right[i]!)}) Tj ET`);
+  }
+  return assemblePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    stream('', ops.join('\n')),
+  ]);
 }

@@ -1,0 +1,60 @@
+// parseCv end to end on PDFs built in the test: text layer → fields, the page cap, and a
+// two-column page whose PDF interleaves the columns row by row.
+import { describe, expect, it } from 'vitest';
+import { columnText, type PositionedItem } from '../../src/cv/columns.js';
+import { defaultCvParseLimits } from '../../src/cv/limits.js';
+import { parseCv } from '../../src/cv/parse.js';
+import { interleavedTwoColumnPdf, textPdf } from './support/pdf.js';
+
+const now = new Date('2026-03-01T00:00:00Z');
+
+describe('parseCv', () => {
+  it('reads a two-column CV whose PDF runs the columns together, in column order', async () => {
+    const pdf = interleavedTwoColumnPdf(
+      ['CONTACT', '14 Mill Lane', 'Otley', 'LS21 1AB', '07700 900 321', 'maria.santos@example.com', '', 'SKILLS', 'Wound care', 'IV therapy', '', 'REGISTRATION', 'NMC PIN', '19C4455P'],
+      ['Maria Santos', 'Staff Nurse', '', 'PROFILE', 'Adult nurse with six years of experience in acute', 'medicine and surgery.', '', 'EXPERIENCE',
+        'Staff Nurse (Band 5)', 'Jan 2020 – Present', 'Wharfedale NHS Foundation Trust, Otley', '• Led discharge planning.',
+        'Staff Nurse', 'Mar 2016 – Nov 2019', 'St Luke Medical Center, Manila, Philippines', '• Cared for surgical patients.'],
+    );
+    const outcome = await parseCv(pdf, defaultCvParseLimits, now);
+    expect(outcome.status).toBe('parsed');
+    if (outcome.status === 'failed' || !outcome.fields) throw new Error('not parsed');
+    expect(outcome.notes).toContain('Read in column order (the PDF interleaves two columns).');
+    const f = outcome.fields;
+    expect(f.fullName.value).toBe('Maria Santos');
+    expect(f.registrations.value).toEqual([{ body: 'NMC', number: '19C4455P' }]);
+    expect(f.employment.value).toEqual([
+      { employer: 'Wharfedale NHS Foundation Trust', title: 'Staff Nurse (Band 5)', start: '2020-01', end: null },
+      { employer: 'St Luke Medical Center', title: 'Staff Nurse', start: '2016-03', end: '2019-11' },
+    ]);
+  });
+
+  it('leaves a single-column page to pdf-parse', async () => {
+    const outcome = await parseCv(textPdf([['Ann Lee', 'ann.lee@example.com', 'Staff Nurse  Jan 2019 – Present', 'Leeds Teaching Hospitals NHS Trust']]), defaultCvParseLimits, now);
+    expect(outcome).toMatchObject({ status: 'parsed', notes: [], truncated: false, pages: 1 });
+  });
+
+  it('reads only up to the page cap', async () => {
+    const outcome = await parseCv(textPdf(Array.from({ length: 5 }, (_, i) => [`Page ${i + 1}`, i === 4 ? 'late.email@example.com' : 'Training record and audit notes for this page.'])), { ...defaultCvParseLimits, pageCap: 3 }, now);
+    expect(outcome).toMatchObject({ status: 'parsed', pages: 5, pagesRead: 3, truncated: true });
+    if (outcome.status !== 'failed') expect(outcome.fields?.email.value).toBeNull();
+  });
+});
+
+describe('column reading', () => {
+  const item = (str: string, x: number, y: number): PositionedItem => ({ str, x, y, width: str.length * 5, size: 10 });
+
+  it('finds no gutter in running text', () => {
+    const items = Array.from({ length: 12 }, (_, i) => item('A line of ordinary running text that spans the page width', 40, 800 - i * 14));
+    expect(columnText(items)).toBeNull();
+  });
+
+  it('keeps full-width lines in place and emits each column block in turn', () => {
+    const items = [item('Name Across The Top Of The Page Wide', 40, 800)];
+    for (let i = 0; i < 10; i++) items.push(item(`left ${i}`, 40, 780 - i * 14), item(`right ${i}`, 300, 780 - i * 14));
+    const lines = columnText(items)!.split('\n');
+    expect(lines[0]).toBe('Name Across The Top Of The Page Wide');
+    expect(lines.slice(1, 11)).toEqual(Array.from({ length: 10 }, (_, i) => `left ${i}`));
+    expect(lines.slice(11)).toEqual(Array.from({ length: 10 }, (_, i) => `right ${i}`));
+  });
+});
