@@ -30,28 +30,30 @@ function hasPdftotext(): string | null {
   return `${probe.stdout}${probe.stderr}`.split('\n').find((l) => /pdftotext/i.test(l))?.trim() ?? 'pdftotext';
 }
 
+interface Method { name: string; one: (f: (typeof files)[number]) => Promise<unknown> }
 interface Result { name: string; ms: number[] }
 
-async function measure(name: string, one: (f: (typeof files)[number]) => Promise<unknown>): Promise<Result> {
-  for (const f of files) await one(f); // warm-up: module loading, JIT, the worker thread's start
-  const ms: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const f of files) {
+const poppler = hasPdftotext();
+const methods: Method[] = [
+  { name: 'pdf-parse text', one: (f) => extractText(f.bytes, defaultCvParseLimits) },
+  { name: 'parser (in process)', one: (f) => parseCv(f.bytes, defaultCvParseLimits, now) },
+  { name: 'parser (worker thread)', one: (f) => parseInWorker(f.bytes, defaultCvParseLimits, now) },
+  ...(poppler ? [{ name: 'pdftotext (process per file)', one: (f: (typeof files)[number]) => run('pdftotext', ['-q', f.path, '-'], { maxBuffer: 64 * 1024 * 1024 }) }] : []),
+];
+// Warm-up (module loading, JIT, the worker thread's start), then every method on each file in
+// turn, so a busy machine slows them all alike.
+for (const m of methods) for (const f of files) await m.one(f);
+const results: Result[] = methods.map((m) => ({ name: m.name, ms: [] }));
+for (let r = 0; r < rounds; r++) {
+  for (const f of files) {
+    for (const [i, m] of methods.entries()) {
       const t0 = performance.now();
-      await one(f);
-      ms.push(performance.now() - t0);
+      await m.one(f);
+      results[i]!.ms.push(performance.now() - t0);
     }
   }
-  return { name, ms };
 }
-
-const results: Result[] = [];
-results.push(await measure('pdf-parse text', (f) => extractText(f.bytes, defaultCvParseLimits)));
-results.push(await measure('parser (in process)', (f) => parseCv(f.bytes, defaultCvParseLimits, now)));
-results.push(await measure('parser (worker thread)', (f) => parseInWorker(f.bytes, defaultCvParseLimits, now)));
 await stopCvParsers();
-const poppler = hasPdftotext();
-if (poppler) results.push(await measure('pdftotext (process per file)', (f) => run('pdftotext', ['-q', f.path, '-'], { maxBuffer: 64 * 1024 * 1024 })));
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const pctl = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
