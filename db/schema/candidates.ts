@@ -17,4 +17,8 @@ export const candidates = pgTable('candidates', {
 }, (t) => [
   index('candidates_created_idx').on(t.createdAt.desc(), t.id.desc()),
   index('candidates_email_idx').on(sql`lower(${t.email})`),
+  // The list joins each current journey to its candidate through this column.
+  index('candidates_current_journey_idx').on(t.currentJourneyId),
+  // `q` is a substring search (ILIKE '%…%') on name and email: trigrams make it an index lookup.
+  index('candidates_search_idx').using('gin', t.fullName.op('gin_trgm_ops'), t.email.op('gin_trgm_ops')),
 ]);

@@ -26,4 +26,8 @@ export const journeys = pgTable('journeys', {
 }, (t) => [
   index('journeys_candidate_idx').on(t.candidateId),
   index('journeys_board_idx').on(t.programme, t.status, t.stage, t.stageEnteredAt),
+  // The candidate list, newest first: one board column (programme + stage), or everything.
+  // Ascending on purpose: read backwards, they give ORDER BY … DESC (NULLS FIRST) as queried.
+  index('journeys_list_idx').on(t.programme, t.stage, t.createdAt, t.candidateId),
+  index('journeys_created_idx').on(t.createdAt, t.candidateId),
 ]);

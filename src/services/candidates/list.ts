@@ -31,7 +31,12 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
-/** Newest applications first, keyset-paginated on (created_at, id) so deep pages stay fast. */
+/**
+ * Newest first, keyset-paginated on the current journey's (created_at, candidate id). The board's
+ * filters (programme, stage, status) are journey columns, so ordering on the journey lets one
+ * index both filter and order (journeys_list_idx): a page reads about a page of rows at any size.
+ * That is when the candidate applied, or, for one moved to HCSWD, when they moved.
+ */
 export async function listCandidates(db: Db, params: ListCandidatesParams) {
   const where: SQL[] = [];
   if (params.programme) where.push(eq(journeys.programme, params.programme));
@@ -44,12 +49,12 @@ export async function listCandidates(db: Db, params: ListCandidatesParams) {
   }
   if (params.cursor) {
     const c = decodeCursor(params.cursor);
-    where.push(or(lt(candidates.createdAt, c.createdAt), and(eq(candidates.createdAt, c.createdAt), lt(candidates.id, c.id)))!);
+    where.push(or(lt(journeys.createdAt, c.createdAt), and(eq(journeys.createdAt, c.createdAt), lt(journeys.candidateId, c.id)))!);
   }
-  const rows = await db.select({ c: candidates, j: journeys }).from(candidates)
-    .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId))
+  const rows = await db.select({ c: candidates, j: journeys }).from(journeys)
+    .innerJoin(candidates, eq(candidates.currentJourneyId, journeys.id))
     .where(and(...where))
-    .orderBy(desc(candidates.createdAt), desc(candidates.id))
+    .orderBy(desc(journeys.createdAt), desc(journeys.candidateId))
     .limit(params.limit + 1);
   const page = rows.slice(0, params.limit);
   const last = page.at(-1);
@@ -58,6 +63,6 @@ export async function listCandidates(db: Db, params: ListCandidatesParams) {
       id: c.id, fullName: c.fullName, email: c.email, profession: c.profession, programme: j.programme, state: j.state,
       stage: j.stage, status: j.status, owner: j.owner, stageEnteredAt: j.stageEnteredAt.toISOString(), createdAt: c.createdAt.toISOString(),
     })),
-    nextCursor: rows.length > params.limit && last ? encodeCursor(last.c.createdAt, last.c.id) : null,
+    nextCursor: rows.length > params.limit && last ? encodeCursor(last.j.createdAt, last.c.id) : null,
   };
 }
