@@ -18,6 +18,7 @@ const schema = z.object({
   WORKER_POLL_MS: int(50, 60_000).default(1000),
   DB_POOL_SIZE: int(1, 100).default(10),
   PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: z.enum(['on', 'off']).default('off'),
   INTAKE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   EMAIL_FROM: z.string().min(3).default('NHS Staff Bank <bank.recruitment@example.nhs.uk>'),
   RESEND_API_KEY: z.string().min(1).optional(),
@@ -52,6 +53,7 @@ export interface Config {
   workerPollMs: number;
   dbPoolSize: number;
   publicUrl: string;
+  trustProxy: boolean;
   secret: string | undefined;
   email: {
     from: string;
@@ -94,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerPollMs: e.WORKER_POLL_MS,
     dbPoolSize: e.DB_POOL_SIZE,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY === 'on',
     secret: e.INTAKE_SECRET,
     email: {
       from: e.EMAIL_FROM,

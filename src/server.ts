@@ -29,6 +29,7 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
     handlers: { timer: timerHandler, email: emailHandler(transport, config.email.from), cv_parse: cvParseHandler() },
     settings: {
       publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy,
       secret: await installSecret(database.db, config.secret),
       emailFrom: config.email.from,
       emailMaxAttempts: config.email.maxAttempts,

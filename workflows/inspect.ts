@@ -1,7 +1,7 @@
 // Reads a journey snapshot the way people need it: the applicant's plain-words status, the board
 // stage, the checks with their owners, and which events may happen now (from the machine itself,
 // so no page or route hard-codes what comes next).
-import { type AnyMachineSnapshot, type AnyStateMachine, getNextTransitions } from 'xstate';
+import { type AnyMachineSnapshot, type AnyStateMachine, getNextTransitions, transition as xstateTransition } from 'xstate';
 import { z } from 'zod';
 import { eventCatalog } from './events/index.js';
 import type { CheckName, CheckStatus, EventIntent, JourneyContext, JourneyStatus, Owner, StateMeta } from './types.js';
@@ -120,4 +120,32 @@ export function stageOrder(machine: AnyStateMachine): string[] {
     if (stage && node.type !== 'final' && !stages.includes(stage)) stages.push(stage);
   }
   return stages;
+}
+
+/**
+ * The stages still ahead of this journey on its own route: a walk forward from the current
+ * snapshot taking the first `advance` event each time (letting days pass when a step must wait),
+ * as the journey would go if all went well. Used for the applicant's step tracker.
+ */
+export function stagesAhead(snapshot: AnyMachineSnapshot, at: string, maxSteps = 300): string[] {
+  const stages: string[] = [];
+  let current = snapshot;
+  let when = Date.parse(at);
+  for (let i = 0; i < maxSteps && current.status === 'active'; i++) {
+    when += 60 * 60 * 1000;
+    let next = allowedEvents(current, new Date(when).toISOString()).find((e) => e.intent === 'advance');
+    for (let d = 0; d < 60 && !next; d++) {
+      when += 24 * 60 * 60 * 1000;
+      next = allowedEvents(current, new Date(when).toISOString()).find((e) => e.intent === 'advance');
+    }
+    if (!next) break;
+    current = transitionOf(current, { type: next.type, ...next.example, at: new Date(when).toISOString() });
+    const stage = stageOf(current);
+    if (stages.at(-1) !== stage) stages.push(stage);
+  }
+  return stages;
+}
+
+function transitionOf(snapshot: AnyMachineSnapshot, event: { type: string; at: string }): AnyMachineSnapshot {
+  return xstateTransition(snapshot.machine as AnyStateMachine, snapshot, event)[0] as AnyMachineSnapshot;
 }

@@ -20,6 +20,7 @@ export interface AppContext {
 /** What emails and links need: addresses, the public URL, and the install secret for tokens. */
 export interface Settings {
   publicUrl: string;
+  trustProxy: boolean;
   secret: string;
   emailFrom: string;
   emailMaxAttempts: number;

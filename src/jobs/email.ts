@@ -9,7 +9,7 @@ import type { ApplicantStatus, CheckView } from '../../workflows/inspect.js';
 import type { JourneyContext, Referee } from '../../workflows/types.js';
 import type { AppContext } from '../engine/context.js';
 import { renderHtml, renderText } from '../email/layout.js';
-import { expandLinks } from '../email/links.js';
+import { expandLinks, linkPlaceholder } from '../email/links.js';
 import { findTemplate, type Recipient, type TemplateData } from '../email/templates/index.js';
 import type { EmailTransport } from '../email/transport.js';
 import { openReferenceRequest } from '../services/references/open-request.js';
@@ -18,6 +18,8 @@ import { type JobOutcome, type JobRow, type LeasedHandler, PermanentJobError } f
 interface EmailJobPayload {
   template: string; to: Recipient; candidateId: string; journeyId: string;
   context: JourneyContext; status: ApplicantStatus; checks: CheckView[];
+  /** A sign-in link's id: the email carries its placeholder, expanded when sent. */
+  linkId?: string;
 }
 
 type EmailRow = typeof emails.$inferSelect;
@@ -39,7 +41,10 @@ async function renderOnce(app: AppContext, job: JobRow): Promise<EmailRow[]> {
     const base: TemplateData = {
       candidate: { id: candidate.id, fullName: candidate.fullName, email: candidate.email, programme: p.context.programme, profession: candidate.profession },
       context: p.context, status: p.status, checks: p.checks ?? [], policy: app.policy, now,
-      links: { portal: `${app.settings.publicUrl}/portal`, candidate: `${app.settings.publicUrl}/candidates/${candidate.id}` },
+      links: {
+        portal: `${app.settings.publicUrl}/portal`, candidate: `${app.settings.publicUrl}/candidates/${candidate.id}`,
+        ...(p.linkId ? { magic: linkPlaceholder('magic', p.linkId) } : {}),
+      },
     };
     const staff: Record<string, string> = { recruiter: app.settings.recruitmentTeam, coordinator: app.settings.internationalTeam, hr: app.settings.hrContact };
     const messages: { address: string; data: TemplateData }[] = [];

@@ -39,7 +39,7 @@ export function ReferenceForm(props: { request: OpenRequest; action: string; err
         </fieldset>
         <label for="concerns">Are you aware of any concerns about conduct, capability or safeguarding?<span class="hint">Leave empty if none</span></label>
         <textarea id="concerns" name="concerns" rows={4} maxlength={2000}></textarea>
-        <div class="choice" style="margin-top:16px"><input type="checkbox" id="declaration" name="declaration" value="yes" required /><label for="declaration">The information I have given is accurate to the best of my knowledge.</label></div>
+        <div class="choice"><input type="checkbox" id="declaration" name="declaration" value="yes" required /><label for="declaration">The information I have given is accurate to the best of my knowledge.</label></div>
         <button type="submit">Send reference</button>
       </form>
     </Layout>

@@ -312,7 +312,9 @@ describe('ids and routes', () => {
 
   it('returns 404 problem+json for a route that does not exist', async () => {
     expectProblem(await t.get('/api/nowhere'), 404, 'not_found');
-    expectProblem(await t.get('/nowhere'), 404, 'not_found');
+    const page = await t.get('/nowhere');
+    expect(page.status).toBe(404); // a person's browser gets a page, not JSON
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expectProblem(await t.post('/api/pipeline', {}), 404, 'not_found');
     expectProblem(await t.request('DELETE', `/api/candidates/${randomUUID()}`), 404, 'not_found');
   });

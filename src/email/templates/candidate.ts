@@ -15,6 +15,16 @@ const update = (subject: string, lines: (d: TemplateData) => string[]): Template
 });
 
 export const candidateTemplates: Record<string, Template> = {
+  magicLink: (d) => ({
+    subject: 'Your sign-in link',
+    greeting: hello(d),
+    paragraphs: [
+      'Use the button below to see where your application is. The link works once and expires in 15 minutes.',
+      'If you did not ask for this, you can ignore this email: nobody can sign in without it.',
+    ],
+    action: { label: 'Sign in to your application', url: d.links.magic ?? d.links.portal },
+  }),
+
   applicationReceived: (d) => ({
     subject: 'We have received your application',
     greeting: hello(d),

@@ -13,7 +13,7 @@ export interface TemplateData {
   context: JourneyContext;
   status: ApplicantStatus;
   checks: CheckView[];
-  links: { portal: string; candidate: string; reference?: string };
+  links: { portal: string; candidate: string; reference?: string; magic?: string };
   referee?: Referee;
   policy: Policy;
   now: Date;

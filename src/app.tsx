@@ -13,6 +13,19 @@ import { workflowRoutes } from './routes/workflows/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
 import { mailboxRoutes } from './routes/mailbox/index.js';
 import { referenceRoutes } from './routes/references/index.js';
+import { tokenRoutes } from './routes/tokens/index.js';
+import { userRoutes } from './routes/users/index.js';
+import { applyRoutes } from './routes/apply/index.js';
+import { authPages } from './routes/pages/auth.js';
+import { portalRoutes } from './routes/portal/index.js';
+import { appCss } from './ui/assets.js';
+import { Message } from './ui/layout.js';
+
+const titles: Record<number, string> = {
+  400: 'Please check what you sent', 401: 'Please sign in', 403: 'You cannot do that', 404: 'Page not found',
+  409: 'That changed meanwhile', 410: 'No longer available', 413: 'Too large', 415: 'Not accepted', 422: 'Not possible now',
+  429: 'Too many attempts', 500: 'Something went wrong', 503: 'Temporarily unavailable',
+};
 
 /** Database outages surface as 503 (retry later), never as a 500 with a stack trace. */
 function isDatabaseUnavailable(err: unknown): boolean {
@@ -22,7 +35,17 @@ function isDatabaseUnavailable(err: unknown): boolean {
 
 export function createApp(app: AppContext) {
   const http = new Hono();
-  http.use('*', secureHeaders());
+  // A strict Content-Security-Policy: everything from this server only, no inline scripts or
+  // styles, no framing; HSTS when served over TLS; no Referer (links carry one-time tokens).
+  http.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'"],
+      connectSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"],
+    },
+    strictTransportSecurity: app.settings.publicUrl.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
+    referrerPolicy: 'no-referrer',
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+  }));
 
   http.onError((err, c) => {
     let appErr: AppError;
@@ -35,9 +58,15 @@ export function createApp(app: AppContext) {
       log.error('unhandled error', { errorId: id, path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
       appErr = new AppError(500, 'internal_error', `Something went wrong on our side (error id ${id}).`, { errorId: id });
     }
+    // People using the pages get a page; API clients get problem+json.
+    if (!c.req.path.startsWith('/api/') && c.req.path !== '/healthz') {
+      return c.html(<Message title={titles[appErr.status] ?? 'Something went wrong'} body={appErr.message} status="error" />, appErr.status);
+    }
     return c.json(problem(appErr), appErr.status, { 'Content-Type': 'application/problem+json' });
   });
-  http.notFound((c) => c.json(problem(new AppError(404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}.`)), 404, { 'Content-Type': 'application/problem+json' }));
+  http.notFound((c) => (c.req.path.startsWith('/api/')
+    ? c.json(problem(new AppError(404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}.`)), 404, { 'Content-Type': 'application/problem+json' })
+    : c.html(<Message title="Page not found" body="Check the address, or start again from the home page." status="error" />, 404)));
 
   http.get('/healthz', async (c) => {
     try {
@@ -56,7 +85,13 @@ export function createApp(app: AppContext) {
   api.route('/workflows', workflowRoutes(app));
   api.route('/mailbox', mailboxRoutes(app));
   api.route('/jobs', jobRoutes(app));
+  api.route('/users', userRoutes(app));
+  api.route('/tokens', tokenRoutes(app));
   http.route('/api', api);
   http.route('/references', referenceRoutes(app));
+  http.route('/portal', portalRoutes(app));
+  http.route('/apply', applyRoutes(app));
+  http.get('/assets/app.css', (c) => c.body(appCss, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
+  http.route('/', authPages(app));
   return http;
 }

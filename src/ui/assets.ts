@@ -1,0 +1,41 @@
+// The one stylesheet, served by the app itself (no assets from outside the server), so the
+// Content-Security-Policy can forbid inline styles and every other origin.
+export const appCss = `
+*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}
+body{margin:0;font-family:Arial,Helvetica,sans-serif;color:#212b32;background:#f0f4f5;font-size:16px;line-height:1.5}
+a{color:#005eb8}a:visited{color:#330072}a:hover{color:#7c2855}
+.skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:#ffeb3b;color:#212b32;padding:8px;z-index:10}
+header.site{background:#005eb8;color:#fff}header.site .bar{max-width:1280px;margin:0 auto;padding:10px 16px;display:flex;flex-wrap:wrap;gap:8px 24px;align-items:center}
+header.site a{color:#fff;text-decoration:none}header.site .brand{font-weight:bold;font-size:1.15rem;margin-right:auto}
+header.site nav{display:flex;flex-wrap:wrap;gap:4px 20px}header.site nav a{padding:4px 0;border-bottom:3px solid transparent}header.site nav a[aria-current=page]{border-bottom-color:#fff}
+header.site form{display:inline;margin:0}header.site button.link{background:none;border:0;color:#fff;text-decoration:underline;cursor:pointer;font-size:1rem;padding:0;box-shadow:none;margin:0}
+main{max-width:1280px;margin:0 auto;padding:24px 16px}main.narrow{max-width:720px}
+h1{font-size:1.75rem;margin:0 0 16px}h2{font-size:1.3rem;margin:24px 0 8px}h3{font-size:1.1rem;margin:16px 0 8px}
+.card{background:#fff;padding:20px;margin:0 0 16px;border-radius:4px}
+.lede{font-size:1.15rem}
+label{display:block;font-weight:bold;margin:16px 0 4px}.hint{color:#4c6272;font-weight:normal;display:block;font-size:.95rem}
+input[type=text],input[type=email],input[type=password],input[type=tel],input[type=month],input[type=date],input[type=datetime-local],input[type=number],input[type=search],input[type=file],textarea,select{width:100%;max-width:32rem;padding:8px;border:2px solid #4c6272;border-radius:0;font-size:1rem;background:#fff;color:#212b32}
+textarea{max-width:40rem}
+input:focus,textarea:focus,select:focus,button:focus,a:focus,summary:focus{outline:3px solid #ffeb3b;outline-offset:0;box-shadow:0 0 0 4px #212b32}
+fieldset{border:0;padding:0;margin:16px 0 0}legend{font-weight:bold}.choice{display:flex;gap:8px;align-items:center;margin:4px 0}
+.choice label{margin:0;font-weight:normal}
+button,.button{display:inline-block;background:#007f3b;color:#fff;border:0;padding:10px 18px;font-size:1rem;margin:16px 8px 0 0;cursor:pointer;box-shadow:0 4px 0 #00401e;text-decoration:none;font-family:inherit}
+button.secondary,.button.secondary{background:#4c6272;box-shadow:0 4px 0 #263139}
+button.warning{background:#d5281b;box-shadow:0 4px 0 #6b140e}
+button.hold{background:#fff;color:#005eb8;box-shadow:0 0 0 2px #005eb8 inset}
+.error{border-left:6px solid #d5281b;padding-left:12px}.error p{color:#d5281b;font-weight:bold}
+.notice{border-left:6px solid #005eb8}
+.tag{display:inline-block;padding:2px 8px;font-size:.85rem;font-weight:bold;border-radius:2px;background:#e8edee;color:#212b32}
+.tag.candidate{background:#fff9c4;color:#5d4b00}.tag.recruiter,.tag.coordinator{background:#d7e8f8;color:#003d78}.tag.third_party{background:#e8e1f0;color:#330072}
+.tag.overdue{background:#fde4e2;color:#8a1a10}.tag.done{background:#d7efe1;color:#00401e}
+ol.steps{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:6px}
+ol.steps li{padding:6px 10px;border-radius:2px;background:#e8edee;font-size:.95rem}
+ol.steps li.done{background:#d7efe1}ol.steps li.current{background:#005eb8;color:#fff;font-weight:bold}
+ol.steps li .sr{position:absolute;left:-9999px}
+table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:8px;border-bottom:1px solid #d8dde0;vertical-align:top}
+th{font-weight:bold}caption{text-align:left;font-weight:bold;padding:8px 0}
+.table-wrap{overflow-x:auto}
+dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}dl.summary dt{font-weight:bold}dl.summary dd{margin:0}
+.muted{color:#4c6272}
+@media (max-width:600px){h1{font-size:1.4rem}main{padding:16px 12px}}
+`;

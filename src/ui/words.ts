@@ -1,0 +1,33 @@
+// Plain words for the applicant and staff pages: stage names, owners and check statuses.
+export const stageWords: Record<string, string> = {
+  application: 'Application', screening: 'Eligibility', interview: 'Interview', assessment: 'Assessment day',
+  offer: 'Offer', checks: 'Checks', onboarding: 'Setting you up', training: 'Training', ready: 'Ready to work',
+  first_shift: 'First shift', hired: 'Working with us', english: 'English test', cbt: 'CBT', nmc_application: 'NMC application',
+  regulator_scrutiny: 'Registration', plab: 'PLAB', gmc_registration: 'GMC registration', pre_departure: 'Visa and sponsorship',
+  travel: 'Travel', arrival_checks: 'Arrival checks', pre_registration: 'Pre-registration post', osce: 'OSCE', pin: 'NMC PIN',
+  band5: 'Band 5', induction: 'Induction', supervised_practice: 'Supervised practice', care_certificate: 'Care Certificate',
+  sign_off: 'Sign-off', withdrawn: 'Withdrawn', rejected: 'Unsuccessful', closed: 'Closed',
+};
+export const stageLabel = (stage: string) => stageWords[stage] ?? stage.replace(/_/g, ' ');
+
+export const ownerWords: Record<string, string> = {
+  candidate: 'You', recruiter: 'Our recruitment team', coordinator: 'Your international coordinator',
+  third_party: 'Someone outside our team (e.g. a referee or the DBS)', none: 'Nobody: this is done',
+};
+export const staffOwnerWords: Record<string, string> = {
+  candidate: 'Candidate', recruiter: 'Recruiter', coordinator: 'Coordinator', third_party: 'Third party', none: '—',
+};
+
+export const checkStatusWords: Record<string, string> = {
+  awaiting_candidate: 'Waiting for you', in_progress: 'In progress', received: 'Being reviewed', query_raised: 'Question for you',
+  cleared: 'Done', failed: 'Not passed', waived: 'Waived', not_required: 'Not needed',
+};
+
+export const programmeWords: Record<string, string> = {
+  domestic: 'Staff bank', international: 'International recruitment', hcswd: 'Healthcare Support Worker Development',
+};
+
+export const professionLabel = (p: string) => p.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+export const shortDate = (d: Date | string) =>
+  new Date(d).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
