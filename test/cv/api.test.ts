@@ -74,6 +74,9 @@ describe('POST /api/candidates/:id/cv', () => {
     const missing = await uploadCv(t, c.id, null);
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ code: 'invalid_payload', field: 'file' });
+    const unreadable = await t.post(`/api/candidates/${c.id}/cv`, '{"file":"cv.pdf"}', { 'content-type': 'multipart/form-data; boundary=x' });
+    expect(unreadable.status).toBe(415);
+    expect(unreadable.body.code).toBe('unsupported_media_type');
   });
 });
 

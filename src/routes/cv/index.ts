@@ -29,13 +29,16 @@ const uploadLimit = bodyLimit({
   onError: () => { throw new AppError(413, 'cv_too_large', `The CV must be at most ${MAX_CV_BYTES / 1024 / 1024} MB.`, { field: 'file', maxBytes: MAX_CV_BYTES }); },
 });
 
+const notMultipart = () => new AppError(415, 'unsupported_media_type', 'Send the CV as multipart/form-data, the PDF in the field "file".');
+
+/** The form's parts. A body that says multipart but cannot be read as it is 415, like any other. */
 async function readForm(c: Context): Promise<Record<string, string | File>> {
-  if (!isMultipart(c)) throw new AppError(415, 'unsupported_media_type', 'Send the CV as multipart/form-data, the PDF in the field "file".');
+  if (!isMultipart(c)) throw notMultipart();
   try {
     return await c.req.parseBody() as Record<string, string | File>;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError(400, 'invalid_payload', 'The multipart body could not be read.', { field: '(body)' });
+    throw notMultipart();
   }
 }
 
@@ -54,6 +57,9 @@ export function cvRoutes(app: AppContext) {
     let response: Response | undefined;
     await uploadLimit(c, async () => {
       const form = await readForm(c);
+      if (Object.keys(form).length === 0) {
+        throw new AppError(415, 'unsupported_media_type', 'Send the application as application/json, or as multipart/form-data with the CV in the field "file".');
+      }
       const fields = Object.fromEntries(Object.entries(form).filter(([k, v]) => k !== 'file' && typeof v === 'string' && v.trim() !== ''));
       const body = parseWith(createCandidateBody, fields);
       await authorize(app, c.get('principal'), 'candidates.create', body.programme);
