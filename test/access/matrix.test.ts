@@ -1,0 +1,186 @@
+// The authorization matrix: every route × {anonymous, applicant A, applicant B, recruiter,
+// coordinator, admin} → the status each must get. It fails when a route exists without an entry
+// here, so a new route cannot ship without someone deciding who may use it.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '../../db/schema/index.js';
+import { createSession } from '../../src/auth/session.js';
+import type { StaffPrincipal } from '../../src/auth/principal.js';
+import { createPersonalToken } from '../../src/services/tokens/personal.js';
+import { createUser } from '../../src/services/users/manage.js';
+import { applicant, startTestIntake, TOKEN, type TestIntake } from '../support/intake.js';
+
+const who = ['anonymous', 'applicantA', 'applicantB', 'recruiter', 'coordinator', 'admin'] as const;
+type Who = (typeof who)[number];
+type Expect = Record<Who, number>;
+
+const ORIGIN = 'http://localhost';
+const PDF = new URL('../../../shared/fixtures/cvs/a01.pdf', import.meta.url);
+
+let t: TestIntake;
+interface Caller { headers: Record<string, string>; csrf?: string; candidateId?: string }
+const callers = {} as Record<Who, Caller>;
+let domesticA: string;
+let domesticB: string;
+let international: string;
+
+async function candidate(programme = 'domestic', profession = 'registered_nurse') {
+  const res = await t.post('/api/candidates', applicant({ programme, profession }));
+  return res.body.id as string;
+}
+
+async function staff(role: 'recruiter' | 'coordinator' | 'admin'): Promise<Caller> {
+  const now = t.clock.now();
+  const { user } = await createUser(t.intake.app.db, { email: `${role}@example.nhs.uk`, name: `A ${role}`, role, password: 'correct horse battery staple' }, null, now);
+  const principal: StaffPrincipal = { kind: 'staff', role, userId: user.id, tokenId: null, via: 'token' };
+  const { token } = await createPersonalToken(t.intake.app.db, principal, 'matrix', now);
+  const session = await createSession(t.intake.app.db, { kind: 'staff', userId: user.id }, now);
+  return { headers: { authorization: `Bearer ${token}`, cookie: `intake_session=${session.value}` }, csrf: session.csrf };
+}
+
+async function applicantCaller(candidateId: string): Promise<Caller> {
+  const session = await createSession(t.intake.app.db, { kind: 'applicant', candidateId }, t.clock.now());
+  return { headers: { cookie: `intake_session=${session.value}` }, csrf: session.csrf, candidateId };
+}
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+
+/** How to call each route; `as` is the caller; ids point at candidates the roles see differently. */
+interface Case { expect: Expect; request: (as: Caller) => Promise<{ path: string; init: RequestInit }> }
+
+const all = (status: number): Expect => Object.fromEntries(who.map((w) => [w, status])) as Expect;
+const staffOnly = (recruiter: number, coordinator: number, admin: number): Expect => ({ anonymous: 401, applicantA: 401, applicantB: 401, recruiter, coordinator, admin });
+const json = (method: string, path: string, body?: unknown) => async () => ({ path, init: { method, ...(body !== undefined ? { body: JSON.stringify(typeof body === 'function' ? body() : body), headers: { 'content-type': 'application/json' } } : {}) } });
+const get = (path: () => string) => async () => ({ path: path(), init: {} });
+const postForm = (path: () => string, fields: (as: Caller) => Record<string, string>) => async (as: Caller) => ({
+  path: path(), init: { method: 'POST', body: form(fields(as)), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN } },
+});
+
+const cases: Record<string, Case> = {
+  'GET /healthz': { expect: all(200), request: get(() => '/healthz') },
+  'GET /assets/app.css': { expect: all(200), request: get(() => '/assets/app.css') },
+  'GET /': { expect: all(200), request: get(() => '/') },
+  'GET /sign-in': { expect: all(200), request: get(() => '/sign-in') },
+  'POST /sign-in': { expect: all(401), request: postForm(() => '/sign-in', () => ({ email: 'nobody@example.nhs.uk', password: 'wrong password' })) },
+  // Signing out needs a staff session and its CSRF token; others are sent to sign in.
+  'POST /sign-out': { expect: { anonymous: 303, applicantA: 303, applicantB: 303, recruiter: 303, coordinator: 303, admin: 303 }, request: postForm(() => '/sign-out', (as) => ({ _csrf: as.csrf ?? '' })) },
+  'GET /apply': { expect: all(200), request: get(() => '/apply') },
+  'POST /apply': { expect: all(201), request: postForm(() => '/apply', () => ({ programme: 'domestic', profession: 'healthcare_assistant', fullName: 'Form Applicant', email: `form.${Math.random()}@example.com` })) },
+  'GET /portal/sign-in': { expect: all(200), request: get(() => '/portal/sign-in') },
+  'POST /portal/sign-in': { expect: all(200), request: postForm(() => '/portal/sign-in', () => ({ email: `someone.${Math.random()}@example.com` })) },
+  'GET /portal/link/:token': { expect: all(404), request: get(() => '/portal/link/not-a-token') },
+  'POST /portal/link/:token': { expect: all(404), request: postForm(() => '/portal/link/not-a-token', () => ({})) },
+  // The portal shows only the signed-in applicant's own record; everyone else is sent to sign in.
+  'GET /portal': { expect: { anonymous: 303, applicantA: 200, applicantB: 200, recruiter: 303, coordinator: 303, admin: 303 }, request: get(() => '/portal') },
+  'POST /portal/withdraw': {
+    expect: { anonymous: 303, applicantA: 303, applicantB: 303, recruiter: 303, coordinator: 303, admin: 303 },
+    request: postForm(() => '/portal/withdraw', (as) => ({ _csrf: as.csrf ?? '', reason: 'Matrix test', confirm: 'yes' })),
+  },
+  'POST /portal/sign-out': { expect: all(303), request: postForm(() => '/portal/sign-out', (as) => ({ _csrf: as.csrf ?? '' })) },
+  'GET /references/:token': { expect: all(404), request: get(() => '/references/not-a-token') },
+  'POST /references/:token': { expect: all(404), request: postForm(() => '/references/not-a-token', () => ({})) },
+
+  'POST /api/candidates': { expect: staffOnly(201, 403, 201), request: json('POST', '/api/candidates', () => applicant()) },
+  'GET /api/candidates': { expect: staffOnly(200, 200, 200), request: get(() => '/api/candidates') },
+  // A domestic candidate: recruiters and admins read it; to a coordinator it does not exist.
+  'GET /api/candidates/:id': { expect: staffOnly(200, 404, 200), request: get(() => `/api/candidates/${domesticA}`) },
+  'POST /api/candidates/:id/events': { expect: staffOnly(200, 404, 200), request: async () => json('POST', `/api/candidates/${await candidate()}/events`, { type: 'screeningStarted' })() },
+  'GET /api/candidates/:id/history': { expect: staffOnly(200, 404, 200), request: get(() => `/api/candidates/${domesticA}/history`) },
+  'GET /api/candidates/:id/emails': { expect: staffOnly(200, 404, 200), request: get(() => `/api/candidates/${domesticA}/emails`) },
+  'POST /api/candidates/:id/cv': {
+    expect: staffOnly(202, 404, 202),
+    request: async () => {
+      const body = new FormData();
+      body.set('file', new File([readFileSync(PDF)], 'cv.pdf', { type: 'application/pdf' }));
+      return { path: `/api/candidates/${domesticA}/cv`, init: { method: 'POST', body } };
+    },
+  },
+  'GET /api/candidates/:id/cv': { expect: staffOnly(200, 404, 200), request: get(() => `/api/candidates/${domesticA}/cv`) },
+  'POST /api/candidates/:id/cv/accept': { expect: staffOnly(200, 404, 200), request: async () => json('POST', `/api/candidates/${domesticA}/cv/accept`, { fields: { fullName: 'Eleanor Whitcombe' } })() },
+  'GET /api/pipeline': { expect: staffOnly(200, 200, 200), request: get(() => '/api/pipeline') },
+  'GET /api/workflows/:programme': { expect: staffOnly(200, 200, 200), request: get(() => '/api/workflows/domestic') },
+  'GET /api/mailbox': { expect: staffOnly(200, 200, 200), request: get(() => '/api/mailbox') },
+  'GET /api/mailbox/:id': { expect: staffOnly(404, 404, 404), request: get(() => '/api/mailbox/00000000-0000-4000-8000-000000000000') },
+  'GET /api/jobs': { expect: staffOnly(200, 200, 200), request: get(() => '/api/jobs') },
+  'POST /api/jobs/:id/retry': {
+    expect: staffOnly(403, 403, 200),
+    request: async () => {
+      const [job] = await t.intake.app.db.insert(jobs).values({ kind: 'email', payload: {}, status: 'dead', runAt: t.clock.now() }).returning();
+      return json('POST', `/api/jobs/${job!.id}/retry`)();
+    },
+  },
+  'GET /api/users': { expect: staffOnly(403, 403, 200), request: get(() => '/api/users') },
+  'POST /api/users': { expect: staffOnly(403, 403, 201), request: async () => json('POST', '/api/users', { email: `new.${Math.random()}@example.nhs.uk`, name: 'New Starter', role: 'recruiter' })() },
+  'POST /api/users/:id/reset-password': { expect: staffOnly(403, 403, 200), request: async () => json('POST', `/api/users/${await throwawayUser()}/reset-password`)() },
+  'POST /api/users/:id/disable': { expect: staffOnly(403, 403, 200), request: async () => json('POST', `/api/users/${await throwawayUser()}/disable`)() },
+  'GET /api/tokens': { expect: staffOnly(200, 200, 200), request: get(() => '/api/tokens') },
+  'POST /api/tokens': { expect: staffOnly(201, 201, 201), request: json('POST', '/api/tokens', { name: 'laptop' }) },
+  // Revoking a token that is not yours: staff see no such token; an admin may revoke anyone's.
+  'DELETE /api/tokens/:id': { expect: staffOnly(404, 404, 200), request: async () => json('DELETE', `/api/tokens/${await someoneElsesToken()}`)() },
+};
+
+async function throwawayUser() {
+  const { user } = await createUser(t.intake.app.db, { email: `throwaway.${Math.random()}@example.nhs.uk`, name: 'Throwaway', role: 'recruiter' }, null, t.clock.now());
+  return user.id;
+}
+async function someoneElsesToken() {
+  const id = await throwawayUser();
+  return (await createPersonalToken(t.intake.app.db, { kind: 'staff', role: 'recruiter', userId: id, tokenId: null, via: 'token' }, 'theirs', t.clock.now())).id;
+}
+
+beforeAll(async () => {
+  t = await startTestIntake();
+  domesticA = await candidate();
+  domesticB = await candidate();
+  international = await candidate('international', 'registered_nurse');
+  callers.anonymous = { headers: {} };
+  callers.recruiter = await staff('recruiter');
+  callers.coordinator = await staff('coordinator');
+  callers.admin = await staff('admin');
+});
+afterAll(async () => { await t?.close(); });
+
+describe('the authorization matrix', () => {
+  it('has an entry for every route the app serves', () => {
+    const served = new Set(t.intake.http.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
+    expect([...served].filter((r) => !(r in cases)), 'routes without an entry in the matrix').toEqual([]);
+    expect(Object.keys(cases).filter((r) => !served.has(r)), 'matrix entries for routes that no longer exist').toEqual([]);
+  });
+
+  it.each(Object.keys(cases))('%s answers each kind of caller as decided', async (route) => {
+    const results: Partial<Record<Who, number>> = {};
+    for (const w of who) {
+      // Each applicant acts on a fresh record of their own, so one row's change cannot leak into another.
+      const caller = w === 'applicantA' ? await applicantCaller(domesticA) : w === 'applicantB' ? await applicantCaller(await candidate()) : callers[w];
+      const { path, init } = await cases[route]!.request(caller);
+      const headers = { ...(init.headers as Record<string, string> | undefined), ...caller.headers };
+      const res = await t.intake.http.request(path, { ...init, headers });
+      results[w] = res.status;
+    }
+    expect(results).toEqual(cases[route]!.expect);
+  });
+
+  it('lets a coordinator read and act on international candidates, which a recruiter may only read', async () => {
+    const as = (w: Who) => callers[w].headers;
+    expect((await t.get(`/api/candidates/${international}`, as('coordinator'))).status).toBe(200);
+    expect((await t.post(`/api/candidates/${international}/events`, { type: 'screeningStarted' }, as('coordinator'))).status).toBe(200);
+    expect((await t.get(`/api/candidates/${international}`, as('recruiter'))).status).toBe(200);
+    expect((await t.post(`/api/candidates/${international}/events`, { type: 'withdrawn', reason: 'not theirs to withdraw' }, as('recruiter'))).status).toBe(403);
+    expect((await t.get('/api/candidates?programme=domestic', as('coordinator'))).status).toBe(403);
+    const listed = (await t.get('/api/candidates?limit=200', as('coordinator'))).body.items as { programme: string }[];
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((c) => c.programme === 'international')).toBe(true);
+  });
+
+  it('records permission failures by id only', async () => {
+    const { auditLog } = await import('../../db/schema/index.js');
+    const { eq } = await import('drizzle-orm');
+    await t.post(`/api/candidates/${international}/events`, { type: 'withdrawn', reason: 'x' }, callers.recruiter.headers);
+    const rows = await t.intake.app.db.select().from(auditLog).where(eq(auditLog.kind, 'permission_denied'));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toMatch(/@example/);
+    expect(domesticB).toBeTruthy();
+  });
+});
+
+export { TOKEN };
