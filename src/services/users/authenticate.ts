@@ -1,11 +1,12 @@
-// Staff sign-in. Attempts are limited per account and per address before the password is even
-// checked, so a guesser is stopped without learning anything; answers never say whether an
-// account exists; every outcome is audited by id.
+// Staff sign-in. After 10 wrong passwords for an account in a minute, every attempt on it waits
+// out the window — the right password too, so a guesser learns nothing — while other accounts
+// are unaffected; attempts per address are capped as well. Answers never say whether an account
+// exists; every outcome is audited by id.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { users } from '../../../db/schema/index.js';
 import { dummyHash, verifyPassword } from '../../auth/passwords.js';
-import { hit, limits } from '../../auth/rate-limit.js';
+import { hit, limits, peek } from '../../auth/rate-limit.js';
 import { audit } from '../audit/record.js';
 
 export type SignInResult =
@@ -15,16 +16,19 @@ export type SignInResult =
 
 export async function authenticate(db: Db, email: string, password: string, address: string, now: Date): Promise<SignInResult> {
   const account = email.trim().toLowerCase();
-  const perAccount = await hit(db, `sign-in:account:${account}`, limits.signInPerAccount, now);
+  const failuresKey = `sign-in:failures:${account}`;
+  const failures = await peek(db, failuresKey, limits.signInFailuresPerAccount, now);
   const perAddress = await hit(db, `sign-in:address:${address}`, limits.signInPerAddress, now);
-  if (!perAccount.allowed || !perAddress.allowed) {
+  const accountLocked = failures.count >= limits.signInFailuresPerAccount.max;
+  if (accountLocked || !perAddress.allowed) {
     await audit(db, { kind: 'sign_in_throttled', actorType: 'anonymous', actorId: null, detail: { address }, at: now });
-    return { ok: false, reason: 'throttled', retryAfterSeconds: Math.max(perAccount.allowed ? 0 : perAccount.retryAfterSeconds, perAddress.allowed ? 0 : perAddress.retryAfterSeconds) };
+    return { ok: false, reason: 'throttled', retryAfterSeconds: Math.max(accountLocked ? failures.retryAfterSeconds : 0, perAddress.allowed ? 0 : perAddress.retryAfterSeconds) };
   }
   const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, account));
   // Verify against a dummy hash when there is no account, so the answer takes as long either way.
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !valid || user.disabledAt) {
+    await hit(db, failuresKey, limits.signInFailuresPerAccount, now);
     await audit(db, { kind: 'sign_in_failed', actorType: 'anonymous', actorId: null, subjectId: user?.id ?? null, detail: { address }, at: now });
     return { ok: false, reason: 'invalid' };
   }
