@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCvParseLimits } from '../../src/cv/limits.js';
+import { parseInWorker } from '../../src/cv/run.js';
 import { cvParseHandler } from '../../src/jobs/cv-parse.js';
 import { drainDueJobs } from '../../src/jobs/worker.js';
 import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
 import { nurseCvPdf, uploadCv } from './support/cvs.js';
-import { nestedFormsPdf } from './support/pdf.js';
+import { inflatingPdf, nestedFormsPdf } from './support/pdf.js';
 
 let t: TestIntake;
 beforeAll(async () => {
@@ -55,5 +56,15 @@ describe('a hostile PDF', () => {
     expect((await uploadCv(t, c.id, nurseCvPdf())).status).toBe(202);
     await drainDueJobs(t.intake.app, { kinds: ['cv_parse'] });
     expect((await t.get(`/api/candidates/${c.id}/cv`)).body.status).toBe('parsed');
+  });
+});
+
+describe('a decompression bomb', () => {
+  it('runs out of the parse thread\'s heap, not the server\'s, and fails as unreadable', async () => {
+    const bomb = inflatingPdf(32); // ~115 KB that inflates to 32 MB of text operators
+    expect(bomb.length).toBeLessThan(512 * 1024);
+    const outcome = await parseInWorker(bomb, { ...defaultCvParseLimits, heapMb: 32, timeoutMs: 60_000 }, new Date());
+    expect(outcome).toEqual({ status: 'failed', pages: null, error: { code: 'cv_unreadable', detail: 'the PDF needs more memory to read than a CV may use' } });
+    expect((await t.get('/healthz')).status).toBe(200);
   });
 });

@@ -101,3 +101,17 @@ export function interleavedTwoColumnPdf(left: string[], right: string[]): Buffer
     stream('', ops.join('\n')),
   ]);
 }
+
+/** A decompression bomb: a small Flate stream that inflates to `mb` megabytes of text operators. */
+export function inflatingPdf(mb = 64): Buffer {
+  const op = Buffer.from('BT /F1 9 Tf 20 20 Td (all work and no play makes a dull CV) Tj ET\n', 'latin1');
+  const content = Buffer.alloc(mb * 1024 * 1024);
+  for (let i = 0; i + op.length <= content.length; i += op.length) op.copy(content, i);
+  return assemblePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    stream('/Filter /FlateDecode', deflateSync(content, { level: 9 })),
+  ]);
+}
