@@ -25,7 +25,7 @@ export async function extractText(bytes: Uint8Array, opts: { pageCap: number; ma
     });
     return { pages, columnPages: await columnReading(parser, result.pages.map((p) => p.num), pages), totalPages: result.total };
   } catch (error) {
-    throw toCvError(error);
+    throw toCvError(error, bytes);
   } finally {
     await parser.destroy().catch(() => {});
   }
@@ -53,12 +53,17 @@ async function columnReading(parser: PDFParse, numbers: number[], pages: string[
   return any ? out : null;
 }
 
-function toCvError(error: unknown): CvParseError {
+/** An /Encrypt entry (a trailer or xref-stream key), as opposed to /EncryptMetadata and the like. */
+const hasEncryption = (bytes: Uint8Array) => /\/Encrypt(?![A-Za-z])/.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+
+function toCvError(error: unknown, bytes: Uint8Array): CvParseError {
   const name = (error as { name?: string })?.name ?? '';
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'PasswordException' || /password/i.test(message)) {
     return new CvParseError('cv_encrypted', 'The PDF is password-protected; ask for a copy without a password.');
   }
+  // pdf.js refuses some encryption it cannot set up at all (an unknown handler): still encrypted.
+  if (hasEncryption(bytes)) return new CvParseError('cv_encrypted', 'The PDF is encrypted and cannot be opened; ask for a copy without a password.');
   if (name === 'InvalidPDFException') return new CvParseError('cv_unreadable', 'The file is not a readable PDF (its structure is broken).');
   return new CvParseError('cv_unreadable', `The PDF could not be read (${message.slice(0, 200)}).`);
 }

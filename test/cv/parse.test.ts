@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { columnText, type PositionedItem } from '../../src/cv/columns.js';
 import { defaultCvParseLimits } from '../../src/cv/limits.js';
 import { parseCv } from '../../src/cv/parse.js';
-import { interleavedTwoColumnPdf, textPdf } from './support/pdf.js';
+import { readFileSync } from 'node:fs';
+import { assemblePdf, interleavedTwoColumnPdf, stream, textPdf } from './support/pdf.js';
 
 const now = new Date('2026-03-01T00:00:00Z');
 
@@ -56,5 +57,31 @@ describe('column reading', () => {
     expect(lines[0]).toBe('Name Across The Top Of The Page Wide');
     expect(lines.slice(1, 11)).toEqual(Array.from({ length: 10 }, (_, i) => `left ${i}`));
     expect(lines.slice(11)).toEqual(Array.from({ length: 10 }, (_, i) => `right ${i}`));
+  });
+});
+
+describe('encrypted PDFs', () => {
+  const withEncrypt = (encrypt: string, trailer = '/Encrypt 6 0 R') => assemblePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>', stream('', 'BT /F1 12 Tf 72 720 Td (Jane Doe) Tj ET'), encrypt,
+  ], trailer);
+  const zeros = '0'.repeat(64);
+
+  it.each([
+    ['a user password (qpdf, AES-256)', readFileSync(new URL('../fixtures/cv/encrypted.pdf', import.meta.url))],
+    ['a standard handler whose password is not empty', withEncrypt(`<< /Filter /Standard /V 1 /R 2 /O <${zeros}> /U <${zeros}> /P -4 >>`)],
+    ['a security handler pdf.js does not know', withEncrypt('<< /Filter /VendorSecurity /V 4 >>')],
+  ])('fails one with %s as cv_encrypted', async (_, pdf) => {
+    expect(await parseCv(pdf, defaultCvParseLimits, now)).toMatchObject({ status: 'failed', error: { code: 'cv_encrypted' } });
+  });
+
+  it('reads one with only an owner password (printing/copying limits): its text is open to anyone', async () => {
+    const outcome = await parseCv(readFileSync(new URL('../fixtures/cv/owner-password-only.pdf', import.meta.url)), defaultCvParseLimits, now);
+    expect(outcome.status).not.toBe('failed');
+  });
+
+  it('fails a corrupt one as cv_unreadable', async () => {
+    expect(await parseCv(Buffer.from('%PDF-1.7\ngarbage'), defaultCvParseLimits, now)).toMatchObject({ status: 'failed', error: { code: 'cv_unreadable' } });
   });
 });
