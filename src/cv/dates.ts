@@ -7,7 +7,7 @@ export interface DateRange { start: MonthPoint; end: MonthPoint | null; index: n
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 export const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const YEAR = "(?:19[5-9]\\d|20\\d\\d)";
-const POINT = `(?:${MONTH_NAME}\\s*,?\\s*${YEAR}|(?:[0-3]?\\d[/.])?(?:0?[1-9]|1[0-2])\\s*[/.]\\s*${YEAR}|${YEAR}\\s*[/-]\\s*(?:0[1-9]|1[0-2])(?![\\d/])|${YEAR})`;
+const POINT = `(?:${MONTH_NAME}\\s*,?\\s*${YEAR}|${MONTH_NAME}\\s*['’]\\d{2}(?!\\d)|(?:[0-3]?\\d[/.])?(?:0?[1-9]|1[0-2])\\s*[/.]\\s*${YEAR}|${YEAR}\\s*[/-]\\s*(?:0[1-9]|1[0-2])(?![\\d/])|${YEAR})`;
 const OPEN = '(?:(?:to|till|until)\\s+(?:date|now|present)|present|current(?:ly)?|now|date|ongoing|today)';
 const SEP = '\\s*(?:[-–—‒―~→]+|\\bto\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b)\\s*';
 
@@ -18,6 +18,8 @@ export function parsePoint(text: string): MonthPoint | null {
   const t = text.trim().toLowerCase();
   let m = new RegExp(`^(${MONTH_NAME})\\s*,?\\s*(${YEAR})$`, 'i').exec(t);
   if (m) return { year: Number(m[2]), month: MONTHS[m[1]!.slice(0, 3)] ?? null };
+  m = new RegExp(`^(${MONTH_NAME})\\s*['’](\\d{2})$`, 'i').exec(t);
+  if (m) return { year: 2000 + Number(m[2]) > new Date().getUTCFullYear() + 1 ? 1900 + Number(m[2]) : 2000 + Number(m[2]), month: MONTHS[m[1]!.slice(0, 3)] ?? null };
   m = new RegExp(`^(?:[0-3]?\\d[/.])?(0?[1-9]|1[0-2])\\s*[/.]\\s*(${YEAR})$`).exec(t);
   if (m) return { year: Number(m[2]), month: Number(m[1]) };
   m = new RegExp(`^(${YEAR})\\s*[/-]\\s*(0[1-9]|1[0-2])$`).exec(t);

@@ -111,7 +111,7 @@ export function headingKind(line: Line): SectionKind | null {
   if (line.bullet || text.length > 60 || /\d{3,}|@/.test(text) || /[.;,]$/.test(text)) return null;
   const words = text.split(/\s+/);
   if (words.length > 7) return null;
-  const key = text.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ');
+  const key = text.toLowerCase().replace(/[’']/g, "'").replace(/\s*\([^)]*\)$/, '').replace(/\s+/g, ' ');
   for (const [kind, re] of headingWords) if (re.test(key)) return kind;
   return null;
 }

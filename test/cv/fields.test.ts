@@ -21,6 +21,7 @@ describe('date ranges', () => {
     ['Mar. 2015 – Aug. 2017', { start: { year: 2015, month: 3 }, end: { year: 2017, month: 8 } }],
     ['Nov 2021–present', { start: { year: 2021, month: 11 }, end: null }],
     ['Sept 2016 - Current', { start: { year: 2016, month: 9 }, end: null }],
+    ["Aug '19 – Present", { start: { year: 2019, month: 8 }, end: null }],
     ['01/06/2015 to 30/04/2019', { start: { year: 2015, month: 6 }, end: { year: 2019, month: 4 } }],
     ['2019-05 – 2021-04', { start: { year: 2019, month: 5 }, end: { year: 2021, month: 4 } }],
     ['05.2016 - 08.2018', { start: { year: 2016, month: 5 }, end: { year: 2018, month: 8 } }],
@@ -68,6 +69,8 @@ describe('names', () => {
     [['Mr Kwame Mensah-Bonsu', 'Care Assistant', 'kwame.mb@example.com'], 'Kwame Mensah-Bonsu'],
     [['Personal Details', 'Sarah Jane Porter', 'Healthcare Assistant'], 'Sarah Jane Porter'],
     [['Ngozi van der Berg', 'Pharmacist'], 'Ngozi van der Berg'],
+    [['Dr. Ahmed Khan, MBBS, MRCP', 'Clinical Fellow'], 'Ahmed Khan'],
+    [['Nguyễn Thị Lan', 'Staff Nurse', 'lan.nguyen@example.com'], 'Nguyễn Thị Lan'],
   ])('finds the name in %j', (lines, want) => {
     expect(values(lines.join('\n')).fullName).toBe(want);
   });
@@ -112,12 +115,24 @@ describe('English tests', () => {
       .toEqual({ type: 'OET', bands: { listening: 'B', reading: 'B', writing: 'C+', speaking: 'A' }, date: '2022-06' });
   });
 
+  it('reads one grade or band given for all four skills', () => {
+    expect(values('Jane Doe', 'OET (Nursing): grade B in all four sub-tests, 10 June 2022').englishTest)
+      .toEqual({ type: 'OET', bands: { listening: 'B', reading: 'B', writing: 'B', speaking: 'B' }, date: '2022-06-10' });
+    expect(values('Jane Doe', 'IELTS Academic 7.0 in each band (March 2021)').englishTest)
+      .toEqual({ type: 'IELTS', overall: 7, bands: { listening: 7, reading: 7, writing: 7, speaking: 7 }, date: '2021-03' });
+  });
+
   it('reports no test where the CV only mentions English', () => {
     expect(values('Jane Doe', 'Languages: English (fluent), Tagalog (native)').englishTest).toBeNull();
   });
 });
 
 describe('employment history', () => {
+  it('recognises headings with a note in brackets', () => {
+    const v = values('Ann Lee', 'ann.lee@example.com', 'PROFESSIONAL EXPERIENCE (most recent first)', 'Staff Nurse  Jan 2019 – Present', 'Airedale NHS Foundation Trust, Keighley', 'EDUCATION (UK and overseas)', 'BSc Nursing  2015 – 2018', 'University of Bradford');
+    expect(jobs(v)).toEqual([['Airedale NHS Foundation Trust', '2019-01', null]]);
+  });
+
   it('reads "Employer  dates" over "Title" lines', () => {
     const v = values([
       'Joanna Smith', 'Employment History',

@@ -28,6 +28,11 @@ function bandsIn(text: string, score: string): Partial<Record<Skill, string>> {
     const m = re.exec(text);
     if (m) out[skill] = m[1]!;
   }
+  if (Object.keys(out).length === 0) {
+    // One score for all four: "grade B in all four sub-tests", "7.0 in each band".
+    const m = new RegExp(`(?:grades?\\s+|band\\s+|score\\s+)?\\b(${score})\\s+(?:in|across|for)\\s+(?:all|each|every)(?:\\s+(?:four|4))?(?:\\s+(?:sub-?tests?|skills?|bands?|areas?|components?|sections?|modules?|papers?))?\\b`, 'i').exec(text);
+    if (m) for (const k of SKILLS) out[k] = m[1]!;
+  }
   if (Object.keys(out).length < 4) {
     // Compact forms: "L 8.0 R 7.5 W 7.0 S 7.5", "L8/R7.5/W7/S7.5", "L: B, R: B, W: C+, S: B".
     const s = `\\s*[:=]?\\s*(${score})`;

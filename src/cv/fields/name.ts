@@ -9,7 +9,7 @@ import { CV_TITLE, POST_NOMINALS, STRONG_ROLE_WORDS, TITLES } from './lexicon.js
 /** Organisation words that are not also surnames. */
 const ORG = /\b(nhs|trust|hospitals?|ltd|limited|plc|llp|council|university|college|school|clinic|centre|center|foundation|services|pharmacy|agency|infirmary|hospice)\b/i;
 
-const PARTICLE = /^(?:ap|ab|de|del|della|der|den|di|da|dos|das|du|la|le|van|von|bin|binti|al|el|ben|y|st\.?)$/i;
+const PARTICLE = /^(?:ap|ab|de|del|della|der|den|di|da|dos|das|du|la|le|van|von|bin|binti|bint|al|el|ben|ibn|y|e|st\.?)$/i;
 const NAME_TOKEN = /^(?:(?:O['’]|D['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}?\p{Ll}+(?:\p{Lu}\p{Ll}+)?)*)$/u;
 const CAPS_TOKEN = /^(?=.*\p{Lu}.*\p{Lu})\p{Lu}+(?:[-'’]\p{Lu}+)*$/u;
 /** A middle initial ("John A. Smith"). */
@@ -26,7 +26,7 @@ export function nameIn(segment: string): NameParts | null {
   if (!cleaned || /[@\d]/.test(cleaned.replace(/\([^)]*\)/g, ''))) return null;
   if (STRONG_ROLE_WORDS.test(cleaned.replace(/\([^)]*\)/g, '').split(/\s+/).filter((t) => !POST_NOMINALS.test(t)).join(' '))) return null;
   if (ORG.test(cleaned) || headingKind({ text: cleaned, page: 1, bullet: false })) return null;
-  const tokens = cleaned.split(' ');
+  const tokens = cleaned.replace(/\s*,\s*/g, ' ').split(' ').filter(Boolean);
   while (tokens.length && TITLES.test(tokens[0]!)) tokens.shift();
   const name: string[] = [];
   let i = 0;
