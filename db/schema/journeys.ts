@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { candidates } from './candidates.js';
 
@@ -23,6 +24,12 @@ export const journeys = pgTable('journeys', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+  /**
+   * Set when another journey became the candidate's current one (a move to HCSWD), in the same
+   * transaction that points candidates.current_journey_id at it: null exactly for current
+   * journeys, so the pipeline counts them from one index without joining candidates.
+   */
+  supersededAt: timestamp('superseded_at', { withTimezone: true, mode: 'date' }),
 }, (t) => [
   index('journeys_candidate_idx').on(t.candidateId),
   index('journeys_board_idx').on(t.programme, t.status, t.stage, t.stageEnteredAt),
@@ -30,4 +37,6 @@ export const journeys = pgTable('journeys', {
   // Ascending on purpose: read backwards, they give ORDER BY … DESC (NULLS FIRST) as queried.
   index('journeys_list_idx').on(t.programme, t.stage, t.createdAt, t.candidateId),
   index('journeys_created_idx').on(t.createdAt, t.candidateId),
+  // The pipeline counts: current journeys only, grouped in this order (an index-only scan).
+  index('journeys_current_idx').on(t.programme, t.status, t.stage).where(sql`${t.supersededAt} is null`),
 ]);

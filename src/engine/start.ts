@@ -1,6 +1,6 @@
 // Opens a journey for a candidate: the machine's initial state, persisted with the application
 // itself as the first history event.
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { type AnyMachineSnapshot, initialTransition } from 'xstate';
 import type { Tx } from '../../db/client.js';
 import { candidates, journeyEvents, journeys } from '../../db/schema/index.js';
@@ -40,6 +40,9 @@ export async function startJourney(app: AppContext, tx: Tx, input: StartJourney)
     toStage: summary.stage,
     at: input.at,
   });
+  // The journey it replaces (if any) is no longer current: the pipeline counts rely on it.
+  await tx.update(journeys).set({ supersededAt: input.at })
+    .where(and(eq(journeys.candidateId, input.candidateId), ne(journeys.id, journey!.id), isNull(journeys.supersededAt)));
   await tx.update(candidates).set({ currentJourneyId: journey!.id, updatedAt: input.at }).where(eq(candidates.id, input.candidateId));
   await recordEffects(tx, { journeyId: journey!.id, candidateId: input.candidateId, seq: 1 }, actions, input.at, {
     email: emailSnapshot(snapshot), emailMaxAttempts: app.settings.emailMaxAttempts,

@@ -1,7 +1,8 @@
 // A candidate moved from domestic to HCSWD has two journeys: the pipeline counts them once, on
-// HCSWD, and the list shows them once. The counts read closed journeys differently from the
-// others (src/services/pipeline/counts.ts), so closed ones of both kinds are here.
+// HCSWD (the domestic one is marked superseded), and the list shows them once.
+import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { journeys } from '../../db/schema/index.js';
 import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
 
 let t: TestIntake;
@@ -56,6 +57,14 @@ describe('a candidate moved to another programme', () => {
     ]);
     expect((await t.get('/api/candidates?programme=domestic')).body.items.map((i: { fullName: string }) => i.fullName)).toEqual(['Bea Counted', 'Ada Counted']);
     expect((await t.get('/api/candidates?status=closed')).body.items).toEqual([]);
+  });
+
+  it('marks the journey left behind as superseded, and only that one', async () => {
+    const rows = await t.intake.app.db.select({ programme: journeys.programme, supersededAt: journeys.supersededAt }).from(journeys)
+      .where(eq(journeys.candidateId, ids.Rae!));
+    expect(rows.map((r) => [r.programme, r.supersededAt !== null]).sort()).toEqual([['domestic', true], ['hcswd', false]]);
+    const others = await t.intake.app.db.select({ id: journeys.id }).from(journeys).where(isNotNull(journeys.supersededAt));
+    expect(others).toHaveLength(1);
   });
 
   it('keeps both journeys in the history', async () => {

@@ -51,7 +51,11 @@ export async function listCandidates(db: Db, params: ListCandidatesParams) {
     const c = decodeCursor(params.cursor);
     where.push(or(lt(journeys.createdAt, c.createdAt), and(eq(journeys.createdAt, c.createdAt), lt(journeys.candidateId, c.id)))!);
   }
-  const rows = await db.select({ c: candidates, j: journeys }).from(journeys)
+  // Only the columns a list item shows: a journey's snapshot is the bulk of its row.
+  const rows = await db.select({
+    c: { id: candidates.id, fullName: candidates.fullName, email: candidates.email, profession: candidates.profession, createdAt: candidates.createdAt },
+    j: { programme: journeys.programme, state: journeys.state, stage: journeys.stage, status: journeys.status, owner: journeys.owner, stageEnteredAt: journeys.stageEnteredAt, createdAt: journeys.createdAt },
+  }).from(journeys)
     .innerJoin(candidates, eq(candidates.currentJourneyId, journeys.id))
     .where(and(...where))
     .orderBy(desc(journeys.createdAt), desc(journeys.candidateId))
