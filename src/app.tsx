@@ -18,6 +18,7 @@ import { userRoutes } from './routes/users/index.js';
 import { applyRoutes } from './routes/apply/index.js';
 import { authPages } from './routes/pages/auth.js';
 import { portalRoutes } from './routes/portal/index.js';
+import { privacyRoutes } from './routes/privacy/index.js';
 import { appCss } from './ui/assets.js';
 import { Message } from './ui/layout.js';
 
@@ -81,6 +82,7 @@ export function createApp(app: AppContext) {
   api.use('*', requireBearer(app));
   api.route('/candidates', cvRoutes(app)); // before the candidate routes: multipart applications
   api.route('/candidates', candidateRoutes(app));
+  api.route('/candidates', privacyRoutes(app));
   api.route('/pipeline', pipelineRoutes(app));
   api.route('/workflows', workflowRoutes(app));
   api.route('/mailbox', mailboxRoutes(app));

@@ -28,6 +28,8 @@ const schema = z.object({
   INTERNATIONAL_TEAM_EMAIL: z.email().default('international.recruitment@example.nhs.uk'),
   HR_CONTACT_EMAIL: z.email().default('hr.references@example.nhs.uk'),
   REFERENCE_LINK_DAYS: int(1, 90).default(21),
+  RETENTION_MONTHS: int(1, 120).default(6),
+  DBS_RETENTION_MONTHS: int(1, 120).default(6),
   POLICY_OFFER_EXPIRY_DAYS: days(defaultPolicy.offerExpiryDays),
   POLICY_OFFER_REMINDER_DAYS: days(defaultPolicy.offerReminderDays),
   POLICY_REFERENCE_CHASE_DAYS: z.string().regex(/^\d+,\d+,\d+,\d+$/, 'must be four comma-separated day counts, e.g. 3,6,9,12')
@@ -65,6 +67,7 @@ export interface Config {
     hrContact: string;
     referenceLinkDays: number;
   };
+  retention: { months: number; dbsMonths: number };
   policy: Policy;
 }
 
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       hrContact: e.HR_CONTACT_EMAIL,
       referenceLinkDays: e.REFERENCE_LINK_DAYS,
     },
+    retention: { months: e.RETENTION_MONTHS, dbsMonths: e.DBS_RETENTION_MONTHS },
     policy: {
       ...defaultPolicy,
       offerExpiryDays: e.POLICY_OFFER_EXPIRY_DAYS,

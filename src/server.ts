@@ -8,6 +8,7 @@ import { type AppContext, type Clock, systemClock } from './engine/context.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
 import { cvParseHandler } from './jobs/cv-parse.js';
 import { emailHandler } from './jobs/email.js';
+import { ensureRetentionScheduled, retentionHandler } from './jobs/retention.js';
 import { type Worker, startWorker, timerHandler } from './jobs/worker.js';
 import { mailboxTransport, resendTransport } from './email/transport.js';
 import { installSecret } from './services/settings/secret.js';
@@ -26,7 +27,12 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
     machines: buildMachines(config.policy),
     policy: config.policy,
     clock: opts.clock ?? systemClock,
-    handlers: { timer: timerHandler, email: emailHandler(transport, config.email.from), cv_parse: cvParseHandler() },
+    handlers: {
+      timer: timerHandler,
+      email: emailHandler(transport, config.email.from),
+      cv_parse: cvParseHandler(),
+      retention: retentionHandler({ retentionMonths: config.retention.months, dbsMonths: config.retention.dbsMonths }),
+    },
     settings: {
       publicUrl: config.publicUrl,
       trustProxy: config.trustProxy,
@@ -47,6 +53,7 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
     const seeded = await seedDemo(app.db, app.machines, { count: config.demoCandidates, now: app.clock.now(), withEmails: transport.name === 'mailbox' });
     log.info('demo data loaded', { candidates: seeded.candidates, events: seeded.events, ms: Date.now() - started });
   }
+  await ensureRetentionScheduled(app.db, app.clock.now());
   const worker = config.worker ? startWorker(app, config.workerPollMs) : null;
   return {
     app, http: createApp(app), database, generatedToken, worker,

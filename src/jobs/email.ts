@@ -34,7 +34,7 @@ async function renderOnce(app: AppContext, job: JobRow): Promise<EmailRow[]> {
     const existing = await tx.select().from(emails).where(like(emails.jobKey, `${prefix}%`)).orderBy(asc(emails.jobKey));
     if (existing.length) return existing;
     const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, p.candidateId));
-    if (!candidate) return []; // erased or deleted since: nothing to send
+    if (!candidate || candidate.erasedAt) return []; // deleted or erased since: nothing to send
     const template = findTemplate(p.template, p.to);
     if (!template) throw new PermanentJobError(`no email template "${p.template}" for ${p.to}`);
     const now = app.clock.now();

@@ -97,6 +97,8 @@ const cases: Record<string, Case> = {
   },
   'GET /api/candidates/:id/cv': { expect: staffOnly(200, 404, 200), request: get(() => `/api/candidates/${domesticA}/cv`) },
   'POST /api/candidates/:id/cv/accept': { expect: staffOnly(200, 404, 200), request: async () => json('POST', `/api/candidates/${domesticA}/cv/accept`, { fields: { fullName: 'Eleanor Whitcombe' } })() },
+  'GET /api/candidates/:id/export': { expect: staffOnly(403, 404, 200), request: get(() => `/api/candidates/${domesticB}/export`) },
+  'POST /api/candidates/:id/erase': { expect: staffOnly(403, 404, 200), request: async () => json('POST', `/api/candidates/${await candidate()}/erase`, { confirm: true })() },
   'GET /api/pipeline': { expect: staffOnly(200, 200, 200), request: get(() => '/api/pipeline') },
   'GET /api/workflows/:programme': { expect: staffOnly(200, 200, 200), request: get(() => '/api/workflows/domestic') },
   'GET /api/mailbox': { expect: staffOnly(200, 200, 200), request: get(() => '/api/mailbox') },

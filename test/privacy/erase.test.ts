@@ -27,7 +27,7 @@ describe('erasure on request', () => {
     expect(queued.filter((j) => j.kind === 'email' && j.status === 'pending')).not.toHaveLength(0);
 
     await erase(id);
-    await drainDueJobs(t.intake.app);
+    await drainDueJobs(t.intake.app, { kinds: ['email', 'timer'] });
 
     expect(await t.intake.app.db.select().from(emails).where(eq(emails.candidateId, id))).toEqual([]);
     expect((await t.get('/api/mailbox?to=quincy.queued@example.com')).body.items).toEqual([]);
@@ -50,7 +50,7 @@ describe('erasure on request', () => {
     const sentBefore = (await t.intake.app.db.select().from(emails).where(eq(emails.candidateId, id))).length;
 
     await erase(id);
-    for (let day = 1; day <= 12; day++) { t.clock.advance(DAY); await drainDueJobs(t.intake.app); }
+    for (let day = 1; day <= 12; day++) { t.clock.advance(DAY); await drainDueJobs(t.intake.app, { kinds: ['email', 'timer'] }); }
 
     expect((await t.intake.app.db.select().from(emails).where(eq(emails.candidateId, id))).length).toBe(sentBefore);
     const pending = await t.intake.app.db.select().from(jobs).where(eq(jobs.journeyId, journeyId));
@@ -102,7 +102,7 @@ describe('erasure on request', () => {
     // The journey still works: a recruiter can move it on (e.g. close it).
     const moved = await t.post(`/api/candidates/${id}/events`, { type: 'withdrawn', reason: 'Erasure requested' });
     expect(moved.status).toBe(200);
-    await drainDueJobs(t.intake.app);
+    await drainDueJobs(t.intake.app, { kinds: ['email', 'timer'] });
     // Whatever the journey still causes can reach no one: the stored address is a reserved .invalid one.
     const mail = await t.intake.app.db.select().from(emails).where(eq(emails.candidateId, id));
     expect(mail.filter((m) => m.toAddress !== '[erased]' && !m.toAddress.endsWith('.invalid'))).toEqual([]);

@@ -16,14 +16,14 @@ export async function act(t: TestIntake, id: string, type: string, payload: Reco
   t.clock.advance(HOUR);
   const res = await t.post(`/api/candidates/${id}/events`, { type, ...payload });
   expect(res.status, `${type}: ${JSON.stringify(res.body)}`).toBe(200);
-  await drainDueJobs(t.intake.app);
+  await drainDueJobs(t.intake.app, { kinds: ['email', 'timer'] }); // retention runs only where a test calls it
   return res.body;
 }
 
 export async function apply(t: TestIntake, person: { fullName: string; email: string; phone?: string; postcode?: string }, programme = 'domestic', profession = 'registered_nurse') {
   const res = await t.post('/api/candidates', { programme, profession, ...person });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  await drainDueJobs(t.intake.app);
+  await drainDueJobs(t.intake.app, { kinds: ['email', 'timer'] }); // retention runs only where a test calls it
   return res.body.id as string;
 }
 
@@ -50,7 +50,7 @@ export async function answerReference(t: TestIntake, refereeEmail: string, answe
   });
   const res = await t.intake.http.request(new URL(link).pathname, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...ORIGIN } });
   expect(res.status).toBe(200);
-  await drainDueJobs(t.intake.app);
+  await drainDueJobs(t.intake.app, { kinds: ['email', 'timer'] }); // retention runs only where a test calls it
 }
 
 /** Every remaining check cleared, onboarding and training done, first shift worked: hired. */
