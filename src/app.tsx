@@ -13,13 +13,15 @@ import { workflowRoutes } from './routes/workflows/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
 import { mailboxRoutes } from './routes/mailbox/index.js';
 import { referenceRoutes } from './routes/references/index.js';
+import { feedRoutes } from './routes/feeds/index.js';
 import { tokenRoutes } from './routes/tokens/index.js';
 import { userRoutes } from './routes/users/index.js';
 import { applyRoutes } from './routes/apply/index.js';
 import { authPages } from './routes/pages/auth.js';
 import { portalRoutes } from './routes/portal/index.js';
 import { privacyRoutes } from './routes/privacy/index.js';
-import { appCss } from './ui/assets.js';
+import { staffPages } from './routes/staff/index.js';
+import { appCss, staffCss } from './ui/assets.js';
 import { Message } from './ui/layout.js';
 
 const titles: Record<number, string> = {
@@ -37,14 +39,15 @@ function isDatabaseUnavailable(err: unknown): boolean {
 export function createApp(app: AppContext) {
   const http = new Hono();
   // A strict Content-Security-Policy: everything from this server only, no inline scripts or
-  // styles, no framing; HSTS when served over TLS; no Referer (links carry one-time tokens).
+  // styles, no framing; HSTS when served over TLS; Referer only to ourselves (links carry one-time
+  // tokens; 'no-referrer' would make browsers send Origin: null on our own form posts).
   http.use('*', secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'"],
       connectSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"],
     },
     strictTransportSecurity: app.settings.publicUrl.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
-    referrerPolicy: 'no-referrer',
+    referrerPolicy: 'same-origin',
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   }));
 
@@ -91,9 +94,11 @@ export function createApp(app: AppContext) {
   api.route('/tokens', tokenRoutes(app));
   http.route('/api', api);
   http.route('/references', referenceRoutes(app));
+  http.route('/feeds', feedRoutes(app)); // calendar feeds: token in the URL, no session
   http.route('/portal', portalRoutes(app));
   http.route('/apply', applyRoutes(app));
-  http.get('/assets/app.css', (c) => c.body(appCss, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
+  http.get('/assets/app.css', (c) => c.body(appCss + staffCss, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
   http.route('/', authPages(app));
+  http.route('/', staffPages(app));
   return http;
 }

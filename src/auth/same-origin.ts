@@ -1,5 +1,6 @@
-// CSRF protection for form posts: a browser always sends Origin on a POST; it must be this
-// server (as the request reached it) or the configured public URL.
+// CSRF protection for form posts: a browser sends Origin on a POST, and it must be this server
+// (as the request reached it) or the configured public URL. Where a browser withholds the origin
+// ("null"), its Sec-Fetch-Site header still says whether the form came from our own pages.
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../errors.js';
 
@@ -7,7 +8,8 @@ export const sameOriginForms = (publicUrl: string) => createMiddleware(async (c,
   if (c.req.method === 'POST') {
     const origin = c.req.header('origin');
     const allowed = [new URL(c.req.url).origin, new URL(publicUrl).origin];
-    if (!origin || !allowed.includes(origin)) throw new AppError(403, 'forbidden', 'This form must be sent from our own pages.');
+    const sameSite = origin === 'null' && c.req.header('sec-fetch-site') === 'same-origin';
+    if (!sameSite && (!origin || !allowed.includes(origin))) throw new AppError(403, 'forbidden', 'This form must be sent from our own pages.');
   }
   await next();
 });

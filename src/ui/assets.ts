@@ -14,7 +14,7 @@ h1{font-size:1.75rem;margin:0 0 16px}h2{font-size:1.3rem;margin:24px 0 8px}h3{fo
 .card{background:#fff;padding:20px;margin:0 0 16px;border-radius:4px}
 .lede{font-size:1.15rem}
 label{display:block;font-weight:bold;margin:16px 0 4px}.hint{color:#4c6272;font-weight:normal;display:block;font-size:.95rem}
-input[type=text],input[type=email],input[type=password],input[type=tel],input[type=month],input[type=date],input[type=datetime-local],input[type=number],input[type=search],input[type=file],textarea,select{width:100%;max-width:32rem;padding:8px;border:2px solid #4c6272;border-radius:0;font-size:1rem;background:#fff;color:#212b32}
+input[type=text],input[type=email],input[type=password],input[type=tel],input[type=month],input[type=date],input[type=datetime-local],input[type=number],input[type=search],input[type=file],textarea,select{display:block;width:100%;max-width:32rem;padding:8px;border:2px solid #4c6272;border-radius:0;font-size:1rem;background:#fff;color:#212b32}
 textarea{max-width:40rem}
 input:focus,textarea:focus,select:focus,button:focus,a:focus,summary:focus{outline:3px solid #ffeb3b;outline-offset:0;box-shadow:0 0 0 4px #212b32}
 fieldset{border:0;padding:0;margin:16px 0 0}legend{font-weight:bold}.choice{display:flex;gap:8px;align-items:center;margin:4px 0}
@@ -38,4 +38,33 @@ th{font-weight:bold}caption{text-align:left;font-weight:bold;padding:8px 0}
 dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}dl.summary dt{font-weight:bold}dl.summary dd{margin:0}
 .muted{color:#4c6272}
 @media (max-width:600px){h1{font-size:1.4rem}main{padding:16px 12px}}
+`;
+export const staffCss = `
+main.wide{max-width:none}
+.filters{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end;background:#fff;padding:12px 16px;margin:0 0 16px}
+.filters label{margin:0 0 4px}.filters input,.filters select{width:auto;min-width:10rem;display:inline-block}.filters input[type=checkbox]{min-width:0}.filters .choice{align-self:center}.filters button{margin:0}
+.tabs{display:flex;gap:4px;margin:0 0 12px;flex-wrap:wrap}.tabs a{padding:8px 14px;background:#e8edee;text-decoration:none;color:#212b32}
+.tabs a[aria-current=page]{background:#005eb8;color:#fff}
+.board{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(15rem,1fr);gap:10px;overflow-x:auto;padding-bottom:8px}
+.column{background:#e8edee;padding:8px;min-height:8rem}.column h2{font-size:1rem;margin:0 0 8px;display:flex;justify-content:space-between;gap:8px}
+.column ol{list-style:none;margin:0;padding:0}.cardlet{background:#fff;padding:8px;margin:0 0 6px;border-left:4px solid #005eb8}
+.cardlet.overdue{border-left-color:#d5281b}.cardlet a{font-weight:bold}.cardlet p{margin:2px 0;font-size:.9rem}
+.cols{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:16px}@media (max-width:900px){.cols{grid-template-columns:1fr}}
+.events form{display:inline-block;vertical-align:top;margin:0 8px 8px 0}
+details.event{background:#f7f9fa;padding:8px 12px;margin:0 0 8px;border:1px solid #d8dde0}details.event summary{cursor:pointer;font-weight:bold}
+ol.timeline{list-style:none;padding:0;margin:0}ol.timeline li{border-left:3px solid #aeb7bd;padding:4px 0 8px 12px}
+svg.journey{width:100%;height:auto;background:#fff}
+pre.mail{white-space:pre-wrap;font-family:inherit}
+/* cohorts */
+.visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+table.milestones{font-size:.9rem}table.milestones th[scope=row]{font-weight:normal}table.milestones th[scope=row] a{font-weight:bold}
+table.milestones .sub{display:block;color:#4c6272;font-size:.85rem}table.milestones td:first-child input{width:1.3rem;height:1.3rem}
+table.milestones tr.soon{background:#fffbe6}table.milestones tr.overdue{background:#fdf0ef}
+ol.attempts,ul.warnings{list-style:none;margin:0;padding:0}ol.attempts li{white-space:nowrap}ul.warnings li{margin:0 0 4px;min-width:16rem}
+.tag.soon{background:#ffeb3b;color:#212b32}
+.bulk-actions{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:12px;margin:8px 0 16px}
+fieldset.bulk-action{background:#fff;padding:12px 16px;margin:0;border-top:4px solid #005eb8}fieldset.bulk-action legend{float:left;width:100%;font-size:1.05rem;margin:0 0 4px}
+fieldset.bulk-action .hint{clear:both;margin:0}fieldset.bulk-action label{margin:8px 0 2px}
+.inline-search{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:flex-end}.inline-search label{margin:0;flex-basis:100%}.inline-search input{flex:1 1 16rem}.inline-search button{margin:0}
+.result ul{margin:4px 0 8px}input.feed-url{max-width:none;font-family:monospace;font-size:.9rem}
 `;

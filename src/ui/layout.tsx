@@ -31,7 +31,7 @@ export function Layout(props: { title: string; children: Child; nav?: NavItem[];
             ) : null}
           </div>
         </header>
-        <main id="main" class={props.narrow === false ? undefined : 'narrow'}>{props.children}</main>
+        <main id="main" class={props.narrow === false ? 'wide' : 'narrow'}>{props.children}</main>
       </body>
     </html>
   );

@@ -23,6 +23,10 @@ export const checkStatusWords: Record<string, string> = {
   cleared: 'Done', failed: 'Not passed', waived: 'Waived', not_required: 'Not needed',
 };
 
+export const staffCheckStatusWords: Record<string, string> = {
+  ...checkStatusWords, awaiting_candidate: 'Waiting for candidate', query_raised: 'Query with candidate',
+};
+
 export const programmeWords: Record<string, string> = {
   domestic: 'Staff bank', international: 'International recruitment', hcswd: 'Healthcare Support Worker Development',
 };

@@ -50,6 +50,8 @@ interface Case { expect: Expect; request: (as: Caller) => Promise<{ path: string
 
 const all = (status: number): Expect => Object.fromEntries(who.map((w) => [w, status])) as Expect;
 const staffOnly = (recruiter: number, coordinator: number, admin: number): Expect => ({ anonymous: 401, applicantA: 401, applicantB: 401, recruiter, coordinator, admin });
+/** Pages: without a staff session the answer is a redirect to sign in. */
+const staffPage = (recruiter: number, coordinator: number, admin: number): Expect => ({ anonymous: 303, applicantA: 303, applicantB: 303, recruiter, coordinator, admin });
 const json = (method: string, path: string, body?: unknown) => async () => ({ path, init: { method, ...(body !== undefined ? { body: JSON.stringify(typeof body === 'function' ? body() : body), headers: { 'content-type': 'application/json' } } : {}) } });
 const get = (path: () => string) => async () => ({ path: path(), init: {} });
 const postForm = (path: () => string, fields: (as: Caller) => Record<string, string>) => async (as: Caller) => ({
@@ -80,6 +82,18 @@ const cases: Record<string, Case> = {
   'GET /references/:token': { expect: all(404), request: get(() => '/references/not-a-token') },
   'POST /references/:token': { expect: all(404), request: postForm(() => '/references/not-a-token', () => ({})) },
 
+  // Staff pages: a staff session (and the permission table); others are sent to sign in.
+  'GET /board': { expect: staffPage(200, 200, 200), request: get(() => '/board') },
+  'GET /board/column': { expect: staffPage(200, 200, 200), request: get(() => '/board/column?stage=application') },
+  'GET /candidates/:id': { expect: staffPage(200, 404, 200), request: get(() => `/candidates/${domesticA}`) },
+  'POST /candidates/:id/events': {
+    expect: staffPage(303, 404, 303),
+    request: async (as) => postForm(() => '', () => ({}))(as).then(async () => ({ path: `/candidates/${await candidate()}/events`, init: { method: 'POST', body: form({ _csrf: as.csrf ?? '', _type: 'screeningStarted' }), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN } } })),
+  },
+  'POST /candidates/:id/notes': { expect: staffPage(303, 404, 303), request: postForm(() => `/candidates/${domesticA}/notes`, (as) => ({ _csrf: as.csrf ?? '', text: 'Called the candidate.' })) },
+  'POST /candidates/:id/cv/accept': { expect: staffPage(303, 404, 303), request: postForm(() => `/candidates/${domesticA}/cv/accept`, (as) => ({ _csrf: as.csrf ?? '', field: 'fullName', value: 'Eleanor Whitcombe' })) },
+  'GET /mailbox': { expect: staffPage(200, 200, 200), request: get(() => '/mailbox') },
+  'GET /mailbox/:id': { expect: staffPage(404, 404, 404), request: get(() => '/mailbox/00000000-0000-4000-8000-000000000000') },
   'POST /api/candidates': { expect: staffOnly(201, 403, 201), request: json('POST', '/api/candidates', () => applicant()) },
   'GET /api/candidates': { expect: staffOnly(200, 200, 200), request: get(() => '/api/candidates') },
   // A domestic candidate: recruiters and admins read it; to a coordinator it does not exist.

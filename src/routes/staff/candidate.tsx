@@ -1,0 +1,109 @@
+// The candidate record page and its forms: events (generated from allowedEvents), notes, CV
+// review. Every post checks the session's CSRF token and the permission table.
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { authorizeCandidate } from '../../auth/authorize.js';
+import { allows } from '../../auth/permissions.js';
+import { type SessionVars, checkCsrf } from '../../auth/session.js';
+import type { AppContext } from '../../engine/context.js';
+import { dispatch, parseEvent } from '../../engine/dispatch.js';
+import { AppError } from '../../errors.js';
+import { currentJourneyId, getCandidate } from '../../services/candidates/get.js';
+import { candidateHistory } from '../../services/candidates/history.js';
+import { reviewCvFields } from '../../services/cv/accept.js';
+import { getCvView } from '../../services/cv/view.js';
+import { candidateEmails } from '../../services/emails/list.js';
+import { addNote, candidateNotes } from '../../services/notes/notes.js';
+import { payloadFrom } from '../../ui/event-form.js';
+import { CandidatePage, type CvSummary } from '../../ui/pages/candidate.js';
+import { jsonSchemaOf, stageOrder } from '../../../workflows/inspect.js';
+import { actorOf } from '../../auth/principal.js';
+import { idParam } from '../input.js';
+import { staffOf } from './index.js';
+
+type Flash = { kind: 'error' | 'notice'; text: string };
+
+async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string, flash?: Flash, status: 200 | 400 | 403 | 409 | 422 = 200) {
+  const staff = c.get('staff');
+  const programme = await authorizeCandidate(app, staff, 'candidates.read', id);
+  const candidate = await getCandidate(app, id);
+  const history = await candidateHistory(app.db, id);
+  const cv = await getCvView(app, id).then((v): CvSummary => ({
+    status: v.status, filename: v.filename, documentId: v.id, error: v.error ?? null,
+    fields: v.fields as CvSummary['fields'], reviewed: v.reviewed as CvSummary['reviewed'], duplicates: v.duplicates,
+  })).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
+  const current = history.filter((h) => h.journeyId === candidate.journey.id);
+  return c.html(
+    <CandidatePage
+      staff={staffOf(c)} candidate={candidate} history={history} cv={cv}
+      stages={stageOrder(app.machines[candidate.journey.programme as 'domestic'])}
+      passedStages={[...new Set(current.map((h) => h.fromStage).filter((s): s is string => !!s))]}
+      emails={await candidateEmails(app.db, id)} notes={await candidateNotes(app.db, id)}
+      canAct={allows(staff.role, 'journey.act', programme)} canNote={allows(staff.role, 'notes.write', programme)}
+      canReviewCv={allows(staff.role, 'cv.review', programme)} {...(flash ? { flash } : {})}
+    />,
+    status,
+  );
+}
+
+const noteForm = z.object({ text: z.string().trim().min(1, 'write something').max(4000) });
+const cvForm = z.object({ field: z.enum(['fullName', 'email', 'phone', 'postcode', 'profession', 'registrations', 'englishTest', 'employment', 'gapsOverThreeMonths']), value: z.string().max(400).optional(), documentId: z.uuid().optional() });
+
+export function candidatePages(app: AppContext) {
+  const r = new Hono<SessionVars>();
+
+  r.get('/:id', async (c) => {
+    const done = c.req.query('done');
+    return renderRecord(app, c, idParam(c), done ? { kind: 'notice', text: `Done: ${done.slice(0, 100)}.` } : undefined);
+  });
+
+  r.post('/:id/events', async (c) => {
+    const id = idParam(c);
+    const form = await c.req.parseBody({ all: false });
+    checkCsrf(c.get('session'), form._csrf);
+    await authorizeCandidate(app, c.get('staff'), 'journey.act', id);
+    const type = String(form._type ?? '');
+    const version = Number(form._version);
+    try {
+      const { payload, errors } = payloadFrom(jsonSchemaOf(type), form as Record<string, string>);
+      if (errors.length) return renderRecord(app, c, id, { kind: 'error', text: errors.join('; ') }, 400);
+      const data = parseEvent(type, payload);
+      await dispatch(app, await currentJourneyId(app, id), type, data, actorOf(c.get('staff')), { expectedVersion: Number.isInteger(version) ? version : undefined });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      // Shown on the record with what is true now (a lost race shows the latest state).
+      const text = error.code === 'version_conflict' ? 'Someone else changed this candidate meanwhile: here is the latest. Check and try again.' : error.message;
+      return renderRecord(app, c, id, { kind: 'error', text }, error.status as 400);
+    }
+    return c.redirect(`/candidates/${id}?done=${encodeURIComponent(type)}`, 303);
+  });
+
+  r.post('/:id/notes', async (c) => {
+    const id = idParam(c);
+    const form = await c.req.parseBody();
+    checkCsrf(c.get('session'), form._csrf);
+    await authorizeCandidate(app, c.get('staff'), 'notes.write', id);
+    const parsed = noteForm.safeParse(form);
+    if (!parsed.success) return renderRecord(app, c, id, { kind: 'error', text: 'Write the note before saving it.' }, 400);
+    await addNote(app.db, id, c.get('staff').userId, parsed.data.text, app.clock.now());
+    return c.redirect(`/candidates/${id}?done=note`, 303);
+  });
+
+  r.post('/:id/cv/accept', async (c) => {
+    const id = idParam(c);
+    const form = await c.req.parseBody();
+    checkCsrf(c.get('session'), form._csrf);
+    await authorizeCandidate(app, c.get('staff'), 'cv.review', id);
+    const parsed = cvForm.safeParse(form);
+    if (!parsed.success) return renderRecord(app, c, id, { kind: 'error', text: 'Choose a field to accept.' }, 400);
+    const { field, value, documentId } = parsed.data;
+    try {
+      await reviewCvFields(app, id, { ...(documentId ? { documentId } : {}), fields: { [field]: value !== undefined && value !== '' ? value : true } } as never, actorOf(c.get('staff')));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      return renderRecord(app, c, id, { kind: 'error', text: error.message }, error.status as 400);
+    }
+    return c.redirect(`/candidates/${id}?done=${encodeURIComponent(`${field} accepted`)}`, 303);
+  });
+  return r;
+}

@@ -1,0 +1,8 @@
+// Replaced by the cohorts pages (issue 6).
+import { Hono } from 'hono';
+import type { SessionVars } from '../../auth/session.js';
+import type { AppContext } from '../../engine/context.js';
+
+export function cohortPages(_app: AppContext) {
+  return new Hono<SessionVars>();
+}

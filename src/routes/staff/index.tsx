@@ -1,0 +1,29 @@
+// Staff pages (session cookie). Each area is its own router; every page checks the permission
+// table on the server, as the API does.
+import { type Context, Hono } from 'hono';
+import { sameOriginForms } from '../../auth/same-origin.js';
+import { type SessionVars, staffSession } from '../../auth/session.js';
+import type { AppContext } from '../../engine/context.js';
+import { boardPages } from './board.js';
+import { candidatePages } from './candidate.js';
+import { mailboxPages } from './mailbox.js';
+import { cohortPages } from './cohorts.js';
+import { reportPages } from './reports.js';
+
+export function staffPages(app: AppContext) {
+  const r = new Hono<SessionVars>();
+  for (const area of ['/board', '/candidates', '/cohorts', '/reports', '/mailbox']) {
+    r.use(area, staffSession(app), sameOriginForms(app.settings.publicUrl));
+    r.use(`${area}/*`, staffSession(app), sameOriginForms(app.settings.publicUrl));
+  }
+  r.route('/board', boardPages(app));
+  r.route('/candidates', candidatePages(app));
+  r.route('/mailbox', mailboxPages(app));
+  r.route('/cohorts', cohortPages(app));
+  r.route('/reports', reportPages(app));
+  return r;
+}
+
+/** The signed-in member of staff with the session's CSRF token, for the layout and forms. */
+export const staffOf = (c: Context<SessionVars>) =>
+  ({ ...c.get('staff'), csrf: c.get('session').csrf });

@@ -1,0 +1,35 @@
+import { StaffLayout, type StaffContext } from '../staff-layout.js';
+import { shortDate } from '../words.js';
+
+type Item = { id: string; to: string; subject: string; template: string; status: string; createdAt: string; sentAt: string | null };
+
+export function MailboxPage(props: { staff: StaffContext; to: string | undefined; items: Item[] }) {
+  return (
+    <StaffLayout staff={props.staff} title="Mailbox" current="/mailbox">
+      <h1>Mailbox</h1>
+      <p>Emails kept here instead of being sent, because no email provider is configured (RESEND_API_KEY).</p>
+      <form class="filters" method="get" action="/mailbox" role="search">
+        <div><label for="to">Recipient</label><input type="email" id="to" name="to" value={props.to ?? ''} /></div>
+        <button type="submit">Show</button>
+      </form>
+      <div class="table-wrap"><table>
+        <thead><tr><th scope="col">Sent</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Template</th></tr></thead>
+        <tbody>{props.items.map((m) => <tr><td>{shortDate(m.sentAt ?? m.createdAt)}</td><td>{m.to}</td><td><a href={`/mailbox/${m.id}`}>{m.subject}</a></td><td>{m.template}</td></tr>)}</tbody>
+      </table></div>
+    </StaffLayout>
+  );
+}
+
+/** The plain-text part: the HTML part would need the email's inline styles, which the CSP forbids. */
+export function MailboxMessagePage(props: { staff: StaffContext; message: Item & { text: string; attachments: { filename: string }[] } }) {
+  const m = props.message;
+  return (
+    <StaffLayout staff={props.staff} title={m.subject} current="/mailbox" narrow>
+      <p><a href="/mailbox">Back to the mailbox</a></p>
+      <h1>{m.subject}</h1>
+      <dl class="summary card"><dt>To</dt><dd>{m.to}</dd><dt>Sent</dt><dd>{shortDate(m.sentAt ?? m.createdAt)}</dd><dt>Template</dt><dd>{m.template}</dd>
+        {m.attachments.length ? <><dt>Attachments</dt><dd>{m.attachments.map((a) => a.filename).join(', ')}</dd></> : null}</dl>
+      <pre class="card mail">{m.text}</pre>
+    </StaffLayout>
+  );
+}

@@ -1,0 +1,23 @@
+// The shell of every staff page: navigation by role, who is signed in, sign-out (with CSRF).
+import type { Child } from 'hono/jsx';
+import { allows } from '../auth/permissions.js';
+import type { SessionVars } from '../auth/session.js';
+import { Layout } from './layout.js';
+
+export type StaffContext = SessionVars['Variables']['staff'] & { csrf: string };
+
+export function StaffLayout(props: { staff: StaffContext; title: string; current: string; children: Child; narrow?: boolean }) {
+  const role = props.staff.role;
+  const nav = [
+    { href: '/board', label: 'Pipeline' },
+    ...(allows(role, 'cohorts.read') ? [{ href: '/cohorts', label: 'Cohorts' }] : []),
+    { href: '/reports', label: 'Reports' },
+    { href: '/mailbox', label: 'Mailbox' },
+  ];
+  return (
+    <Layout title={props.title} nav={nav} current={props.current} signOut={{ action: '/sign-out', csrf: props.staff.csrf }} narrow={props.narrow ?? false}>
+      <p class="muted">Signed in as {props.staff.user.name} ({role})</p>
+      {props.children}
+    </Layout>
+  );
+}
