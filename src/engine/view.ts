@@ -34,7 +34,7 @@ export function journeyView(app: AppContext, row: JourneyRow): JourneyView {
     id: row.id, programme: row.programme, machineVersion: row.machineVersion, state: row.state, stage: row.stage,
     status: row.status, version: row.version, stageEnteredAt: row.stageEnteredAt.toISOString(),
     createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
-    exit: row.status === 'in_progress' ? null : { stage: row.exitStage, reason: row.exitReason },
+    exit: row.status === 'in_progress' || row.status === 'hired' ? null : { stage: row.exitStage, reason: row.exitReason },
   };
   try {
     const snapshot = loadSnapshot(app.machines, row);

@@ -17,6 +17,7 @@ import { addNote, candidateNotes } from '../../services/notes/notes.js';
 import { payloadFrom } from '../../ui/event-form.js';
 import { CandidatePage, type CvSummary } from '../../ui/pages/candidate.js';
 import { jsonSchemaOf, stageOrder } from '../../../workflows/inspect.js';
+import { eventCatalog } from '../../../workflows/events/index.js';
 import { actorOf } from '../../auth/principal.js';
 import { idParam } from '../input.js';
 import { staffOf } from './index.js';
@@ -54,7 +55,8 @@ export function candidatePages(app: AppContext) {
 
   r.get('/:id', async (c) => {
     const done = c.req.query('done');
-    return renderRecord(app, c, idParam(c), done ? { kind: 'notice', text: `Done: ${done.slice(0, 100)}.` } : undefined);
+    const label = done ? eventCatalog[done]?.label ?? done.slice(0, 100) : undefined;
+    return renderRecord(app, c, idParam(c), label ? { kind: 'notice', text: `Done: ${label}.` } : undefined);
   });
 
   r.post('/:id/events', async (c) => {

@@ -1,6 +1,7 @@
 // The candidate record: everything a recruiter needs about one person, and every action the
 // machine allows now, as forms generated from the allowed events.
 import type { AllowedEvent } from '../../../workflows/inspect.js';
+import { eventCatalog } from '../../../workflows/events/index.js';
 import type { CandidateWithJourney } from '../../services/candidates/get.js';
 import type { HistoryEntry } from '../../services/candidates/history.js';
 import { fieldsFor, type FieldSpec } from '../event-form.js';
@@ -195,7 +196,7 @@ export function CandidatePage(props: CandidatePageProps) {
           <section class="card" aria-labelledby="history">
             <h2 id="history">History</h2>
             <ol class="timeline">{[...props.history].reverse().map((h) => (
-              <li><strong>{h.type}</strong> <span class="muted">{shortDate(h.at)} {new Date(h.at).toISOString().slice(11, 16)} · by {h.actor.type}</span><br />{h.from ?? 'start'} → {h.to}</li>
+              <li><strong>{eventCatalog[h.type]?.label ?? (h.type.startsWith('xstate.after') ? 'Timer' : h.type === 'applicationReceived' ? 'Applied' : h.type)}</strong> <span class="muted">{shortDate(h.at)} {new Date(h.at).toISOString().slice(11, 16)} · by {h.actor.type}</span><br />{h.from ?? 'start'} → {h.to}</li>
             ))}</ol>
           </section>
         </div>
