@@ -60,6 +60,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       max: opts.poolSize ?? 10,
       onnotice: () => {},
       connection: { plan_cache_mode: 'force_custom_plan' },
+      // After the database goes away, postgres.js waits longer and longer between attempts to
+      // reconnect (up to 20 s), and requests queue behind them. Capped at 1 s, a request during
+      // an outage is refused with a 503 within about a second, and service resumes within about
+      // a second of the database's return (test/faults/postgres-outage.test.ts).
+      backoff: (attempts: number) => Math.min(0.05 * 2 ** attempts, 1),
+      connect_timeout: 10,
     }));
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     // Several server processes may start together: one migrates while the others wait for the
