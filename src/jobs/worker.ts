@@ -95,11 +95,23 @@ async function runLeased(app: AppContext, { job, handler }: { job: JobRow; handl
   } catch (e) {
     error = e;
   }
-  await app.db.transaction(async (tx) => {
-    const now = app.clock.now();
-    if (outcome) await complete(tx, job, outcome, now);
-    else await failure(tx, job, job.attempts + 1, error, now);
-  });
+  // The effect has happened (or failed): record it even if the database is away for a moment,
+  // rather than leave the job leased until its lease runs out and the effect is repeated.
+  const deadline = Date.now() + Math.min(handler.leaseMs / 2, 30_000);
+  for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
+    try {
+      await app.db.transaction(async (tx) => {
+        const now = app.clock.now();
+        if (outcome) await complete(tx, job, outcome, now);
+        else await failure(tx, job, job.attempts + 1, error, now);
+      });
+      return;
+    } catch (recordError) {
+      if (Date.now() + wait > deadline) throw recordError;
+      log.warn('job outcome not recorded yet, retrying', { jobId: job.id, kind: job.kind, error: errorText(recordError) });
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 /** Runs every job due now (tests call this after moving the clock). */
