@@ -8,6 +8,8 @@ import { createSession } from '../../src/auth/session.js';
 import type { StaffPrincipal } from '../../src/auth/principal.js';
 import { createPersonalToken } from '../../src/services/tokens/personal.js';
 import { createUser } from '../../src/services/users/manage.js';
+import { feedToken } from '../../src/services/cohorts/links.js';
+import { createCohort } from '../../src/services/cohorts/manage.js';
 import { applicant, startTestIntake, TOKEN, type TestIntake } from '../support/intake.js';
 
 const who = ['anonymous', 'applicantA', 'applicantB', 'recruiter', 'coordinator', 'admin'] as const;
@@ -18,11 +20,12 @@ const ORIGIN = 'http://localhost';
 const PDF = new URL('../../../shared/fixtures/cvs/a01.pdf', import.meta.url);
 
 let t: TestIntake;
-interface Caller { headers: Record<string, string>; csrf?: string; candidateId?: string }
+interface Caller { headers: Record<string, string>; csrf?: string; candidateId?: string; userId?: string }
 const callers = {} as Record<Who, Caller>;
 let domesticA: string;
 let domesticB: string;
 let international: string;
+let cohortId: string;
 
 async function candidate(programme = 'domestic', profession = 'registered_nurse') {
   const res = await t.post('/api/candidates', applicant({ programme, profession }));
@@ -35,7 +38,7 @@ async function staff(role: 'recruiter' | 'coordinator' | 'admin'): Promise<Calle
   const principal: StaffPrincipal = { kind: 'staff', role, userId: user.id, tokenId: null, via: 'token' };
   const { token } = await createPersonalToken(t.intake.app.db, principal, 'matrix', now);
   const session = await createSession(t.intake.app.db, { kind: 'staff', userId: user.id }, now);
-  return { headers: { authorization: `Bearer ${token}`, cookie: `intake_session=${session.value}` }, csrf: session.csrf };
+  return { headers: { authorization: `Bearer ${token}`, cookie: `intake_session=${session.value}` }, csrf: session.csrf, userId: user.id };
 }
 
 async function applicantCaller(candidateId: string): Promise<Caller> {
@@ -65,7 +68,15 @@ const cases: Record<string, Case> = {
   'GET /sign-in': { expect: all(200), request: get(() => '/sign-in') },
   'POST /sign-in': { expect: all(401), request: postForm(() => '/sign-in', () => ({ email: 'nobody@example.nhs.uk', password: 'wrong password' })) },
   // Signing out needs a staff session and its CSRF token; others are sent to sign in.
-  'POST /sign-out': { expect: { anonymous: 303, applicantA: 303, applicantB: 303, recruiter: 303, coordinator: 303, admin: 303 }, request: postForm(() => '/sign-out', (as) => ({ _csrf: as.csrf ?? '' })) },
+  // Staff sign out of a session of their own, so the shared ones stay signed in for the pages below.
+  'POST /sign-out': {
+    expect: { anonymous: 303, applicantA: 303, applicantB: 303, recruiter: 303, coordinator: 303, admin: 303 },
+    request: async (as) => {
+      const own = as.userId ? await createSession(t.intake.app.db, { kind: 'staff', userId: as.userId }, t.clock.now()) : null;
+      const req = await postForm(() => '/sign-out', () => ({ _csrf: own?.csrf ?? as.csrf ?? '' }))(as);
+      return own ? { ...req, init: { ...req.init, headers: { ...(req.init.headers as Record<string, string>), cookie: `intake_session=${own.value}` } } } : req;
+    },
+  },
   'GET /apply': { expect: all(200), request: get(() => '/apply') },
   'POST /apply': { expect: all(201), request: postForm(() => '/apply', () => ({ programme: 'domestic', profession: 'healthcare_assistant', fullName: 'Form Applicant', email: `form.${Math.random()}@example.com` })) },
   'GET /portal/sign-in': { expect: all(200), request: get(() => '/portal/sign-in') },
@@ -91,9 +102,37 @@ const cases: Record<string, Case> = {
     request: async (as) => postForm(() => '', () => ({}))(as).then(async () => ({ path: `/candidates/${await candidate()}/events`, init: { method: 'POST', body: form({ _csrf: as.csrf ?? '', _type: 'screeningStarted' }), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN } } })),
   },
   'POST /candidates/:id/notes': { expect: staffPage(303, 404, 303), request: postForm(() => `/candidates/${domesticA}/notes`, (as) => ({ _csrf: as.csrf ?? '', text: 'Called the candidate.' })) },
-  'POST /candidates/:id/cv/accept': { expect: staffPage(303, 404, 303), request: postForm(() => `/candidates/${domesticA}/cv/accept`, (as) => ({ _csrf: as.csrf ?? '', field: 'fullName', value: 'Eleanor Whitcombe' })) },
+  // Accepting a field needs a CV on file: one is uploaded first (through the API, as an admin).
+  'POST /candidates/:id/cv/accept': {
+    expect: staffPage(303, 404, 303),
+    request: async (as) => {
+      const body = new FormData();
+      body.set('file', new File([readFileSync(PDF)], 'cv.pdf', { type: 'application/pdf' }));
+      expect((await t.intake.http.request(`/api/candidates/${domesticA}/cv`, { method: 'POST', body, headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(202);
+      return postForm(() => `/candidates/${domesticA}/cv/accept`, () => ({ _csrf: as.csrf ?? '', field: 'fullName', value: 'Eleanor Whitcombe' }))(as);
+    },
+  },
   'GET /mailbox': { expect: staffPage(200, 200, 200), request: get(() => '/mailbox') },
   'GET /mailbox/:id': { expect: staffPage(404, 404, 404), request: get(() => '/mailbox/00000000-0000-4000-8000-000000000000') },
+  // Cohorts: coordinators and admins (cohorts.read / cohorts.manage); recruiters are refused.
+  // Every form redirects (303) to the cohort page, a bulk event even when a candidate is refused.
+  'GET /cohorts': { expect: staffPage(403, 200, 200), request: get(() => '/cohorts') },
+  'POST /cohorts': { expect: staffPage(403, 303, 303), request: postForm(() => '/cohorts', (as) => ({ _csrf: as.csrf ?? '', name: 'Matrix intake', startsOn: '2027-03-01' })) },
+  'GET /cohorts/:id': { expect: staffPage(403, 200, 200), request: get(() => `/cohorts/${cohortId}`) },
+  'POST /cohorts/:id/members': { expect: staffPage(403, 303, 303), request: postForm(() => `/cohorts/${cohortId}/members`, (as) => ({ _csrf: as.csrf ?? '', candidateId: international })) },
+  'POST /cohorts/:id/members/remove': { expect: staffPage(403, 303, 303), request: postForm(() => `/cohorts/${cohortId}/members/remove`, (as) => ({ _csrf: as.csrf ?? '', member: international })) },
+  'POST /cohorts/:id/events': { expect: staffPage(403, 303, 303), request: postForm(() => `/cohorts/${cohortId}/events`, (as) => ({ _csrf: as.csrf ?? '', event: 'arrivedInUk', member: international })) },
+  'GET /cohorts/:id/export.csv': { expect: staffPage(403, 200, 200), request: get(() => `/cohorts/${cohortId}/export.csv`) },
+  // The OSCE calendar feed: calendar apps send no cookies, so the token in the URL is the credential.
+  'GET /feeds/cohorts/:id/osce.ics': { expect: all(200), request: get(() => `/feeds/cohorts/${cohortId}/osce.ics?token=${feedToken(t.intake.app.settings.secret, cohortId)}`) },
+  // Reports: every staff role reads them (the stuck list names only candidates the role may see).
+  'GET /reports': { expect: staffPage(200, 200, 200), request: get(() => '/reports') },
+  'GET /reports/time-to-hire.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/time-to-hire.csv') },
+  'GET /reports/time-to-fill.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/time-to-fill.csv') },
+  'GET /reports/funnel.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/funnel.csv') },
+  'GET /reports/withdrawal-reasons.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/withdrawal-reasons.csv') },
+  'GET /reports/checks.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/checks.csv') },
+  'GET /reports/stuck.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/stuck.csv') },
   'POST /api/candidates': { expect: staffOnly(201, 403, 201), request: json('POST', '/api/candidates', () => applicant()) },
   'GET /api/candidates': { expect: staffOnly(200, 200, 200), request: get(() => '/api/candidates') },
   // A domestic candidate: recruiters and admins read it; to a coordinator it does not exist.
@@ -149,6 +188,7 @@ beforeAll(async () => {
   domesticA = await candidate();
   domesticB = await candidate();
   international = await candidate('international', 'registered_nurse');
+  cohortId = (await createCohort(t.intake.app, { name: 'Matrix cohort', startsOn: '2027-03-01' }, null)).id;
   callers.anonymous = { headers: {} };
   callers.recruiter = await staff('recruiter');
   callers.coordinator = await staff('coordinator');
@@ -169,11 +209,20 @@ describe('the authorization matrix', () => {
       // Each applicant acts on a fresh record of their own, so one row's change cannot leak into another.
       const caller = w === 'applicantA' ? await applicantCaller(domesticA) : w === 'applicantB' ? await applicantCaller(await candidate()) : callers[w];
       const { path, init } = await cases[route]!.request(caller);
-      const headers = { ...(init.headers as Record<string, string> | undefined), ...caller.headers };
+      // A case may send a cookie of its own (sign-out); otherwise the caller's headers apply.
+      const headers = { ...caller.headers, ...(init.headers as Record<string, string> | undefined) };
       const res = await t.intake.http.request(path, { ...init, headers });
       results[w] = res.status;
     }
     expect(results).toEqual(cases[route]!.expect);
+  });
+
+  it('answers 404 to everyone for the OSCE feed with a wrong token, signed in or not', async () => {
+    for (const w of who) {
+      const caller = w === 'applicantA' ? await applicantCaller(domesticA) : w === 'applicantB' ? await applicantCaller(await candidate()) : callers[w];
+      const res = await t.intake.http.request(`/feeds/cohorts/${cohortId}/osce.ics?token=not-the-token`, { headers: caller.headers });
+      expect(res.status, w).toBe(404);
+    }
   });
 
   it('lets a coordinator read and act on international candidates, which a recruiter may only read', async () => {
