@@ -67,4 +67,17 @@ fieldset.bulk-action{background:#fff;padding:12px 16px;margin:0;border-top:4px s
 fieldset.bulk-action .hint{clear:both;margin:0}fieldset.bulk-action label{margin:8px 0 2px}
 .inline-search{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:flex-end}.inline-search label{margin:0;flex-basis:100%}.inline-search input{flex:1 1 16rem}.inline-search button{margin:0}
 .result ul{margin:4px 0 8px}input.feed-url{max-width:none;font-family:monospace;font-size:.9rem}
+/* Reports: key figures, chart + table side by side, dense numeric tables, SVG charts. */
+dl.figures{display:flex;flex-wrap:wrap;gap:12px;margin:0 0 8px}dl.figures .figure{background:#fff;padding:10px 16px;border-left:6px solid #007f3b;min-width:16rem}
+dl.figures .figure.warn{border-left-color:#d5281b}dl.figures dt{font-weight:bold;font-size:.95rem}dl.figures dd{margin:0;color:#4c6272}dl.figures .big{font-size:1.6rem;font-weight:bold;color:#212b32}
+.report-grid{display:grid;grid-template-columns:minmax(0,720px) minmax(0,1fr);gap:16px;align-items:start;margin:0 0 16px}
+@media (max-width:1100px){.report-grid{grid-template-columns:1fr}}.report-narrow{max-width:60rem}
+table.report{font-size:.9rem}table.report th,table.report td{padding:4px 8px}table.report .num{text-align:right;font-variant-numeric:tabular-nums}
+table.report tr.total th,table.report tr.total td{font-weight:bold;background:#f7f9fa;border-top:2px solid #aeb7bd}table.report tbody th{font-weight:normal}
+p.download{margin:6px 0 0;font-size:.95rem}
+svg.chart{width:100%;height:auto;max-width:720px;background:#fff;display:block}
+svg.chart text{font-family:Arial,Helvetica,sans-serif;font-size:11px;fill:#212b32}svg.chart .axis-title{font-size:12px;font-weight:bold}
+svg.chart .grid{stroke:#e8edee;stroke-width:1}svg.chart .axis{stroke:#4c6272;stroke-width:1}
+svg.chart .s0{fill:#005eb8}svg.chart .s1{fill:#007f3b}svg.chart .s2{fill:#7c2855}
+svg.chart .target line{stroke:#d5281b;stroke-width:2}svg.chart .target text{fill:#8a1a10;font-weight:bold}
 `;
