@@ -7,7 +7,7 @@ import { commonActions, commonDelays, commonGuards, initialContext, type Journey
 import { checkRegions } from './checks.js';
 import { type Policy, defaultPolicy } from './policy.js';
 import { isRegisteredProfession } from './rules.js';
-import { email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, trainingModules } from './stages.js';
+import { email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, trainingModules, interviewStage } from './stages.js';
 import type { JourneyContext, JourneyInput } from './types.js';
 
 type Args = { context: JourneyContext; event: JourneyEvent };
@@ -59,23 +59,11 @@ export function domesticMachine(policy: Policy = defaultPolicy) {
           },
         },
       },
-      interview: {
-        initial: 'toSchedule',
-        ...meta({ title: 'Interview', detail: 'A values-based interview.', owner: 'recruiter', stage: 'interview' }),
-        states: {
-          toSchedule: {
-            ...meta({ title: 'Arranging your interview', detail: 'You are through screening. We will invite you to a values-based interview.', owner: 'recruiter', dueDays: 5 }),
-            on: { interviewScheduled: { target: 'scheduled', actions: ['recordInterview', email('interviewInvitation', 'candidate')] } },
-          },
-          scheduled: {
-            ...meta({ title: 'Interview booked', detail: 'Please come to your interview at the time and place in our invitation.', owner: 'candidate' }),
-            on: {
-              interviewRescheduled: { target: 'scheduled', actions: ['recordInterview', email('interviewInvitation', 'candidate')] },
-              interviewPassed: '#domestic.offer',
-            },
-          },
-        },
-      },
+      interview: interviewStage('#domestic.offer', {
+        detail: 'A values-based interview.',
+        toSchedule: 'You are through screening. We will invite you to a values-based interview.',
+        booked: 'Please come to your interview at the time and place in our invitation.',
+      }),
       offer: offerStage('#domestic.checks', policy),
       checks: {
         type: 'parallel',

@@ -18,7 +18,7 @@ import { commonActions, commonDelays, commonGuards, initialContext, update, type
 import { checkRegions } from './checks.js';
 import { type Policy, days, defaultPolicy, months } from './policy.js';
 import { type EnglishResult, daysBetween, isValidRegistration, mayAttempt, meetsEnglishStandard, registerFor } from './rules.js';
-import { closedState, email, exitStates, exitTransitions, firstShiftStages, meta, offerStage } from './stages.js';
+import { closedState, email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, interviewStage } from './stages.js';
 import type { JourneyContext, JourneyInput, Profession, Route, StateConfig } from './types.js';
 
 type Args = { context: JourneyContext; event: JourneyEvent };
@@ -265,23 +265,11 @@ export function internationalMachine(policy: Policy = defaultPolicy) {
         ...meta({ title: 'Checking your eligibility', detail: 'We are checking your qualification, experience and eligibility for sponsorship.', owner: 'recruiter', stage: 'screening', dueDays: 5 }),
         on: { internationalScreeningPassed: { guard: 'internationallyRecruitable', target: 'interview' } },
       },
-      interview: {
-        initial: 'toSchedule',
-        ...meta({ title: 'Interview', detail: 'A values-based interview by video call.', owner: 'recruiter', stage: 'interview' }),
-        states: {
-          toSchedule: {
-            ...meta({ title: 'Arranging your interview', detail: 'You are through screening. We will invite you to a values-based interview by video call.', owner: 'recruiter', dueDays: 5 }),
-            on: { interviewScheduled: { target: 'scheduled', actions: ['recordInterview', email('interviewInvitation', 'candidate')] } },
-          },
-          scheduled: {
-            ...meta({ title: 'Interview booked', detail: 'Please join your video interview at the time in our invitation.', owner: 'candidate' }),
-            on: {
-              interviewRescheduled: { target: 'scheduled', actions: ['recordInterview', email('interviewInvitation', 'candidate')] },
-              interviewPassed: '#international.offer',
-            },
-          },
-        },
-      },
+      interview: interviewStage('#international.offer', {
+        detail: 'A values-based interview by video call.',
+        toSchedule: 'You are through screening. We will invite you to a values-based interview by video call.',
+        booked: 'Please join your video interview at the time in our invitation.',
+      }),
       offer: offerStage('#international.english', policy, 'internationalNextSteps'),
       english: {
         ...meta({ title: 'English language test', detail: 'Please take IELTS Academic or OET and send us your results. Your regulator sets the scores you need, and results count for 2 years.', owner: 'candidate', stage: 'english' }),

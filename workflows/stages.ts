@@ -82,3 +82,22 @@ export function firstShiftStages(readyTitle: string): StateConfig {
     hired: hiredState,
   };
 }
+
+/** A values-based interview: scheduled (and rescheduled) by the recruiter, attended by the candidate. */
+export function interviewStage(onPass: string, how: { detail: string; toSchedule: string; booked: string }): StateConfig {
+  const invite = ['recordInterview', email('interviewInvitation', 'candidate')];
+  return {
+    initial: 'toSchedule',
+    ...meta({ title: 'Interview', detail: how.detail, owner: 'recruiter', stage: 'interview' }),
+    states: {
+      toSchedule: {
+        ...meta({ title: 'Arranging your interview', detail: how.toSchedule, owner: 'recruiter', dueDays: 5 }),
+        on: { interviewScheduled: { target: 'scheduled', actions: invite } },
+      },
+      scheduled: {
+        ...meta({ title: 'Interview booked', detail: how.booked, owner: 'candidate' }),
+        on: { interviewRescheduled: { target: 'scheduled', actions: invite }, interviewPassed: onPass },
+      },
+    },
+  };
+}

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { registrationBodies, registrationExampleFor } from '../rules.js';
 import { trainingModules } from '../stages.js';
 import type { EventCatalog } from './types.js';
-import { dateAfter, dateTimeAfter, isoDate, isoDateTime, none, note, reason, shortText, withReason } from './fields.js';
+import { dateAfter, dateTimeAfter, isoDate, isoDateTime, none, note, reason, shortText, withReason, exampleValueScores, nhsValueScores } from './fields.js';
 
-const valueScore = z.number().int().min(1).max(5);
 
 export const commonEvents: EventCatalog = {
   screeningStarted: { label: 'Start screening', intent: 'advance', schema: none, example: () => ({}) },
@@ -46,13 +45,10 @@ export const commonEvents: EventCatalog = {
     intent: 'advance',
     // Values-based recruitment: scores against the six NHS Constitution values.
     schema: z.strictObject({
-      scores: z.strictObject({
-        workingTogether: valueScore, respectAndDignity: valueScore, commitmentToQuality: valueScore,
-        compassion: valueScore, improvingLives: valueScore, everyoneCounts: valueScore,
-      }).optional(),
+      scores: nhsValueScores.optional(),
       note,
     }),
-    example: () => ({ scores: { workingTogether: 4, respectAndDignity: 5, commitmentToQuality: 4, compassion: 5, improvingLives: 4, everyoneCounts: 4 } }),
+    example: () => ({ scores: exampleValueScores }),
   },
   offerMade: {
     label: 'Make conditional offer',

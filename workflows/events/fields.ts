@@ -17,3 +17,11 @@ export const withReason = z.strictObject({ reason });
 export const dateAfter = (at: string, n: number): string => new Date(Date.parse(at) + n * DAY_MS).toISOString().slice(0, 10);
 export const dateTimeAfter = (at: string, n: number): string => new Date(Date.parse(at) + n * DAY_MS).toISOString();
 export const dateBefore = (at: string, n: number): string => dateAfter(at, -n);
+
+/** Values-based recruitment: a 1–5 score against each of the six NHS Constitution values. */
+const valueScore = z.number().int().min(1).max(5);
+export const nhsValueScores = z.strictObject({
+  workingTogether: valueScore, respectAndDignity: valueScore, commitmentToQuality: valueScore,
+  compassion: valueScore, improvingLives: valueScore, everyoneCounts: valueScore,
+});
+export const exampleValueScores = { workingTogether: 4, respectAndDignity: 5, commitmentToQuality: 4, compassion: 5, improvingLives: 4, everyoneCounts: 4 };

@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { careCertificateStandards } from '../hcswd.js';
 import { defaultPolicy } from '../policy.js';
 import type { EventCatalog } from './types.js';
-import { dateAfter, dateTimeAfter, isoDate, isoDateTime, note, shortText } from './fields.js';
+import { dateAfter, dateTimeAfter, isoDate, isoDateTime, note, shortText, exampleValueScores, nhsValueScores } from './fields.js';
 
-const valueScore = z.number().int().min(1).max(5);
 const percent = z.number().int().min(0).max(100);
 const daysCount = z.number().int().min(0).max(60);
 
@@ -44,16 +43,13 @@ export const hcswdEvents: EventCatalog = {
     intent: 'advance',
     // Values-based interview against the six NHS Constitution values, plus the two tests.
     schema: z.strictObject({
-      valueScores: z.strictObject({
-        workingTogether: valueScore, respectAndDignity: valueScore, commitmentToQuality: valueScore,
-        compassion: valueScore, improvingLives: valueScore, everyoneCounts: valueScore,
-      }),
+      valueScores: nhsValueScores,
       literacyScore: percent,
       numeracyScore: percent,
       note,
     }),
     example: () => ({
-      valueScores: { workingTogether: 4, respectAndDignity: 5, commitmentToQuality: 4, compassion: 5, improvingLives: 4, everyoneCounts: 4 },
+      valueScores: exampleValueScores,
       literacyScore: 78,
       numeracyScore: 72,
     }),
