@@ -12,16 +12,22 @@ export interface FakeResend {
   delivered: FakeRequest[];
   /** Statuses to answer with, in order; when empty, 200. */
   script: number[];
+  /** Milliseconds to wait before answering (a slow provider keeps sends in flight). */
+  delayMs: number;
+  /** Requests received and not yet answered. */
+  inFlight: number;
   close(): Promise<void>;
 }
 
 export async function startFakeResend(): Promise<FakeResend> {
   const accepted = new Map<string, string>();
-  const fake: Omit<FakeResend, 'url' | 'close'> = { requests: [], delivered: [], script: [] };
+  const fake: Omit<FakeResend, 'url' | 'close'> = { requests: [], delivered: [], script: [], delayMs: 0, inFlight: 0 };
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => { raw += c; });
-    req.on('end', () => {
+    fake.inFlight++;
+    req.on('end', () => setTimeout(() => {
+      fake.inFlight--;
       const key = req.headers['idempotency-key'] as string | undefined;
       const body = JSON.parse(raw || '{}');
       fake.requests.push({ key, body });
@@ -39,12 +45,12 @@ export async function startFakeResend(): Promise<FakeResend> {
       }
       const name = status === 429 ? 'rate_limit_exceeded' : status === 422 ? 'validation_error' : 'internal_server_error';
       return send(status, { statusCode: status, name, message: `scripted ${status}` });
-    });
+    }, fake.delayMs));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return Object.assign(fake, {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   }) as FakeResend;
 }
