@@ -20,9 +20,15 @@ async function main() {
     // Printed once: only its hash is stored. Set INTAKE_BOOTSTRAP_TOKEN to choose your own.
     process.stdout.write(`\nAdmin API token (shown once, keep it safe):\n  ${intake.generatedToken}\n\n`);
   }
+  if (intake.demoStaff && intake.demoPassword) {
+    process.stdout.write(`Demo staff accounts (password shown once): ${intake.demoPassword}\n`);
+    for (const s of intake.demoStaff) process.stdout.write(`  ${s.role.padEnd(12)} ${s.email}\n`);
+    process.stdout.write('\n');
+  }
   const server = serve({ fetch: intake.http.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('intake listening', { port: info.port, database: intake.database.kind });
     process.stdout.write(`Intake is running at http://localhost:${info.port}  (database: ${intake.database.kind})\n`);
+    process.stdout.write(`  staff sign-in: http://localhost:${info.port}/sign-in   apply: http://localhost:${info.port}/apply\n`);
   });
   const shutdown = async () => {
     server.close();

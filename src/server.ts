@@ -12,10 +12,18 @@ import { ensureRetentionScheduled, retentionHandler } from './jobs/retention.js'
 import { type Worker, startWorker, timerHandler } from './jobs/worker.js';
 import { mailboxTransport, resendTransport } from './email/transport.js';
 import { installSecret } from './services/settings/secret.js';
+import { roles } from './auth/permissions.js';
+import { temporaryPassword } from './auth/passwords.js';
+import { createUser } from './services/users/manage.js';
 import { log } from './log.js';
 import { ensureBootstrapToken } from './services/tokens/bootstrap.js';
 
-export interface Intake { app: AppContext; http: ReturnType<typeof createApp>; database: Database; generatedToken: string | null; worker: Worker | null; close(): Promise<void> }
+export interface Intake {
+  app: AppContext; http: ReturnType<typeof createApp>; database: Database; generatedToken: string | null;
+  /** Demo staff accounts made with the demo data (printed once by main.ts). */
+  demoStaff: { email: string; role: string }[] | null; demoPassword: string | null;
+  worker: Worker | null; close(): Promise<void>;
+}
 
 export async function startIntake(config: Config, opts: { clock?: Clock; dataDir?: string } = {}): Promise<Intake> {
   const database = await openDatabase({
@@ -47,7 +55,16 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
   };
   const generatedToken = await ensureBootstrapToken(app.db, config.bootstrapToken);
   const wantDemo = config.demoData === 'on' || (config.demoData === 'auto' && database.kind === 'pglite');
+  let demoStaff: Intake['demoStaff'] = null;
+  let demoPassword: string | null = null;
   if (wantDemo && (await isEmpty(app.db))) {
+    demoPassword = temporaryPassword();
+    demoStaff = [];
+    for (const role of roles) {
+      const email = `${role}@demo.intake.example`;
+      await createUser(app.db, { email, name: `Demo ${role}`, role, password: demoPassword }, null, app.clock.now());
+      demoStaff.push({ email, role });
+    }
     const started = Date.now();
     // Demo emails go only to the local mailbox, never to a real provider.
     const seeded = await seedDemo(app.db, app.machines, { count: config.demoCandidates, now: app.clock.now(), withEmails: transport.name === 'mailbox' });
@@ -56,7 +73,7 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
   await ensureRetentionScheduled(app.db, app.clock.now());
   const worker = config.worker ? startWorker(app, config.workerPollMs) : null;
   return {
-    app, http: createApp(app), database, generatedToken, worker,
+    app, http: createApp(app), database, generatedToken, demoStaff, demoPassword, worker,
     async close() {
       await worker?.stop();
       await database.close();
