@@ -41,7 +41,7 @@ function reviewStates(check: CheckName) {
       on: {
         [`${check}.cleared`]: { target: 'cleared', ...(check === 'registration' ? { guard: 'validRegistration' } : guard), actions: clearActions },
         [`${check}.referred`]: { target: 'inProgress', ...guard },
-        [`${check}.queryRaised`]: { target: 'queryRaised' },
+        [`${check}.queryRaised`]: { target: 'queryRaised', actions: [{ type: 'email', params: { template: 'checkQuery', to: 'candidate' } }] },
         [`${check}.failed`]: { target: 'failed' },
       },
     },

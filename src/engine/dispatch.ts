@@ -83,7 +83,8 @@ export async function dispatchInTx(app: AppContext, tx: Tx, journeyId: string, t
     fromState: row.state, toState: summary.state, fromStage: row.stage, toStage: summary.stage, at: now,
   });
   const programmes = await recordEffects(tx, { journeyId: row.id, candidateId: row.candidateId, seq }, actions, now, {
-    email: emailSnapshot(next), emailMaxAttempts: app.settings.emailMaxAttempts,
+    // The event rides along so an email can quote it (e.g. the question of a query).
+    email: { ...emailSnapshot(next), event: { type, ...data } }, emailMaxAttempts: app.settings.emailMaxAttempts,
   });
   for (const programme of programmes) {
     const [candidate] = await tx.select({ profession: candidates.profession }).from(candidates).where(eq(candidates.id, row.candidateId));

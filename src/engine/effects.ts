@@ -13,7 +13,7 @@ export interface EffectTarget { journeyId: string; candidateId: string; seq: num
  * applicant's status, the checks) so the email says what was true then, even if sent later.
  * Personal data (name, address) is read from the candidate when the email is rendered.
  */
-export interface EmailSnapshot { context: unknown; status: unknown; checks: unknown }
+export interface EmailSnapshot { context: unknown; status: unknown; checks: unknown; event?: unknown }
 export interface EffectOptions { email?: EmailSnapshot; emailMaxAttempts?: number }
 
 export type Effect =

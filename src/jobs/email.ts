@@ -20,6 +20,7 @@ interface EmailJobPayload {
   context: JourneyContext; status: ApplicantStatus; checks: CheckView[];
   /** A sign-in link's id: the email carries its placeholder, expanded when sent. */
   linkId?: string;
+  event?: Record<string, unknown>;
 }
 
 type EmailRow = typeof emails.$inferSelect;
@@ -41,6 +42,7 @@ async function renderOnce(app: AppContext, job: JobRow): Promise<EmailRow[]> {
     const base: TemplateData = {
       candidate: { id: candidate.id, fullName: candidate.fullName, email: candidate.email, programme: p.context.programme, profession: candidate.profession },
       context: p.context, status: p.status, checks: p.checks ?? [], policy: app.policy, now,
+      ...(p.event ? { event: p.event } : {}),
       links: {
         portal: `${app.settings.publicUrl}/portal`, candidate: `${app.settings.publicUrl}/candidates/${candidate.id}`,
         ...(p.linkId ? { magic: linkPlaceholder('magic', p.linkId) } : {}),

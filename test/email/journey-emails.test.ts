@@ -157,3 +157,19 @@ describe('one-time links at rest', () => {
     }
   });
 });
+
+describe('check queries', () => {
+  it('emails the candidate the recruiter’s question when a query is raised on a check', async () => {
+    const created = await t.post('/api/candidates', applicant({ email: 'query.me@example.com' }));
+    const id = created.body.id as string;
+    for (const [type, payload] of [
+      ['screeningStarted', {}], ['screeningPassed', { careExperienceMonths: 24, body: 'NMC', number: '71A2998E' }],
+      ['interviewScheduled', { interviewAt: '2026-03-10T10:00:00Z', location: 'Room 1' }], ['interviewPassed', {}], ['offerMade', {}], ['offerAccepted', {}],
+      ['identity.submitted', {}], ['identity.queryRaised', { question: 'Your utility bill is older than 3 months: please bring a newer one.' }],
+    ] as const) await act(id, type, payload);
+    const mail = (await t.get('/api/mailbox?to=query.me@example.com')).body.items.find((m: { template: string }) => m.template === 'checkQuery');
+    const message = (await t.get(`/api/mailbox/${mail.id}`)).body;
+    expect(message.subject).toBe('A question about your identity check');
+    expect(message.text).toContain('Your utility bill is older than 3 months: please bring a newer one.');
+  });
+});

@@ -87,6 +87,20 @@ export const candidateTemplates: Record<string, Template> = {
     };
   },
 
+  checkQuery: (d) => {
+    const check = String(d.event?.type ?? '').split('.')[0] as keyof typeof checkSpecs;
+    return {
+      subject: `A question about your ${checkSpecs[check]?.title.toLowerCase() ?? 'pre-employment check'}`,
+      greeting: hello(d),
+      paragraphs: [
+        `We have a question about your ${checkSpecs[check]?.title.toLowerCase() ?? 'check'}:`,
+        typeof d.event?.question === 'string' ? d.event.question : 'Please contact us.',
+        'Please reply to this email or bring what we need. Your check continues as soon as we have it.',
+      ],
+      action: statusLink(d),
+    };
+  },
+
   anotherRefereeNeeded: update('We need another referee', () => [
     'One of your referees has not replied to our reference request, even after several reminders. Please give us details of another referee so your checks can continue.',
   ]),

@@ -14,6 +14,8 @@ export interface TemplateData {
   status: ApplicantStatus;
   checks: CheckView[];
   links: { portal: string; candidate: string; reference?: string; magic?: string };
+  /** The event that caused the email, as accepted (validated) by the journey. */
+  event?: Record<string, unknown>;
   referee?: Referee;
   policy: Policy;
   now: Date;
