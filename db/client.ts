@@ -59,7 +59,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const client = namedStatements(postgres(opts.url, {
       max: opts.poolSize ?? 10,
       onnotice: () => {},
-      connection: { plan_cache_mode: 'force_custom_plan' },
+      // random_page_cost 1.1, the usual value for a database on SSD or in memory: with the
+      // default (4, for spinning disks) the planner reads all 100,000 candidates rather than
+      // the search index for some names (q=), 100 ms instead of 2 ms.
+      connection: { plan_cache_mode: 'force_custom_plan', random_page_cost: '1.1' },
       // After the database goes away, postgres.js waits longer and longer between attempts to
       // reconnect (up to 20 s), and requests queue behind them. Capped at 1 s, a request during
       // an outage is refused with a 503 within about a second, and service resumes within about
