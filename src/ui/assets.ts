@@ -71,9 +71,11 @@ fieldset.bulk-action .hint{clear:both;margin:0}fieldset.bulk-action label{margin
 dl.figures{display:flex;flex-wrap:wrap;gap:12px;margin:0 0 8px}dl.figures .figure{background:#fff;padding:10px 16px;border-left:6px solid #007f3b;min-width:16rem}
 dl.figures .figure.warn{border-left-color:#d5281b}dl.figures dt{font-weight:bold;font-size:.95rem}dl.figures dd{margin:0;color:#4c6272}dl.figures .big{font-size:1.6rem;font-weight:bold;color:#212b32}
 .report-grid{display:grid;grid-template-columns:minmax(0,720px) minmax(0,1fr);gap:16px;align-items:start;margin:0 0 16px}
-@media (max-width:1100px){.report-grid{grid-template-columns:1fr}}.report-narrow{max-width:60rem}
+.report-grid.bars{grid-template-columns:minmax(0,480px) minmax(0,1fr)}
+@media (max-width:1100px){.report-grid,.report-grid.bars{grid-template-columns:1fr}}.report-narrow{max-width:60rem}
 table.report{font-size:.9rem}table.report th,table.report td{padding:4px 8px}table.report .num{text-align:right;font-variant-numeric:tabular-nums}
-table.report tr.total th,table.report tr.total td{font-weight:bold;background:#f7f9fa;border-top:2px solid #aeb7bd}table.report tbody th{font-weight:normal}
+table.report tr.total th,table.report tr.total td{font-weight:bold;background:#f7f9fa}table.report tr:not(.total)+tr.total>*{border-top:2px solid #aeb7bd}table.report tbody th{font-weight:normal}
+table.report td.num,table.report th.nowrap{white-space:nowrap}
 p.download{margin:6px 0 0;font-size:.95rem}
 svg.chart{width:100%;height:auto;max-width:720px;background:#fff;display:block}
 svg.chart text{font-family:Arial,Helvetica,sans-serif;font-size:11px;fill:#212b32}svg.chart .axis-title{font-size:12px;font-weight:bold}

@@ -12,9 +12,9 @@ const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 const px = (v: number) => Math.round(v * 10) / 10;
 
 /** A round axis maximum and step: 1, 2, 2.5 or 5 × 10ⁿ, about five ticks. */
-export function niceScale(max: number, ticks = 5): { max: number; step: number } {
+export function niceScale(max: number, ticks = 5, integer = false): { max: number; step: number } {
   if (!(max > 0)) return { max: 1, step: 1 };
-  const raw = max / ticks;
+  const raw = integer ? Math.max(max / ticks, 1) : max / ticks;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 2.5, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
   return { max: Math.ceil(max / step) * step, step };
@@ -30,13 +30,18 @@ function Frame(props: { id: string; title: string; description: string; width: n
   );
 }
 
-function Legend(props: { series: Series[]; x: number; y: number }) {
+/** One row above the plot: a swatch per series, then the target line's sample and words. */
+function Legend(props: { series: Series[]; target?: TargetLine | undefined; x: number; y: number }) {
   let x = props.x;
+  const next = (text: string, swatch: number) => {
+    const at = x;
+    x += swatch + 4 + text.length * 5.8 + 14;
+    return at;
+  };
   return (
     <g class="legend">
       {props.series.map((s, i) => {
-        const at = x;
-        x += 24 + s.name.length * 6.2;
+        const at = next(s.name, 10);
         return (
           <g>
             <rect class={`s${i}`} x={at} y={props.y - 9} width={10} height={10} />
@@ -44,13 +49,23 @@ function Legend(props: { series: Series[]; x: number; y: number }) {
           </g>
         );
       })}
+      {props.target ? (() => {
+        const at = next(props.target.label, 24);
+        return (
+          <g class="target">
+            <line x1={at} x2={at + 24} y1={props.y - 4} y2={props.y - 4} stroke-dasharray="6 4" />
+            <text x={at + 28} y={props.y}>{props.target.label}</text>
+          </g>
+        );
+      })() : null}
     </g>
   );
 }
 
 /**
  * Vertical columns: one group per category (e.g. a month), one column per series (e.g. a
- * programme), a value axis with gridlines, and an optional dashed target line.
+ * programme), a value axis with gridlines, and an optional dashed target line (named in the
+ * legend, so its words never sit on the columns).
  */
 export function ColumnChart(props: {
   id: string; title: string; description: string; categories: string[]; series: Series[];
@@ -71,7 +86,7 @@ export function ColumnChart(props: {
   const ticks = Array.from({ length: Math.round(scale.max / scale.step) + 1 }, (_, i) => i * scale.step);
   return (
     <Frame id={props.id} title={props.title} description={props.description} width={width} height={height}>
-      <Legend series={props.series} x={m.left} y={14} />
+      <Legend series={props.series} target={props.target} x={m.left} y={14} />
       {ticks.map((t) => (
         <g>
           <line class="grid" x1={m.left} x2={width - m.right} y1={y(t)} y2={y(t)} />
@@ -106,7 +121,6 @@ export function ColumnChart(props: {
       {props.target ? (
         <g class="target">
           <line x1={m.left} x2={width - m.right} y1={y(props.target.value)} y2={y(props.target.value)} stroke-dasharray="6 4" />
-          <text x={width - m.right} y={px(y(props.target.value) - 4)} text-anchor="end">{props.target.label}</text>
         </g>
       ) : null}
     </Frame>
@@ -117,13 +131,15 @@ export function ColumnChart(props: {
 export function BarChart(props: {
   id: string; title: string; description: string; items: { label: string; value: number; note?: string }[];
   valueLabel: string; width?: number; target?: TargetLine;
+  /** Counts: whole-number ticks only. */
+  integer?: boolean;
 }) {
   const width = props.width ?? 480;
   const row = 20;
   const m = { left: 150, right: 48, top: 8, bottom: 34 };
   const plotW = width - m.left - m.right;
   const height = m.top + props.items.length * row + m.bottom;
-  const scale = niceScale(Math.max(...props.items.map((i) => i.value), props.target ? props.target.value * 1.1 : 0, 1), 4);
+  const scale = niceScale(Math.max(...props.items.map((i) => i.value), props.target ? props.target.value * 1.1 : 0, 1), 4, props.integer ?? false);
   const x = (v: number) => px(m.left + (v / scale.max) * plotW);
   const ticks = Array.from({ length: Math.round(scale.max / scale.step) + 1 }, (_, i) => i * scale.step);
   const bottom = m.top + props.items.length * row;

@@ -211,7 +211,7 @@ describe('the reports page', () => {
     expect(html).toContain('<th scope="col"');
     expect(html).toContain('<th scope="row"');
     // The same numbers as the table: domestic April offers, median 40 and p90 48.
-    expect(html).toMatch(/<th scope="row">Staff bank<\/th><th scope="row">Apr 2026<\/th><td class="num">3<\/td><td class="num">40<\/td><td class="num">48<\/td>/);
+    expect(html).toMatch(/<th scope="row" class="nowrap">Staff bank<\/th><th scope="row" class="nowrap">Apr 2026<\/th><td class="num">3<\/td><td class="num">40<\/td><td class="num">48<\/td>/);
     // Nothing the CSP would block, nothing from elsewhere.
     expect(html).not.toMatch(/ style=|<script|<style|(src|href)="(https?:)?\/\//);
     expect(html).toContain(`href="/candidates/${walked.s1!.id}"`);
@@ -304,8 +304,9 @@ describe('CSV downloads', () => {
 
   it('downloads the funnel, the checks and time to fill', async () => {
     const funnelCsv = (await download('/reports/funnel.csv?programme=domestic&from=2026-03&to=2026-06')).text.split('\r\n');
-    expect(funnelCsv[0]).toBe('Programme,Stage,Reached,Reached (% of applications),Withdrew here,Rejected here,Closed here,Moved programme here,Left here (% of those who reached it)');
+    expect(funnelCsv[0]).toBe('Programme,Stage,Reached,Reached (%),Withdrew,Rejected,Closed,Moved programme,Left here (%)');
     expect(funnelCsv[5]).toBe('Staff bank,Checks,7,50,2,0,0,0,28.6');
+    expect(funnelCsv[10]).toBe('Staff bank,Hired (first shift worked),5,35.7,0,0,0,0,0');
     const checks = (await download('/reports/checks.csv?programme=domestic&from=2026-03&to=2026-06')).text.split('\r\n');
     expect(checks[1]).toBe('Staff bank,Identity check,5,3,4.6');
     const fill = (await download('/reports/time-to-fill.csv?from=2026-03&to=2026-06')).text.split('\r\n');

@@ -2,8 +2,10 @@
 // (`checks`, or `arrival_checks` for international recruits) to that check's `<check>.cleared`
 // or `<check>.waived` event. Checks that were not required, or are still open, are not counted.
 //
-// The clearing events come from the (type, at) index; the stage entry of each of those journeys
-// from its own few events (the (journey_id, seq) index), never from a scan of every event.
+// The clearing events in the range come from the (type, at) index (a check is cleared or waived
+// at most once: both are final states of its region); the stage entry of each of those journeys
+// from its own first events, in seq order (the (journey_id, seq) index), never from a scan of
+// every event. Both CTEs are materialized so each lookup runs once per journey.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { type CheckName, checkNames } from '../../../workflows/types.js';
@@ -24,32 +26,32 @@ export async function checkDurations(db: Db, params: ReportParams): Promise<Chec
   const { start, end } = bounds(params);
   const types = checkNames.flatMap((c) => [`${c}.cleared`, `${c}.waived`]);
   const rows = await rowsOf<{ programme: string | null; check: string; n: number | string; median: number | null; p90: number | null }>(db, sql`
-    with done as (
+    with done as materialized (
       select e.journey_id, split_part(e.type, '.', 1) as check_name, min(e.at) as at
       from journey_events e
-      where e.type in (${sql.join(types.map((t) => sql`${t}`), sql`, `)}) and e.at < ${end}
+      where e.type in (${sql.join(types.map((t) => sql`${t}`), sql`, `)}) and e.at >= ${start} and e.at < ${end}
       group by e.journey_id, split_part(e.type, '.', 1)
-    ), entered as (
-      select j.id as journey_id, j.programme,
-             (select min(s.at) from journey_events s
-              where s.journey_id = j.id
-                and s.to_stage in (${sql.join(checkStages.map((s) => sql`${s}`), sql`, `)})
-                and s.from_stage is distinct from s.to_stage) as at
-      from journeys j
-      where j.id in (select journey_id from done where at >= ${start})
-        and ${inProgrammes(sql`j.programme`, params.programmes)}
-    ), d as (
-      select en.programme, done.check_name,
-             extract(epoch from (done.at - en.at))::float8 / 86400 as days
-      from done
-      join entered en on en.journey_id = done.journey_id
-      where done.at >= ${start} and en.at is not null and done.at >= en.at
+    ), entered as materialized (
+      select j.id as journey_id, j.programme, x.at
+      from (select distinct journey_id from done) d
+      join journeys j on j.id = d.journey_id
+      cross join lateral (
+        select s.at from journey_events s
+        where s.journey_id = j.id
+          and s.to_stage in (${sql.join(checkStages.map((s) => sql`${s}`), sql`, `)})
+          and s.from_stage is distinct from s.to_stage
+        order by s.seq
+        limit 1
+      ) x
+      where ${inProgrammes(sql`j.programme`, params.programmes)}
     )
-    select programme, check_name as check, count(*)::int as n,
-           percentile_cont(0.5) within group (order by days) as median,
-           percentile_cont(0.9) within group (order by days) as p90
-    from d
-    group by grouping sets ((programme, check_name), (check_name))`);
+    select en.programme, done.check_name as check, count(*)::int as n,
+           percentile_cont(0.5) within group (order by extract(epoch from (done.at - en.at))::float8 / 86400) as median,
+           percentile_cont(0.9) within group (order by extract(epoch from (done.at - en.at))::float8 / 86400) as p90
+    from done
+    join entered en on en.journey_id = done.journey_id
+    where done.at >= en.at
+    group by grouping sets ((en.programme, done.check_name), (done.check_name))`);
   const order = (c: string) => checkNames.indexOf(c as CheckName);
   return rows
     .filter((r) => params.programmes.length > 1 || r.programme !== null)

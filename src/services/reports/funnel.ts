@@ -100,7 +100,8 @@ export async function withdrawalReasons(db: Db, params: ReportParams, top = 10):
     ) ranked
     where rank <= ${top}
     order by programme, n desc, reason collate "C"`);
-  return rows.map((r) => ({
+  const order = (p: string) => params.programmes.indexOf(p as Programme);
+  return rows.sort((a, b) => order(a.programme) - order(b.programme)).map((r) => ({
     programme: r.programme,
     reason: r.reason === ERASED ? ERASED_REASON : r.reason === '' ? NO_REASON : r.reason,
     count: Number(r.n),

@@ -33,20 +33,21 @@ interface Raw { programme: string | null; month: string | null; n: number | stri
 export async function durations(db: Db, milestone: Milestone, params: ReportParams): Promise<DurationRow[]> {
   const { start, end } = bounds(params);
   const event = milestones[milestone].event;
-  // Events after the range cannot be a journey's first one inside it, so the scan stops at `end`;
-  // the lower bound applies to the first event, after the minimum is taken.
+  // Both events happen at most once per journey (an offer is made once; the first shift ends the
+  // journey), so the range applies to the events themselves: an index range scan on (type, at).
+  // min() only guards the report against a history that says otherwise.
   const rows = await rowsOf<Raw>(db, sql`
     with firsts as (
       select e.journey_id, min(e.at) as at
       from journey_events e
-      where e.type = ${event} and e.at < ${end}
+      where e.type = ${event} and e.at >= ${start} and e.at < ${end}
       group by e.journey_id
     ), d as (
       select j.programme, ${monthSql(sql`f.at`)} as month,
              extract(epoch from (f.at - j.created_at))::float8 / 86400 as days
       from firsts f
       join journeys j on j.id = f.journey_id
-      where f.at >= ${start} and ${inProgrammes(sql`j.programme`, params.programmes)}
+      where ${inProgrammes(sql`j.programme`, params.programmes)}
     )
     select programme, month, count(*)::int as n,
            percentile_cont(0.5) within group (order by days) as median,

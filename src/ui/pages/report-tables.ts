@@ -18,7 +18,12 @@ export interface Table { header: string[]; rows: Cell[][] }
 export type Target = 'page' | 'csv';
 
 export const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
-export const programmeName = (p: string | null) => (p === null ? 'All programmes' : programmeWords[p] ?? p);
+/** Short enough for a table cell and a chart legend. */
+const shortProgramme: Record<string, string> = { domestic: 'Staff bank', international: 'International recruitment', hcswd: 'HCSWD' };
+export const programmeName = (p: string | null) => (p === null ? 'All programmes' : shortProgramme[p] ?? programmeWords[p] ?? p);
+/** Stage names for staff (the shared words are the applicant's: "Setting you up"). */
+const staffStage: Record<string, string> = { onboarding: 'Onboarding', hired: 'Hired (first shift worked)' };
+export const reportStage = (stage: string) => staffStage[stage] ?? stageLabel(stage);
 export const checkTitle = (check: string) => checkSpecs[check as keyof typeof checkSpecs]?.title ?? check;
 
 export function durationTable(rows: DurationRow[], milestone: Milestone, target: Target): Table {
@@ -33,9 +38,9 @@ export function durationTable(rows: DurationRow[], milestone: Milestone, target:
 
 export function funnelTable(funnels: Funnel[]): Table {
   return {
-    header: ['Programme', 'Stage', 'Reached', 'Reached (% of applications)', 'Withdrew here', 'Rejected here', 'Closed here', 'Moved programme here', 'Left here (% of those who reached it)'],
+    header: ['Programme', 'Stage', 'Reached', 'Reached (%)', 'Withdrew', 'Rejected', 'Closed', 'Moved programme', 'Left here (%)'],
     rows: funnels.flatMap((f) => f.stages.map((s) => [
-      programmeName(f.programme), stageLabel(s.stage), s.reached, percent(s.reachedShare), s.withdrawn, s.rejected, s.closed, s.moved, percent(s.leftShare),
+      programmeName(f.programme), reportStage(s.stage), s.reached, percent(s.reachedShare), s.withdrawn, s.rejected, s.closed, s.moved, percent(s.leftShare),
     ])),
   };
 }
@@ -58,7 +63,7 @@ export function stuckTable(list: StuckList): Table {
   return {
     header: ['Candidate', 'Programme', 'Profession', 'Stage', 'Days in stage', 'Due within (days)', 'Who acts', 'In stage since'],
     rows: list.items.map((s) => [
-      s.fullName, programmeName(s.programme), professionLabel(s.profession), stageLabel(s.stage), s.daysInStage, s.dueDays,
+      s.fullName, programmeName(s.programme), professionLabel(s.profession), reportStage(s.stage), s.daysInStage, s.dueDays,
       staffOwnerWords[s.owner] ?? s.owner, s.stageEnteredAt.toISOString().slice(0, 10),
     ]),
   };

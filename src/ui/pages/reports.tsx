@@ -7,8 +7,8 @@ import { type DurationRow, type Milestone, TARGET_DAYS, monthLabel, monthsOf } f
 import { type Programme, checkNames, programmes as allProgrammes } from '../../../workflows/types.js';
 import { BarChart, ColumnChart } from '../charts.js';
 import { StaffLayout, type StaffContext } from '../staff-layout.js';
-import { programmeWords, stageLabel, staffOwnerWords, professionLabel } from '../words.js';
-import { type CsvTable, type Table, checksTable, durationTable, funnelTable, percent, programmeName, reasonsTable } from './report-tables.js';
+import { programmeWords, staffOwnerWords, professionLabel } from '../words.js';
+import { type CsvTable, type Table, checksTable, durationTable, funnelTable, percent, programmeName, reasonsTable, reportStage } from './report-tables.js';
 
 export interface ReportFilters { programme?: Programme | undefined; from: string; to: string }
 
@@ -29,11 +29,13 @@ function Download(props: { name: CsvTable; filters: ReportFilters; label: string
  */
 function DataTable(props: { caption: string; table: Table; rowHeaders?: number; empty: string; total?: (row: Cell[]) => boolean; link?: (row: Cell[], i: number) => string | null }) {
   const n = props.rowHeaders ?? 1;
+  // A column is numeric (right-aligned) when every value in it is a number or missing.
+  const numeric = props.table.header.map((_, i) => i >= n && (props.table.rows.length === 0 || props.table.rows.every((r) => typeof r[i] === 'number' || r[i] === null)));
   return (
     <div class="table-wrap">
       <table class="report">
         <caption>{props.caption}</caption>
-        <thead><tr>{props.table.header.map((h, i) => <th scope="col" class={i >= n ? 'num' : undefined}>{h}</th>)}</tr></thead>
+        <thead><tr>{props.table.header.map((h, i) => <th scope="col" class={numeric[i] ? 'num' : undefined}>{h}</th>)}</tr></thead>
         <tbody>
           {props.table.rows.length === 0 ? <tr><td colspan={props.table.header.length}>{props.empty}</td></tr> : null}
           {props.table.rows.map((row, ri) => (
@@ -42,8 +44,8 @@ function DataTable(props: { caption: string; table: Table; rowHeaders?: number; 
                 const text = cell === null || cell === undefined ? '–' : String(cell);
                 const href = i === 0 ? props.link?.(row, ri) : null;
                 return i < n
-                  ? <th scope="row">{href ? <a href={href}>{text}</a> : text}</th>
-                  : <td class={typeof cell === 'number' || cell === null ? 'num' : undefined}>{text}</td>;
+                  ? <th scope="row" class={text.length <= 30 ? 'nowrap' : undefined}>{href ? <a href={href}>{text}</a> : text}</th>
+                  : <td class={numeric[i] ? 'num' : undefined}>{text}</td>;
               })}
             </tr>
           ))}
@@ -88,7 +90,7 @@ function DurationSection(props: { milestone: Milestone; rows: DurationRow[]; fil
   const what = hire ? 'conditional offer' : 'first shift worked';
   const months = monthsOf(props.filters);
   const series = props.programmes.map((p) => ({
-    name: programmeWords[p] ?? p,
+    name: programmeName(p),
     values: months.map((m) => props.rows.find((r) => r.programme === p && r.month === m)?.medianDays ?? null),
   }));
   return (
@@ -113,15 +115,15 @@ function FunnelSection(props: { reports: ReportSet; filters: ReportFilters }) {
   return (
     <section aria-labelledby="funnel-h">
       <h2 id="funnel-h">Funnel and drop-out</h2>
-      <p>Applications made {rangeWords(props.filters)}: how many reached each stage, and how many left there (withdrew, were not successful, or were closed, such as an offer that expired). A move to another programme is not a drop-out.</p>
+      <p>Applications made {rangeWords(props.filters)}: how many reached each stage (and what share of the applications that is), and how many left there: withdrew, were not successful, or were closed (such as an offer that expired). "Left here (%)" is the share of those who reached the stage. A move to another programme is not a drop-out.</p>
       {props.reports.funnels.map((f) => {
         const table = funnelTable([f]);
         const words = programmeWords[f.programme] ?? f.programme;
         return (
-          <div class="report-grid">
+          <div class="report-grid bars">
             <BarChart id={`funnel-${f.programme}-chart`} title={`Funnel: ${words}`}
               description={`Bars show how many of the ${f.applications} applications to ${words} made ${rangeWords(props.filters)} reached each stage, from application to hired. The same numbers are in the table "Funnel and drop-out: ${words}".`}
-              items={f.stages.map((s) => ({ label: stageLabel(s.stage), value: s.reached, note: `${percent(s.reachedShare) ?? 0}% of applications` }))} valueLabel="Candidates who reached the stage" />
+              items={f.stages.map((s) => ({ label: reportStage(s.stage), value: s.reached, note: `${percent(s.reachedShare) ?? 0}% of applications` }))} valueLabel="Candidates who reached the stage" integer />
             <DataTable caption={`Funnel and drop-out: ${words}`} table={{ header: table.header.slice(1), rows: table.rows.map((r) => r.slice(1)) }} empty="No applications in these months." />
           </div>
         );
@@ -129,7 +131,7 @@ function FunnelSection(props: { reports: ReportSet; filters: ReportFilters }) {
       <Download name="funnel" filters={props.filters} label="the funnel and drop-out" />
       <h3>Why candidates withdrew</h3>
       <div class="report-narrow">
-        <DataTable caption="Withdrawal reasons, most common first (top 10 per programme)" table={reasonsTable(props.reports.reasons)} rowHeaders={2} empty="No withdrawals from applications made in these months." />
+        <DataTable caption="Withdrawal reasons, most common first (top 10 per programme)" table={reasonsTable(props.reports.reasons)} empty="No withdrawals from applications made in these months." />
       </div>
       <Download name="withdrawal-reasons" filters={props.filters} label="withdrawal reasons" />
     </section>
@@ -138,7 +140,7 @@ function FunnelSection(props: { reports: ReportSet; filters: ReportFilters }) {
 
 function ChecksSection(props: { reports: ReportSet; filters: ReportFilters; programmes: readonly Programme[]; checkDueDays: number }) {
   const series = props.programmes.map((p) => ({
-    name: programmeWords[p] ?? p,
+    name: programmeName(p),
     values: checkNames.map((c) => props.reports.checks.find((r) => r.programme === p && r.check === c)?.medianDays ?? null),
   }));
   return (
@@ -148,7 +150,7 @@ function ChecksSection(props: { reports: ReportSet; filters: ReportFilters; prog
       <div class="report-grid">
         <ColumnChart id="checks-chart" title="Median days in each pre-employment check, by programme"
           description={`Columns show the median days each of the six checks took to clear, cleared ${rangeWords(props.filters)}, one colour per programme; the dashed line is the ${props.checkDueDays}-day due time. The same numbers are in the table "Days in each check".`}
-          categories={checkNames.map((c) => shortCheck[c] ?? c)} series={series} valueLabel="Days" target={{ value: props.checkDueDays, label: `due within ${props.checkDueDays} days` }} />
+          categories={checkNames.map((c) => shortCheck[c] ?? c)} series={series} valueLabel="Days" target={{ value: props.checkDueDays, label: `check due within ${props.checkDueDays} days` }} />
         <div>
           <DataTable caption="Days in each check" table={checksTable(props.reports.checks)} rowHeaders={2} empty="No checks cleared in these months." total={(row) => row[0] === 'All programmes'} />
           <Download name="checks" filters={props.filters} label="days in each check" />
@@ -180,7 +182,7 @@ function StuckSection(props: { reports: ReportSet; filters: ReportFilters; stuck
                 <th scope="row"><a href={`/candidates/${s.candidateId}`}>{s.fullName}</a></th>
                 <td>{programmeName(s.programme)}</td>
                 <td>{professionLabel(s.profession)}</td>
-                <td>{stageLabel(s.stage)}</td>
+                <td>{reportStage(s.stage)}</td>
                 <td class="num">{s.daysInStage}</td>
                 <td class="num">{s.dueDays}</td>
                 <td><span class={`tag ${s.owner}`}>{staffOwnerWords[s.owner] ?? s.owner}</span></td>
