@@ -60,13 +60,15 @@ pre.mail{white-space:pre-wrap;font-family:inherit}
 table.milestones{font-size:.9rem}table.milestones th[scope=row]{font-weight:normal}table.milestones th[scope=row] a{font-weight:bold}
 table.milestones .sub{display:block;color:#4c6272;font-size:.85rem}table.milestones td:first-child input{width:1.3rem;height:1.3rem}
 table.milestones tr.soon{background:#fffbe6}table.milestones tr.overdue{background:#fdf0ef}
-ol.attempts,ul.warnings{list-style:none;margin:0;padding:0}ol.attempts li{white-space:nowrap}ul.warnings li{margin:0 0 4px;min-width:16rem}
+ol.attempts,ul.warnings{list-style:none;margin:0;padding:0}ol.attempts li{margin:0 0 4px}ul.warnings li{margin:0 0 4px;min-width:14rem}
+table.milestones time{white-space:nowrap}table.milestones th[scope=row]{min-width:9rem}
 .tag.soon{background:#ffeb3b;color:#212b32}
 .bulk-actions{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:12px;margin:8px 0 16px}
 fieldset.bulk-action{background:#fff;padding:12px 16px;margin:0;border-top:4px solid #005eb8}fieldset.bulk-action legend{float:left;width:100%;font-size:1.05rem;margin:0 0 4px}
 fieldset.bulk-action .hint{clear:both;margin:0}fieldset.bulk-action label{margin:8px 0 2px}
-.inline-search{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:flex-end}.inline-search label{margin:0;flex-basis:100%}.inline-search input{flex:1 1 16rem}.inline-search button{margin:0}
+.inline-search{display:flex;flex-wrap:wrap;gap:4px 12px;align-items:flex-end}.inline-search label,.inline-search .hint{margin:0;flex-basis:100%}.inline-search input{flex:1 1 16rem}.inline-search button{margin:0}
 .result ul{margin:4px 0 8px}input.feed-url{max-width:none;font-family:monospace;font-size:.9rem}
+button.default-none{display:none}
 /* Reports: key figures, chart + table side by side, dense numeric tables, SVG charts. */
 dl.figures{display:flex;flex-wrap:wrap;gap:12px;margin:0 0 8px}dl.figures .figure{background:#fff;padding:10px 16px;border-left:6px solid #007f3b;min-width:16rem}
 dl.figures .figure.warn{border-left-color:#d5281b}dl.figures dt{font-weight:bold;font-size:.95rem}dl.figures dd{margin:0;color:#4c6272}dl.figures .big{font-size:1.6rem;font-weight:bold;color:#212b32}
