@@ -1,0 +1,75 @@
+// Helpers for the cohort tests: staff signed in by session cookie, international candidates
+// walked through the API with the examples it offers, and form posts as a browser sends them.
+import { expect } from 'vitest';
+import { createSession } from '../../src/auth/session.js';
+import { createUser } from '../../src/services/users/manage.js';
+import { applicant, type TestIntake } from '../support/intake.js';
+
+export const HOUR = 60 * 60 * 1000;
+export const DAY = 24 * HOUR;
+export const ORIGIN = 'http://localhost';
+
+export interface Staff { cookie: string; csrf: string; userId: string }
+export interface Page { status: number; headers: Headers; text: string }
+
+export async function signIn(t: TestIntake, role: 'recruiter' | 'coordinator' | 'admin', email = `${role}.${Math.random().toString(36).slice(2)}@example.nhs.uk`): Promise<Staff> {
+  const now = t.clock.now();
+  const { user } = await createUser(t.intake.app.db, { email, name: `A ${role}`, role, password: 'correct horse battery staple' }, null, now);
+  const session = await createSession(t.intake.app.db, { kind: 'staff', userId: user.id }, now);
+  return { cookie: `intake_session=${session.value}`, csrf: session.csrf, userId: user.id };
+}
+
+export async function page(t: TestIntake, path: string, as: Staff): Promise<Page> {
+  const res = await t.intake.http.request(path, { headers: { cookie: as.cookie } });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+/** A form post from our own page: fields may repeat (a list), the session's CSRF token is added unless given. */
+export async function postForm(t: TestIntake, path: string, as: Staff, fields: Record<string, string | string[]>): Promise<Page> {
+  const body = new URLSearchParams();
+  if (!('_csrf' in fields)) body.append('_csrf', as.csrf);
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+  const res = await t.intake.http.request(path, { method: 'POST', body, headers: { cookie: as.cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+export async function internationalCandidate(t: TestIntake, fullName: string, profession = 'registered_nurse'): Promise<string> {
+  const res = await t.post('/api/candidates', applicant({ programme: 'international', profession, fullName }));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
+}
+
+interface AllowedEvent { type: string; intent: string; example: Record<string, unknown> }
+
+/**
+ * Walks a candidate forward with the API's own `allowedEvents` examples, an hour apart (days when
+ * nothing can advance yet), until `done(journey)`; returns the journey then.
+ */
+export async function walkUntil(t: TestIntake, id: string, done: (journey: any) => boolean): Promise<any> {
+  for (let i = 0; i < 300; i++) {
+    let { journey } = (await t.get(`/api/candidates/${id}`)).body;
+    if (done(journey)) return journey;
+    t.clock.advance(HOUR);
+    for (let waited = 0; waited < 60 && !(journey.allowedEvents as AllowedEvent[]).some((e) => e.intent === 'advance'); waited++) {
+      t.clock.advance(DAY);
+      ({ journey } = (await t.get(`/api/candidates/${id}`)).body);
+    }
+    const next = (journey.allowedEvents as AllowedEvent[]).find((e) => e.intent === 'advance');
+    if (!next) throw new Error(`stuck at ${journey.state}`);
+    const res = await t.post(`/api/candidates/${id}/events`, { type: next.type, ...next.example });
+    expect(res.status, `${next.type} at ${journey.state}: ${JSON.stringify(res.body)}`).toBe(200);
+  }
+  throw new Error('walked 300 steps without getting there');
+}
+
+export const atState = (state: string) => (journey: { state: string }) => journey.state === state;
+
+export async function journeyOf(t: TestIntake, id: string) {
+  return (await t.get(`/api/candidates/${id}`)).body.journey;
+}
+
+/** The cohort id from a redirect to its page. */
+export const cohortIdFrom = (location: string | null) => /\/cohorts\/([0-9a-f-]{36})/.exec(location ?? '')?.[1] ?? '';
+
+/** Text of the page without tags, whitespace collapsed: what a reader sees. */
+export const visible = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
