@@ -1,5 +1,6 @@
 // One drizzle schema, two drivers: PGlite (embedded, default) or PostgreSQL via postgres.js.
 import { mkdirSync } from 'node:fs';
+import { lockDataDir } from './data-dir-lock.js';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -84,10 +85,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const dataDir = opts.dataDir ?? './.data';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const memory = dataDir.startsWith('memory://');
+  if (!memory) mkdirSync(dataDir, { recursive: true });
+  const unlock = memory ? () => {} : lockDataDir(dataDir);
   // pg_trgm: the candidate search index (migration 0004).
   const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', close: async () => { await client.close(); unlock(); } };
 }

@@ -1,6 +1,7 @@
 // Entry point: `npm start`. Embedded PGlite unless DATABASE_URL is set.
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.js';
+import { DataDirInUseError } from '../db/data-dir-lock.js';
 import { log } from './log.js';
 import { startIntake } from './server.js';
 
@@ -40,6 +41,10 @@ async function main() {
 }
 
 main().catch((err) => {
+  if (err instanceof DataDirInUseError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
   log.error('start-up failed', { error: err instanceof Error ? err.stack : String(err) });
   process.exit(1);
 });
