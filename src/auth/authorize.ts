@@ -18,11 +18,19 @@ export async function authorize(app: AppContext, p: StaffPrincipal, action: Acti
   if (!allows(p.role, action, programme)) await refuse(app, p, action);
 }
 
-/** The candidate's current programme, after checking the caller may read it and do `action` on it. */
-export async function authorizeCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string): Promise<string> {
-  const [row] = await app.db.select({ programme: journeys.programme }).from(candidates)
+/**
+ * The candidate and their current journey, after checking the caller may read them and do
+ * `action` on them: one query serves the check and the handler.
+ */
+export async function authorizedCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string) {
+  const [row] = await app.db.select({ candidate: candidates, journey: journeys }).from(candidates)
     .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId)).where(eq(candidates.id, candidateId));
-  if (!row || !allows(p.role, 'candidates.read', row.programme)) throw notFound('The candidate');
-  if (!allows(p.role, action, row.programme)) await refuse(app, p, action, candidateId);
-  return row.programme;
+  if (!row || !allows(p.role, 'candidates.read', row.journey.programme)) throw notFound('The candidate');
+  if (!allows(p.role, action, row.journey.programme)) await refuse(app, p, action, candidateId);
+  return row;
+}
+
+/** The candidate's current programme, after the same checks. */
+export async function authorizeCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string): Promise<string> {
+  return (await authorizedCandidate(app, p, action, candidateId)).journey.programme;
 }

@@ -21,9 +21,18 @@ export interface DispatchOptions {
   expectedVersion?: number | undefined;
   /** Timers: an event the journey can no longer take is dropped, not an error. */
   dropIfRefused?: boolean;
+  /** The caller has already parsed the payload with parseEvent (no need to parse it twice). */
+  parsed?: boolean;
 }
 
-export interface DispatchResult { journey: JourneyRow; accepted: boolean }
+export interface DispatchResult {
+  journey: JourneyRow;
+  accepted: boolean;
+  /** The new snapshot (accepted events only), so a reply need not resolve it again. */
+  snapshot?: AnyMachineSnapshot;
+  /** True when the event opened a journey on another programme (the candidate's current one now). */
+  movedProgramme?: boolean;
+}
 
 /** Validates the payload against the event's schema: 400 naming the field, before any lock. */
 export function parseEvent(type: string, payload: Record<string, unknown>): Record<string, unknown> {
@@ -43,7 +52,7 @@ export function parseEvent(type: string, payload: Record<string, unknown>): Reco
 }
 
 export async function dispatch(app: AppContext, journeyId: string, type: string, payload: Record<string, unknown>, actor: Actor, opts: DispatchOptions = {}): Promise<DispatchResult> {
-  const data = type.startsWith('xstate.') ? payload : parseEvent(type, payload);
+  const data = type.startsWith('xstate.') || opts.parsed ? payload : parseEvent(type, payload);
   return app.db.transaction((tx) => dispatchInTx(app, tx, journeyId, type, data, actor, opts));
 }
 
@@ -90,7 +99,7 @@ export async function dispatchInTx(app: AppContext, tx: Tx, journeyId: string, t
     const [candidate] = await tx.select({ profession: candidates.profession }).from(candidates).where(eq(candidates.id, row.candidateId));
     await startJourney(app, tx, { candidateId: row.candidateId, programme: programme as Programme, profession: candidate!.profession as Profession, at: now, actor, from: row.id });
   }
-  return { journey: updated, accepted: true };
+  return { journey: updated, accepted: true, snapshot: next, movedProgramme: programmes.length > 0 };
 }
 
 function refusal(snapshot: AnyMachineSnapshot, type: string, row: JourneyRow, now: Date): AppError {

@@ -1,5 +1,6 @@
 // The journey as the API shows it: flattened state, applicant-facing status, checks with owners
 // and due dates, and the events allowed now (from the machine, never hard-coded).
+import type { AnyMachineSnapshot } from 'xstate';
 import type { JourneyContext } from '../../workflows/types.js';
 import { type AllowedEvent, type ApplicantStatus, type CheckView, allowedEvents, applicantStatusOf, checksOf } from '../../workflows/inspect.js';
 import { DAY_MS } from '../../workflows/policy.js';
@@ -29,7 +30,7 @@ export interface JourneyView {
 
 const doneStatuses = new Set(['cleared', 'waived', 'not_required']);
 
-export function journeyView(app: AppContext, row: JourneyRow): JourneyView {
+export function journeyView(app: AppContext, row: JourneyRow, loaded?: AnyMachineSnapshot): JourneyView {
   const base = {
     id: row.id, programme: row.programme, machineVersion: row.machineVersion, state: row.state, stage: row.stage,
     status: row.status, version: row.version, stageEnteredAt: row.stageEnteredAt.toISOString(),
@@ -37,7 +38,7 @@ export function journeyView(app: AppContext, row: JourneyRow): JourneyView {
     exit: row.status === 'in_progress' || row.status === 'hired' ? null : { stage: row.exitStage, reason: row.exitReason },
   };
   try {
-    const snapshot = loadSnapshot(app.machines, row);
+    const snapshot = loaded ?? loadSnapshot(app.machines, row);
     const due = new Date(row.stageEnteredAt.getTime() + app.policy.checkDueDays * DAY_MS).toISOString();
     const checks = checksOf(snapshot).map(({ detail: _detail, ...c }) => (doneStatuses.has(c.status) || c.status === 'failed' ? c : { ...c, dueAt: due }));
     return {

@@ -2,13 +2,13 @@
 import { Hono } from 'hono';
 import type { AuthVars } from '../../auth/bearer.js';
 import type { AppContext } from '../../engine/context.js';
-import { authorize, authorizeCandidate } from '../../auth/authorize.js';
+import { authorize, authorizeCandidate, authorizedCandidate } from '../../auth/authorize.js';
 import { programmesFor } from '../../auth/permissions.js';
 import { actorOf } from '../../auth/principal.js';
 import { AppError } from '../../errors.js';
 import { dispatch, parseEvent } from '../../engine/dispatch.js';
 import { createCandidate } from '../../services/candidates/create.js';
-import { currentJourneyId, getCandidate } from '../../services/candidates/get.js';
+import { candidateWithJourney, getCandidate } from '../../services/candidates/get.js';
 import { candidateHistory } from '../../services/candidates/history.js';
 import { listCandidates } from '../../services/candidates/list.js';
 import { candidateEmails } from '../../services/emails/list.js';
@@ -55,12 +55,12 @@ export function candidateRoutes(app: AppContext) {
     const { type: _type, ...payload } = body;
     const data = parseEvent(type, payload);
     // The payload is checked first (cheap, no database); nothing changes before this check.
-    await authorizeCandidate(app, c.get('principal'), 'journey.act', id);
-    const journeyId = await currentJourneyId(app, id);
-    await dispatch(app, journeyId, type, data, actorOf(c.get('principal')), { expectedVersion });
-    const candidate = await getCandidate(app, id);
-    c.header('ETag', `"${candidate.journey.version}"`);
-    return c.json(candidate);
+    const { candidate, journey } = await authorizedCandidate(app, c.get('principal'), 'journey.act', id);
+    const result = await dispatch(app, journey.id, type, data, actorOf(c.get('principal')), { expectedVersion, parsed: true });
+    // The reply comes from what dispatch wrote, unless the candidate moved to another programme.
+    const reply = result.movedProgramme ? await getCandidate(app, id) : candidateWithJourney(app, candidate, result.journey, result.snapshot);
+    c.header('ETag', `"${reply.journey.version}"`);
+    return c.json(reply);
   });
 
   r.get('/:id/history', async (c) => {

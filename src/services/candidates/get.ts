@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { AnyMachineSnapshot } from 'xstate';
 import { candidates, journeys } from '../../../db/schema/index.js';
 import type { AppContext } from '../../engine/context.js';
 import type { JourneyRow } from '../../engine/dispatch.js';
@@ -12,11 +13,11 @@ export interface CandidateWithJourney {
   programme: string; createdAt: string; updatedAt: string; journey: JourneyView;
 }
 
-export function candidateWithJourney(app: AppContext, c: CandidateRow, j: JourneyRow): CandidateWithJourney {
+export function candidateWithJourney(app: AppContext, c: CandidateRow, j: JourneyRow, snapshot?: AnyMachineSnapshot): CandidateWithJourney {
   return {
     id: c.id, fullName: c.fullName, email: c.email, phone: c.phone, postcode: c.postcode, profession: c.profession,
     programme: j.programme, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
-    journey: journeyView(app, j),
+    journey: journeyView(app, j, snapshot),
   };
 }
 
