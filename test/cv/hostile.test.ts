@@ -37,7 +37,8 @@ describe('a hostile PDF', () => {
       ]);
       if (!finished) answeredDuringParse++;
       expect(health.body).toEqual({ status: 'ok', database: 'ok' });
-      if (!finished) expect(cv.body.status).toBe('pending');
+      // The parse may end between the database write and `finished` flipping: either is true.
+      expect(['pending', 'failed']).toContain(cv.body.status);
       expect(other.status).toBe(201);
       await sleep(100);
     }
