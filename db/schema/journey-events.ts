@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { journeys } from './journeys.js';
 
@@ -18,5 +19,8 @@ export const journeyEvents = pgTable('journey_events', {
   at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
 }, (t) => [
   uniqueIndex('journey_events_seq_idx').on(t.journeyId, t.seq),
-  index('journey_events_type_idx').on(t.type, t.at),
+  // Reports read (type, at) ranges and need only the journey: journey_id makes them index-only.
+  index('journey_events_type_idx').on(t.type, t.at, t.journeyId),
+  // The funnel asks which stages each journey reached: only events that changed stage.
+  index('journey_events_stage_changes_idx').on(t.journeyId, t.toStage).where(sql`${t.fromStage} is distinct from ${t.toStage}`),
 ]);
