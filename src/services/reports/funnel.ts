@@ -43,7 +43,7 @@ export async function funnel(db: Db, machines: Record<Programme, AnyStateMachine
     join journey_events e on e.journey_id = j.id
     where j.created_at >= ${start} and j.created_at < ${end}
       and ${inProgrammes(sql`j.programme`, params.programmes)}
-      and e.to_stage is distinct from e.from_stage
+      and e.from_stage is distinct from e.to_stage -- as the partial index journey_events_stage_changes_idx
     group by j.programme, e.to_stage`);
   // How each finished journey ended, by the stage it was at. A journey replaced by another
   // (superseded) moved programme rather than dropped out.
