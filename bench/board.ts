@@ -1,13 +1,14 @@
 // Measurement 2: what a recruiter's board asks for, at full size, over HTTP to the real server,
 // one request at a time (the latency of a page, not of a queue): the pipeline counts, a board
 // column (programme + stage), and the same column searched by name.
+import { createHash, randomBytes } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { httpClient } from './http.js';
 import { type Latency, latency } from './stats.js';
 
 export interface BoardBenchOptions { sql: Sql; serverUrl: string; token: string; msPerQuery: number; warmup?: number; log?: (line: string) => void }
 export interface BoardQueryResult { path: string; example: string; latency: Latency; rows: number }
-export interface BoardBenchResult { queries: BoardQueryResult[]; p95Ms: number }
+export interface BoardBenchResult { queries: BoardQueryResult[]; p95Ms: number; page: BoardQueryResult }
 
 export async function benchBoard(opts: BoardBenchOptions): Promise<BoardBenchResult> {
   // Search terms a recruiter would type: full names of real candidates (each matches a few dozen
@@ -42,5 +43,40 @@ export async function benchBoard(opts: BoardBenchOptions): Promise<BoardBenchRes
     opts.log?.(`board ${result.path}: p50 ${result.latency.p50Ms} ms, p95 ${result.latency.p95Ms} ms (${samples.length} requests)`);
   }
   client.close();
-  return { queries: results, p95Ms: Math.max(...results.map((r) => r.latency.p95Ms)) };
+  const page = await benchBoardPage(opts);
+  opts.log?.(`board page ${page.path}: p50 ${page.latency.p50Ms} ms, p95 ${page.latency.p95Ms} ms (${page.latency.count} requests)`);
+  return { queries: results, p95Ms: Math.max(...results.map((r) => r.latency.p95Ms)), page };
+}
+
+/**
+ * The recruiter's board page itself (issue 6: under 300 ms at 100,000 candidates): the HTML of
+ * GET /board for the domestic programme — every column's first cards and counts — as a signed-in
+ * recruiter gets it. The session is written straight into the bench database.
+ */
+async function benchBoardPage(opts: BoardBenchOptions): Promise<BoardQueryResult> {
+  const cookieValue = randomBytes(32).toString('base64url');
+  const [user] = await opts.sql<{ id: string }[]>`
+    insert into users (email, name, role, password_hash) values (${`bench.${Date.now()}@example.nhs.uk`}, 'Bench recruiter', 'recruiter', 'scrypt$unused')
+    returning id`;
+  await opts.sql`
+    insert into sessions (id_hash, kind, user_id, csrf, created_at, expires_at, last_seen_at)
+    values (${createHash('sha256').update(cookieValue).digest('hex')}, 'staff', ${user!.id}, 'bench', now(), now() + interval '1 day', now())`;
+  const path = '/board?programme=domestic';
+  const get = async () => {
+    const t0 = performance.now();
+    const res = await fetch(`${opts.serverUrl}${path}`, { headers: { cookie: `intake_session=${cookieValue}` }, redirect: 'manual' });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${body.slice(0, 200)}`);
+    return { ms: performance.now() - t0, cards: (body.match(/class="cardlet/g) ?? []).length };
+  };
+  for (let i = 0; i < (opts.warmup ?? 10); i++) await get();
+  const samples: number[] = [];
+  let rows = 0;
+  const end = performance.now() + opts.msPerQuery;
+  while (performance.now() < end || samples.length < 20) {
+    const r = await get();
+    samples.push(r.ms);
+    rows = r.cards;
+  }
+  return { path, example: path, latency: latency(samples), rows };
 }
