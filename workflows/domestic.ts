@@ -7,7 +7,7 @@ import { commonActions, commonDelays, commonGuards, initialContext, type Journey
 import { checkRegions } from './checks.js';
 import { type Policy, defaultPolicy } from './policy.js';
 import { isRegisteredProfession } from './rules.js';
-import { email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, trainingModules, interviewStage } from './stages.js';
+import { email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, trainingModules, interviewStage, appliedState } from './stages.js';
 import type { JourneyContext, JourneyInput } from './types.js';
 
 type Args = { context: JourneyContext; event: JourneyEvent };
@@ -41,11 +41,7 @@ export function domesticMachine(policy: Policy = defaultPolicy) {
     initial: 'applied',
     on: exitTransitions,
     states: {
-      applied: {
-        ...meta({ title: 'Application received', detail: 'We have your application and will review it shortly.', owner: 'recruiter', stage: 'application', dueDays: 3 }),
-        entry: [email('applicationReceived', 'candidate')],
-        on: { screeningStarted: 'screening' },
-      },
+      applied: appliedState('We have your application and will review it shortly.'),
       screening: {
         ...meta({ title: 'Checking your eligibility', detail: 'We are checking your experience, registration and eligibility for the bank.', owner: 'recruiter', stage: 'screening', dueDays: 5 }),
         on: {

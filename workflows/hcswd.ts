@@ -7,7 +7,7 @@ import { setup } from 'xstate';
 import { commonActions, commonDelays, commonGuards, initialContext, update, type JourneyEvent } from './common.js';
 import { checkRegions } from './checks.js';
 import { type Policy, days, defaultPolicy } from './policy.js';
-import { email, exitStates, exitTransitions, firstShiftStages, meta, offerStage } from './stages.js';
+import { email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, appliedState } from './stages.js';
 import type { JourneyContext, JourneyInput, StateConfig } from './types.js';
 
 type Args = { context: JourneyContext; event: JourneyEvent };
@@ -142,11 +142,7 @@ export function hcswdMachine(policy: Policy = defaultPolicy) {
     initial: 'applied',
     on: exitTransitions,
     states: {
-      applied: {
-        ...meta({ title: 'Application received', detail: 'Thank you for applying to train as a healthcare support worker. We will review your application shortly.', owner: 'recruiter', stage: 'application', dueDays: 3 }),
-        entry: [email('applicationReceived', 'candidate')],
-        on: { screeningStarted: 'screening' },
-      },
+      applied: appliedState('Thank you for applying to train as a healthcare support worker. We will review your application shortly.'),
       screening: {
         ...meta({ title: 'Checking your application', detail: `We are checking your values, that you have the right to work in the UK and that you can work at least ${policy.hcswdMinWeeklyHours} hours a week. You do not need care experience.`, owner: 'recruiter', stage: 'screening', dueDays: 5 }),
         on: {

@@ -18,7 +18,7 @@ import { commonActions, commonDelays, commonGuards, initialContext, update, type
 import { checkRegions } from './checks.js';
 import { type Policy, days, defaultPolicy, months } from './policy.js';
 import { type EnglishResult, daysBetween, isValidRegistration, mayAttempt, meetsEnglishStandard, registerFor } from './rules.js';
-import { closedState, email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, interviewStage } from './stages.js';
+import { closedState, email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, interviewStage, appliedState } from './stages.js';
 import type { JourneyContext, JourneyInput, Profession, Route, StateConfig } from './types.js';
 
 type Args = { context: JourneyContext; event: JourneyEvent };
@@ -256,11 +256,7 @@ export function internationalMachine(policy: Policy = defaultPolicy) {
     initial: 'applied',
     on: exitTransitions,
     states: {
-      applied: {
-        ...meta({ title: 'Application received', detail: 'We have your application to join us from overseas and will review it shortly.', owner: 'recruiter', stage: 'application', dueDays: 3 }),
-        entry: [email('applicationReceived', 'candidate')],
-        on: { screeningStarted: 'screening' },
-      },
+      applied: appliedState('We have your application to join us from overseas and will review it shortly.'),
       screening: {
         ...meta({ title: 'Checking your eligibility', detail: 'We are checking your qualification, experience and eligibility for sponsorship.', owner: 'recruiter', stage: 'screening', dueDays: 5 }),
         on: { internationalScreeningPassed: { guard: 'internationallyRecruitable', target: 'interview' } },

@@ -101,3 +101,10 @@ export function interviewStage(onPass: string, how: { detail: string; toSchedule
     },
   };
 }
+
+/** The application, received: the recruiter screens it next. The words are the programme's own. */
+export const appliedState = (detail: string): StateConfig => ({
+  ...meta({ title: 'Application received', detail, owner: 'recruiter', stage: 'application', dueDays: 3 }),
+  entry: [email('applicationReceived', 'candidate')],
+  on: { screeningStarted: 'screening' },
+});
