@@ -1,7 +1,7 @@
 // The cohort table as CSV (escaped, formula cells neutralised) and the OSCE dates as an iCalendar
 // feed a calendar app subscribes to with a token in the URL, no session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvCell } from '../../src/services/cohorts/csv.js';
+import { csvCell } from '../../src/services/csv.js';
 import { fold } from '../../src/services/cohorts/ical.js';
 import { feedToken } from '../../src/services/cohorts/links.js';
 import { startTestIntake, type TestIntake } from '../support/intake.js';

@@ -1,6 +1,6 @@
 // The pieces under the report downloads and charts, on their own.
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../src/services/reports/csv.js';
+import { csvCell, toCsv } from '../../src/services/csv.js';
 import { addMonths, monthOf, monthsOf } from '../../src/services/reports/range.js';
 import { BarChart, ColumnChart, niceScale } from '../../src/ui/charts.js';
 

@@ -13,7 +13,7 @@ import {
   MONTH, addMonths, allReports, checkDurations, durations, funnel, monthOf, stuckCandidates, withdrawalReasons,
   type ReportParams,
 } from '../../services/reports/index.js';
-import { toCsv } from '../../services/reports/csv.js';
+import { toCsv } from '../../services/csv.js';
 import { type ReportFilters, ReportsPage } from '../../ui/pages/reports.js';
 import { type CsvTable, type Table, checksTable, durationTable, funnelTable, reasonsTable, stuckTable } from '../../ui/pages/report-tables.js';
 import { programmes } from '../../../workflows/types.js';

@@ -2,7 +2,7 @@
 // Each column is one indexed query (journeys_board_idx: programme, status, stage,
 // stage_entered_at) with a LIMIT, and the counts one grouped query, so the board stays fast at
 // 100,000 candidates; a column pages on (stage_entered_at, id).
-import { type SQL, and, asc, count, eq, gt, ilike, isNull, lt, or } from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { AnyStateMachine } from 'xstate';
 import { candidates, journeys } from '../../../db/schema/index.js';
 import type { Db } from '../../../db/client.js';
@@ -10,6 +10,8 @@ import { stageOrder } from '../../../workflows/inspect.js';
 import { DAY_MS, type Policy } from '../../../workflows/policy.js';
 import type { StateMeta } from '../../../workflows/types.js';
 import { AppError } from '../../errors.js';
+import { decodeCursor, encodeCursor } from '../keyset.js';
+import { nameOrEmailMatches } from '../candidates/search.js';
 
 export interface BoardFilters { programme: string; profession?: string | undefined; owner?: string | undefined; overdue?: boolean | undefined; q?: string | undefined }
 export interface BoardCard { id: string; fullName: string; profession: string; state: string; owner: string; stageEnteredAt: Date; daysInStage: number; overdue: boolean }
@@ -28,21 +30,12 @@ export function stageDueDays(machine: AnyStateMachine, policy: Policy): Record<s
   return due;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-const encode = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
-function decode(cursor: string): { at: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const at = new Date(iso ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(at.getTime())) throw new AppError(400, 'invalid_query', 'cursor: not a cursor this page made', { field: 'cursor' });
-  return { at, id };
-}
-
 function filters(f: BoardFilters, due: Record<string, number>, now: Date, stage?: string): SQL[] {
   const where: SQL[] = [isNull(journeys.supersededAt), eq(journeys.programme, f.programme), eq(journeys.status, 'in_progress')];
   if (stage) where.push(eq(journeys.stage, stage));
   if (f.profession) where.push(eq(candidates.profession, f.profession));
   if (f.owner) where.push(eq(journeys.owner, f.owner));
-  if (f.q) where.push(or(ilike(candidates.fullName, `%${escapeLike(f.q)}%`), ilike(candidates.email, `%${escapeLike(f.q)}%`))!);
+  if (f.q) where.push(nameOrEmailMatches(f.q));
   if (f.overdue && stage) where.push(lt(journeys.stageEnteredAt, new Date(now.getTime() - (due[stage] ?? 14) * DAY_MS)));
   return where;
 }
@@ -50,7 +43,7 @@ function filters(f: BoardFilters, due: Record<string, number>, now: Date, stage?
 async function columnCards(db: Db, f: BoardFilters, stage: string, due: Record<string, number>, now: Date, limit: number, cursor?: string) {
   const where = filters(f, due, now, stage);
   if (cursor) {
-    const c = decode(cursor);
+    const c = decodeCursor(cursor);
     where.push(or(gt(journeys.stageEnteredAt, c.at), and(eq(journeys.stageEnteredAt, c.at), gt(journeys.id, c.id)))!);
   }
   const rows = await db.select({
@@ -67,7 +60,7 @@ async function columnCards(db: Db, f: BoardFilters, stage: string, due: Record<s
       daysInStage: Math.floor((now.getTime() - r.stageEnteredAt.getTime()) / DAY_MS),
       overdue: now.getTime() - r.stageEnteredAt.getTime() > dueMs,
     })),
-    nextCursor: rows.length > limit && last ? encode(last.stageEnteredAt, last.journeyId) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.stageEnteredAt, last.journeyId) : null,
   };
 }
 

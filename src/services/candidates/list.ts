@@ -1,4 +1,6 @@
-import { type SQL, and, desc, eq, ilike, inArray, lt, or } from 'drizzle-orm';
+import { type SQL, and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { decodeCursor, encodeCursor } from '../keyset.js';
+import { nameOrEmailMatches } from './search.js';
 import { candidates, journeys } from '../../../db/schema/index.js';
 import type { Db } from '../../../db/client.js';
 import { AppError } from '../../errors.js';
@@ -15,22 +17,6 @@ export interface CandidateListItem {
   status: string; owner: string; stageEnteredAt: string; createdAt: string;
 }
 
-const encodeCursor = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(iso ?? '');
-  // Only what encodeCursor writes: a real uuid and a toISOString() date PostgreSQL can store
-  // (a year from 0001 to 9999), so a forged cursor is a 400, never a database error.
-  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) || Number.isNaN(createdAt.getTime())
-    || !/^(?!0000)[0-9]{4}-/.test(iso ?? '') || createdAt.toISOString() !== iso) {
-    throw new AppError(400, 'invalid_query', 'cursor: not a cursor this API returned', { field: 'cursor' });
-  }
-  return { createdAt, id };
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-
 /**
  * Newest first, keyset-paginated on the current journey's (created_at, candidate id). The board's
  * filters (programme, stage, status) are journey columns, so ordering on the journey lets one
@@ -44,12 +30,11 @@ export async function listCandidates(db: Db, params: ListCandidatesParams) {
   if (params.stage) where.push(eq(journeys.stage, params.stage));
   if (params.status) where.push(eq(journeys.status, params.status));
   if (params.q) {
-    const pattern = `%${escapeLike(params.q)}%`;
-    where.push(or(ilike(candidates.fullName, pattern), ilike(candidates.email, pattern))!);
+    where.push(nameOrEmailMatches(params.q));
   }
   if (params.cursor) {
     const c = decodeCursor(params.cursor);
-    where.push(or(lt(journeys.createdAt, c.createdAt), and(eq(journeys.createdAt, c.createdAt), lt(journeys.candidateId, c.id)))!);
+    where.push(or(lt(journeys.createdAt, c.at), and(eq(journeys.createdAt, c.at), lt(journeys.candidateId, c.id)))!);
   }
   // Only the columns a list item shows: a journey's snapshot is the bulk of its row.
   const rows = await db.select({

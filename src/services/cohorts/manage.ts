@@ -1,7 +1,8 @@
 // Cohorts: intakes of international recruits run together (e.g. "March 2027 nurses"). A cohort
 // has a name, a start date and members; members are international candidates only, each at most
 // once per cohort (the primary key), and leaving a cohort never touches the candidate's journey.
-import { and, asc, count, desc, eq, ilike, inArray, isNull, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { nameOrEmailMatches } from '../candidates/search.js';
 import { candidates, cohortMembers, cohorts, journeys } from '../../../db/schema/index.js';
 import type { AppContext } from '../../engine/context.js';
 import { notFound } from '../../errors.js';
@@ -15,7 +16,6 @@ export interface AddOutcome { added: string[]; alreadyMembers: string[]; refused
 export const COHORT_PROGRAMME = 'international';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export async function createCohort(app: AppContext, input: { name: string; startsOn: string }, createdBy: string | null): Promise<CohortRow> {
   const [row] = await app.db.insert(cohorts).values({
@@ -55,7 +55,7 @@ export async function searchCandidates(app: AppContext, cohortId: string, q: str
   if (!term) return [];
   const match = UUID.test(term)
     ? eq(candidates.id, term.toLowerCase())
-    : or(ilike(candidates.fullName, `%${escapeLike(term)}%`), ilike(candidates.email, `%${escapeLike(term)}%`))!;
+    : nameOrEmailMatches(term);
   return app.db.select({
     id: candidates.id, fullName: candidates.fullName, email: candidates.email, profession: candidates.profession, stage: journeys.stage, status: journeys.status,
   }).from(candidates).innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId))

@@ -1,7 +1,7 @@
 // The report tables as rows of cells, shared by the page and the CSV downloads so both carry the
 // same numbers under the same headings.
 import type { CheckRow } from '../../services/reports/checks.js';
-import type { Cell } from '../../services/reports/csv.js';
+import type { Cell } from '../../services/csv.js';
 import type { Funnel, ReasonRow } from '../../services/reports/funnel.js';
 import { monthLabel } from '../../services/reports/range.js';
 import type { StuckList } from '../../services/reports/stuck.js';

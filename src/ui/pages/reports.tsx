@@ -2,7 +2,7 @@
 // and its numbers are in the table next to it; every table can be downloaded as CSV.
 import type { Child } from 'hono/jsx';
 import type { ReportSet } from '../../services/reports/index.js';
-import type { Cell } from '../../services/reports/csv.js';
+import type { Cell } from '../../services/csv.js';
 import { type DurationRow, type Milestone, TARGET_DAYS, monthLabel, monthsOf } from '../../services/reports/index.js';
 import { type Programme, checkNames, programmes as allProgrammes } from '../../../workflows/types.js';
 import { BarChart, ColumnChart } from '../charts.js';

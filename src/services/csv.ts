@@ -1,4 +1,4 @@
-// CSV for the report downloads (RFC 4180: CRLF, fields quoted when they hold a comma, quote or
+// CSV for every download (reports, cohorts) (RFC 4180: CRLF, fields quoted when they hold a comma, quote or
 // line break, quotes doubled). Text that a spreadsheet would run as a formula (starting with
 // = + - @, or a tab or carriage return) is prefixed with a single quote, so a candidate's
 // withdrawal reason can never become a formula in someone's Excel. Numbers are written as they
