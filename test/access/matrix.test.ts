@@ -249,3 +249,24 @@ describe('the authorization matrix', () => {
 });
 
 export { TOKEN };
+
+describe('DBS certificate details', () => {
+  it('records who viewed them when a candidate history holding them is read', async () => {
+    const { auditLog } = await import('../../db/schema/index.js');
+    const { and, eq } = await import('drizzle-orm');
+    const id = await candidate();
+    const steps: [string, Record<string, unknown>][] = [
+      ['screeningStarted', {}], ['screeningPassed', { careExperienceMonths: 24, body: 'NMC', number: '71A2998E' }],
+      ['interviewScheduled', { interviewAt: '2026-03-10T10:00:00Z', location: 'Room 1' }], ['interviewPassed', {}], ['offerMade', {}], ['offerAccepted', {}],
+      ['identity.submitted', {}], ['identity.cleared', { documents: ['passport'], seenInPerson: true }], ['dbs.submitted', {}],
+      ['dbs.cleared', { certificateNumber: '001234567890', issueDate: '2026-03-01', level: 'enhanced_adults_barred', outcome: 'clear' }],
+    ];
+    for (const [type, payload] of steps) expect((await t.post(`/api/candidates/${id}/events`, { type, ...payload })).status, type).toBe(200);
+    const viewed = () => t.intake.app.db.select().from(auditLog).where(and(eq(auditLog.kind, 'dbs_details_viewed'), eq(auditLog.subjectId, id)));
+    expect(await viewed()).toHaveLength(0);
+    expect((await t.get(`/api/candidates/${id}/history`, callers.recruiter.headers)).status).toBe(200);
+    const rows = await viewed();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.actorId).toBeTruthy();
+  });
+});

@@ -12,6 +12,7 @@ import { candidateWithJourney, getCandidate } from '../../services/candidates/ge
 import { candidateHistory } from '../../services/candidates/history.js';
 import { listCandidates } from '../../services/candidates/list.js';
 import { candidateEmails } from '../../services/emails/list.js';
+import { audit } from '../../services/audit/record.js';
 import { idParam, ifMatchVersion, parseWith, readJsonObject } from '../input.js';
 import { createCandidateBody, eventBody, listCandidatesQuery } from './schemas.js';
 
@@ -66,7 +67,13 @@ export function candidateRoutes(app: AppContext) {
   r.get('/:id/history', async (c) => {
     const id = idParam(c);
     await authorizeCandidate(app, c.get('principal'), 'candidates.read', id);
-    return c.json({ items: await candidateHistory(app.db, id) });
+    const items = await candidateHistory(app.db, id);
+    // DBS certificate details (number, date, level, outcome) are kept with who viewed them.
+    if (items.some((i) => i.type === 'dbs.cleared' && (i.payload as { certificateNumber?: string }).certificateNumber)) {
+      const p = c.get('principal');
+      await audit(app.db, { kind: 'dbs_details_viewed', actorType: p.via, actorId: p.userId ?? p.tokenId, subjectId: id, at: app.clock.now() });
+    }
+    return c.json({ items });
   });
 
   r.get('/:id/emails', async (c) => {
