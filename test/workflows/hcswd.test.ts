@@ -8,7 +8,7 @@ import { hcswdEvents } from '../../workflows/events/hcswd.js';
 import { allowedEvents, checksOf, stageOf, statusOf } from '../../workflows/inspect.js';
 import { defaultPolicy } from '../../workflows/policy.js';
 import type { JourneyContext, JourneyInput, StateMeta } from '../../workflows/types.js';
-import { walkToEnd } from './walk.js';
+import { walkToEnd, advanceUntil as walkUntil } from './walk.js';
 
 const input: JourneyInput = { programme: 'hcswd', profession: 'healthcare_assistant', at: '2025-03-03T09:00:00.000Z' };
 const machine = hcswdMachine();
@@ -19,18 +19,7 @@ type Action = { type: string; params?: Record<string, unknown> };
 const later = (at: string) => new Date(Date.parse(at) + 60 * 60 * 1000).toISOString();
 
 /** Takes the first `advance` event, as the walker does, until `stop` holds. */
-function advanceUntil(stop: (s: AnyMachineSnapshot) => boolean, m: AnyStateMachine = machine): Journey {
-  let at = input.at;
-  let [snapshot] = initialTransition(m, input) as [AnyMachineSnapshot, unknown];
-  for (let i = 0; i < 200 && !stop(snapshot); i++) {
-    at = later(at);
-    const next = allowedEvents(snapshot, at).find((e) => e.intent === 'advance');
-    if (!next) throw new Error(`stuck at ${JSON.stringify(snapshot.value)}`);
-    [snapshot] = transition(m, snapshot, { type: next.type, ...next.example, at }) as [AnyMachineSnapshot, unknown];
-  }
-  if (!stop(snapshot)) throw new Error(`never reached the stop condition: ${JSON.stringify(snapshot.value)}`);
-  return { snapshot, at };
-}
+const advanceUntil = (stop: (s: AnyMachineSnapshot) => boolean, m: AnyStateMachine = machine): Journey => walkUntil(m, input, stop);
 
 /** A payload valid for the event's schema: the catalog example with some fields changed. */
 function payload(j: Journey, type: string, overrides: Record<string, unknown> = {}) {

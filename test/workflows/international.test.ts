@@ -8,7 +8,7 @@ import { checkEvents } from '../../workflows/events/checks.js';
 import { allowedEvents, applicantStatusOf, stageOf, statusOf } from '../../workflows/inspect.js';
 import { days, defaultPolicy, months } from '../../workflows/policy.js';
 import type { JourneyContext, JourneyInput, Profession, StateMeta } from '../../workflows/types.js';
-import { walkToEnd } from './walk.js';
+import { walkToEnd, advanceUntil as walkUntil } from './walk.js';
 
 const machine = internationalMachine();
 const start = '2025-03-03T09:00:00.000Z';
@@ -23,20 +23,7 @@ const daysLater = (at: string, n: number) => new Date(Date.parse(at) + days(n)).
 const dateOf = (at: string) => at.slice(0, 10);
 
 /** Takes the first `advance` event, as the walker does, until `stop` holds. */
-function advanceUntil(stop: (s: AnyMachineSnapshot) => boolean, input: JourneyInput = nurse): Journey {
-  let at = input.at;
-  let [snapshot] = initialTransition(machine, input) as [AnyMachineSnapshot, unknown];
-  for (let i = 0; i < 200 && !stop(snapshot); i++) {
-    at = hoursLater(at);
-    // A result cannot be recorded before its booked sitting: let days pass, as they would.
-    for (let d = 0; d < 60 && !allowedEvents(snapshot, at).some((e) => e.intent === 'advance'); d++) at = daysLater(at, 1);
-    const next = allowedEvents(snapshot, at).find((e) => e.intent === 'advance');
-    if (!next) throw new Error(`stuck at ${JSON.stringify(snapshot.value)}`);
-    [snapshot] = transition(machine, snapshot, { type: next.type, ...next.example, at }) as [AnyMachineSnapshot, unknown];
-  }
-  if (!stop(snapshot)) throw new Error(`never reached the stop condition: ${JSON.stringify(snapshot.value)}`);
-  return { snapshot, at };
-}
+const advanceUntil = (stop: (s: AnyMachineSnapshot) => boolean, input: JourneyInput = nurse): Journey => walkUntil(machine, input, stop);
 
 /** The next moment an event can happen: an hour on, or for an OSCE result the booked sitting day. */
 function nextAt(j: Journey, type: string) {

@@ -1,25 +1,35 @@
-// Test helper: walks a machine from application to a final state using only the examples of
-// `allowedEvents`, preferring the first `advance` event, as a recruiter clicking "next" would.
+// Test helper: walks a machine using only the examples of `allowedEvents`, taking the first
+// `advance` event each step, as a recruiter clicking "next" would. Steps are an hour apart; when
+// nothing can advance yet (a result before its booked sitting), days pass, as they would.
 import { type AnyStateMachine, type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
 import { allowedEvents, statusOf } from '../../workflows/inspect.js';
 import type { JourneyInput } from '../../workflows/types.js';
 
 export interface WalkStep { type: string; payload: Record<string, unknown> }
+export interface Walked { snapshot: AnyMachineSnapshot; at: string; steps: WalkStep[] }
 
-export function walkToEnd(machine: AnyStateMachine, input: JourneyInput, maxSteps = 400) {
+const HOUR = 60 * 60 * 1000;
+const later = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
+
+/** Walks from the application until `stop` holds (throws if it never does within `maxSteps`). */
+export function advanceUntil(machine: AnyStateMachine, input: JourneyInput, stop: (s: AnyMachineSnapshot) => boolean, maxSteps = 400): Walked {
   let at = input.at;
   let [snapshot] = initialTransition(machine, input) as [AnyMachineSnapshot, unknown];
   const steps: WalkStep[] = [];
-  for (let i = 0; i < maxSteps && snapshot.status === 'active'; i++) {
-    at = new Date(Date.parse(at) + 60 * 60 * 1000).toISOString();
-    // Nothing can advance yet (e.g. a result before its booked sitting): let days pass.
-    for (let waited = 0; waited < 60 && !allowedEvents(snapshot, at).some((e) => e.intent === 'advance'); waited++) {
-      at = new Date(Date.parse(at) + 24 * 60 * 60 * 1000).toISOString();
-    }
+  for (let i = 0; i < maxSteps && !stop(snapshot); i++) {
+    at = later(at, HOUR);
+    for (let waited = 0; waited < 60 && !allowedEvents(snapshot, at).some((e) => e.intent === 'advance'); waited++) at = later(at, 24 * HOUR);
     const next = allowedEvents(snapshot, at).find((e) => e.intent === 'advance');
     if (!next) throw new Error(`stuck at ${JSON.stringify(snapshot.value)}: ${allowedEvents(snapshot, at).map((e) => e.type).join(', ')}`);
     steps.push({ type: next.type, payload: next.example });
     [snapshot] = transition(machine, snapshot, { type: next.type, ...next.example, at }) as [AnyMachineSnapshot, unknown];
   }
+  if (!stop(snapshot)) throw new Error(`never reached the stop condition: ${JSON.stringify(snapshot.value)}`);
+  return { snapshot, at, steps };
+}
+
+/** Walks from the application to a final state. */
+export function walkToEnd(machine: AnyStateMachine, input: JourneyInput, maxSteps = 400) {
+  const { snapshot, steps } = advanceUntil(machine, input, (s) => s.status !== 'active', maxSteps);
   return { snapshot, steps, status: statusOf(snapshot) };
 }
