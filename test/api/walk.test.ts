@@ -3,6 +3,7 @@
 // recruiter clicking "next" would. The history must then tell the same story, step by step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
+import { type ApiStep, walkApi } from '../support/walk-api.js';
 
 let t: TestIntake;
 beforeAll(async () => { t = await startTestIntake(); });
@@ -10,40 +11,17 @@ afterAll(async () => { await t?.close(); });
 
 const HOUR = 60 * 60 * 1000;
 
+type Step = ApiStep;
 interface AllowedEvent { type: string; label: string; intent: 'advance' | 'hold' | 'exit'; schema: unknown; example: Record<string, unknown> }
-interface Step { type: string; from: string; to: string; version: number }
 interface HistoryItem { seq: number; type: string; from: string | null; to: string; fromStage: string | null; toStage: string; at: string; actor: { type: string; id: string | null } }
 
-/**
- * Creates a candidate, then repeatedly: moves the clock on an hour, reads the candidate, takes the
- * first `advance` event and posts its example (with If-Match, so a stale read would show up as
- * 409), until the journey is finished. When nothing can advance yet (a result cannot be recorded
- * before its booked sitting), days pass, as they would. `adjust` may change an event's example.
- */
-async function walk(body: Record<string, unknown>, adjust: (type: string, example: Record<string, unknown>) => Record<string, unknown> = (_, e) => e) {
+/** Creates a candidate and walks it until its journey is finished (test/support/walk-api.ts). */
+async function walk(body: Record<string, unknown>, adjust?: (type: string, example: Record<string, unknown>) => Record<string, unknown>) {
   const created = await t.post('/api/candidates', body);
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const id: string = created.body.id;
-  const steps: Step[] = [];
-  let candidate = created.body;
-  for (let i = 0; i < 300 && candidate.journey.status === 'in_progress'; i++) {
-    t.clock.advance(HOUR);
-    let current = await t.get(`/api/candidates/${id}`);
-    for (let waited = 0; waited < 60 && !(current.body.journey.allowedEvents as AllowedEvent[]).some((e) => e.intent === 'advance'); waited++) {
-      t.clock.advance(24 * HOUR);
-      current = await t.get(`/api/candidates/${id}`);
-    }
-    expect(current.status).toBe(200);
-    const journey = current.body.journey;
-    const next = (journey.allowedEvents as AllowedEvent[]).find((e) => e.intent === 'advance');
-    if (!next) throw new Error(`stuck at ${journey.state}: allowed ${journey.allowedEvents.map((e: AllowedEvent) => e.type).join(', ')}`);
-    const res = await t.post(`/api/candidates/${id}/events`, { type: next.type, ...adjust(next.type, next.example) }, { 'if-match': `"${journey.version}"` });
-    expect(res.status, `${next.type} at ${journey.state}: ${JSON.stringify(res.body)}`).toBe(200);
-    expect(res.body.journey.version).toBe(journey.version + 1);
-    steps.push({ type: next.type, from: journey.state, to: res.body.journey.state, version: res.body.journey.version });
-    candidate = res.body;
-  }
-  return { id, steps, candidate };
+  const { candidate, steps } = await walkApi(t, id, (j) => j.status !== 'in_progress', adjust);
+  return { id, steps, candidate: candidate as any };
 }
 
 /** History has the application plus one item per accepted event, numbered and chained. */

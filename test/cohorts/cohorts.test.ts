@@ -112,7 +112,7 @@ describe('the milestone table', () => {
     expect(rows).toHaveLength(4);
     // Walked first, from the test clock's start (2 Mar 2026), an hour a step: the dates are the events'.
     expect(rows.find((r) => r.includes('Amara Okafor'))).toBe(
-      'Amara Okafor Registered nurse Travel IELTS 16 Feb 2026 valid to 16 Feb 2028 2 Mar 2026 passed 2 Mar 2026 2 Mar 2026 granted 2 Mar 2026 16 Mar 2026 London Heathrow — — — None',
+      'Amara Okafor Registered nurse Travel IELTS 16 Feb 2026 valid to 16 Feb 2028 2 Mar 2026 passed 2 Mar 2026 2 Mar 2026 granted 2 Mar 2026 17 Mar 2026 London Heathrow — — — None',
     );
     const chiara = rows.find((r) => r.includes('Chiara Santos'))!;
     expect(chiara).toMatch(/^Chiara Santos Registered nurse Visa and sponsorship IELTS .* applied .* — — — — None$/);

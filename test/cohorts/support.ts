@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import { createSession } from '../../src/auth/session.js';
 import { createUser } from '../../src/services/users/manage.js';
+import { walkApi } from '../support/walk-api.js';
 import { applicant, type TestIntake } from '../support/intake.js';
 
 export const HOUR = 60 * 60 * 1000;
@@ -39,27 +40,9 @@ export async function internationalCandidate(t: TestIntake, fullName: string, pr
   return res.body.id;
 }
 
-interface AllowedEvent { type: string; intent: string; example: Record<string, unknown> }
-
-/**
- * Walks a candidate forward with the API's own `allowedEvents` examples, an hour apart (days when
- * nothing can advance yet), until `done(journey)`; returns the journey then.
- */
+/** Walks a candidate forward through the API until `done(journey)`; returns the journey then. */
 export async function walkUntil(t: TestIntake, id: string, done: (journey: any) => boolean): Promise<any> {
-  for (let i = 0; i < 300; i++) {
-    let { journey } = (await t.get(`/api/candidates/${id}`)).body;
-    if (done(journey)) return journey;
-    t.clock.advance(HOUR);
-    for (let waited = 0; waited < 60 && !(journey.allowedEvents as AllowedEvent[]).some((e) => e.intent === 'advance'); waited++) {
-      t.clock.advance(DAY);
-      ({ journey } = (await t.get(`/api/candidates/${id}`)).body);
-    }
-    const next = (journey.allowedEvents as AllowedEvent[]).find((e) => e.intent === 'advance');
-    if (!next) throw new Error(`stuck at ${journey.state}`);
-    const res = await t.post(`/api/candidates/${id}/events`, { type: next.type, ...next.example });
-    expect(res.status, `${next.type} at ${journey.state}: ${JSON.stringify(res.body)}`).toBe(200);
-  }
-  throw new Error('walked 300 steps without getting there');
+  return (await walkApi(t, id, done)).candidate.journey;
 }
 
 export const atState = (state: string) => (journey: { state: string }) => journey.state === state;
