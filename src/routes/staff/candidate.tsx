@@ -24,7 +24,9 @@ import { staffOf } from './index.js';
 
 type Flash = { kind: 'error' | 'notice'; text: string };
 
-async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string, flash?: Flash, status: 200 | 400 | 403 | 409 | 422 = 200) {
+type Retry = { type: string; values: Record<string, string> };
+
+async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string, flash?: Flash, status: 200 | 400 | 403 | 409 | 422 = 200, retry?: Retry) {
   const staff = c.get('staff');
   const programme = await authorizeCandidate(app, staff, 'candidates.read', id);
   const candidate = await getCandidate(app, id);
@@ -41,7 +43,7 @@ async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string
       passedStages={[...new Set(current.map((h) => h.fromStage).filter((s): s is string => !!s))]}
       emails={await candidateEmails(app.db, id)} notes={await candidateNotes(app.db, id)}
       canAct={allows(staff.role, 'journey.act', programme)} canNote={allows(staff.role, 'notes.write', programme)}
-      canReviewCv={allows(staff.role, 'cv.review', programme)} {...(flash ? { flash } : {})}
+      canReviewCv={allows(staff.role, 'cv.review', programme)} {...(flash ? { flash } : {})} {...(retry ? { retry } : {})}
     />,
     status,
   );
@@ -66,16 +68,17 @@ export function candidatePages(app: AppContext) {
     await authorizeCandidate(app, c.get('staff'), 'journey.act', id);
     const type = String(form._type ?? '');
     const version = Number(form._version);
+    const retry: Retry = { type, values: Object.fromEntries(Object.entries(form).filter(([k, v]) => !k.startsWith('_') && typeof v === 'string')) as Record<string, string> };
     try {
       const { payload, errors } = payloadFrom(jsonSchemaOf(type), form as Record<string, string>);
-      if (errors.length) return renderRecord(app, c, id, { kind: 'error', text: errors.join('; ') }, 400);
+      if (errors.length) return renderRecord(app, c, id, { kind: 'error', text: errors.join('; ') }, 400, retry);
       const data = parseEvent(type, payload);
       await dispatch(app, await currentJourneyId(app, id), type, data, actorOf(c.get('staff')), { expectedVersion: Number.isInteger(version) ? version : undefined });
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       // Shown on the record with what is true now (a lost race shows the latest state).
       const text = error.code === 'version_conflict' ? 'Someone else changed this candidate meanwhile: here is the latest. Check and try again.' : error.message;
-      return renderRecord(app, c, id, { kind: 'error', text }, error.status as 400);
+      return renderRecord(app, c, id, { kind: 'error', text }, error.status as 400, retry);
     }
     return c.redirect(`/candidates/${id}?done=${encodeURIComponent(type)}`, 303);
   });

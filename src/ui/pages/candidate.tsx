@@ -31,6 +31,8 @@ export interface CandidatePageProps {
   canNote: boolean;
   canReviewCv: boolean;
   flash?: { kind: 'error' | 'notice'; text: string };
+  /** A refused form comes back open with what was typed, so nothing typed is lost. */
+  retry?: { type: string; values: Record<string, string> };
 }
 
 /** The journey as drawn from the machine's stages: done, here, still to come. */
@@ -85,9 +87,12 @@ function Field(props: { f: FieldSpec; id: string }) {
   );
 }
 
-function EventForm(props: { event: AllowedEvent; candidateId: string; version: number; csrf: string }) {
+function EventForm(props: { event: AllowedEvent; candidateId: string; version: number; csrf: string; retry?: Record<string, string> | undefined }) {
   const e = props.event;
-  const fields = fieldsFor(e.schema, e.example);
+  const typed = props.retry;
+  const fields = fieldsFor(e.schema, e.example).map((f) => (typed
+    ? { ...f, value: typed[f.name] ?? '', ...(f.kind === 'checkbox' ? { checked: typed[f.name] === 'true' } : {}) }
+    : f));
   const cls = e.intent === 'advance' ? '' : e.intent === 'exit' ? 'warning' : 'hold';
   const hidden = (
     <>
@@ -101,7 +106,7 @@ function EventForm(props: { event: AllowedEvent; candidateId: string; version: n
     return <form method="post" action={`/candidates/${props.candidateId}/events`}>{hidden}<button class={cls} type="submit">{e.label}</button></form>;
   }
   return (
-    <details class="event">
+    <details class="event" open={typed ? true : undefined}>
       <summary>{e.label}</summary>
       <form method="post" action={`/candidates/${props.candidateId}/events`}>
         {hidden}
@@ -188,7 +193,7 @@ export function CandidatePage(props: CandidatePageProps) {
                 <>
                   {(['advance', 'hold', 'exit'] as const).map((intent) => {
                     const events = j.allowedEvents.filter((e) => e.intent === intent);
-                    return events.length ? <div><h3>{intent === 'advance' ? 'Move on' : intent === 'hold' ? 'Other actions' : 'End or change'}</h3>{events.map((e) => <EventForm event={e} candidateId={c.id} version={j.version} csrf={staff.csrf} />)}</div> : null;
+                    return events.length ? <div><h3>{intent === 'advance' ? 'Move on' : intent === 'hold' ? 'Other actions' : 'End or change'}</h3>{events.map((e) => <EventForm event={e} candidateId={c.id} version={j.version} csrf={staff.csrf} retry={props.retry?.type === e.type ? props.retry.values : undefined} />)}</div> : null;
                   })}
                 </>
               )}
