@@ -13,10 +13,10 @@
 // The two sides use disjoint random pools of in-progress candidates, and alternate in rounds so
 // that a noisy neighbour slows both rather than one.
 import type { Sql } from 'postgres';
-import { type AnyMachineSnapshot, transition } from 'xstate';
 import type { Machines, Programme } from '../workflows/index.js';
 import { machineVersions } from '../workflows/index.js';
 import { type AllowedEvent, allowedEvents } from '../workflows/inspect.js';
+import { pureTransition } from '../workflows/transition.js';
 import { type Effect, planEffects } from '../src/engine/effects.js';
 import { emailSnapshot, loadSnapshot, summarise, type Summary } from '../src/engine/snapshot.js';
 import { type CpuGroups, cpuDelta } from './cpu.js';
@@ -81,7 +81,7 @@ function planSteps(machines: Machines, row: Row, atIso: string, max: number, can
     const choice = pickAdvance(allowedEvents(snapshot, atIso));
     if (!choice) break;
     const at = Date.parse(atIso);
-    const [next, actions] = transition(machine, snapshot, { type: choice.type, ...choice.example, at: atIso }) as [AnyMachineSnapshot, { type: string; params?: unknown }[]];
+    const [next, actions] = pureTransition(machine, snapshot, { type: choice.type, ...choice.example, at: atIso });
     const summary = summarise(next);
     const email = emailSnapshot(next);
     let emailIndex = 0;

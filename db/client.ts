@@ -38,9 +38,12 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
  * in two round trips (Parse/Describe, wait, then Bind/Execute) with a fresh parse each time
  * (drizzle-orm#6096). Turning prepare back on for queries with parameters (postgres.js's own
  * default) makes them one round trip once a connection has seen the statement: about a third
- * fewer round trips per event. Applied to transaction and savepoint scopes too. Each execution
- * is still planned for its own values (plan_cache_mode below), as unnamed statements were: a
- * generic plan could pick a bad path for a rare stage or a search term.
+ * fewer round trips per event. Applied to transaction and savepoint scopes too. PostgreSQL plans
+ * the first five executions of each for their own values and then keeps a generic plan only if
+ * it costs no more than those did (plan_cache_mode auto): dispatch's statements (key lookups)
+ * then skip planning, which was a third of PostgreSQL's time per event when every execution was
+ * planned afresh (force_custom_plan), while a search whose plan depends on the term keeps custom
+ * plans. bench/board.ts measures the board queries under this setting.
  */
 function namedStatements(sql: postgres.Sql): postgres.Sql {
   const scoped = sql as postgres.Sql & { savepoint?: (fn: (s: postgres.Sql) => unknown) => Promise<unknown> };
@@ -63,7 +66,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       // random_page_cost 1.1, the usual value for a database on SSD or in memory: with the
       // default (4, for spinning disks) the planner reads all 100,000 candidates rather than
       // the search index for some names (q=), 100 ms instead of 2 ms.
-      connection: { plan_cache_mode: 'force_custom_plan', random_page_cost: '1.1' },
+      connection: { random_page_cost: '1.1' },
       // After the database goes away, postgres.js waits longer and longer between attempts to
       // reconnect (up to 20 s), and requests queue behind them. Capped at 1 s, a request during
       // an outage is refused with a 503 within about a second, and service resumes within about

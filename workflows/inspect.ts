@@ -1,9 +1,10 @@
 // Reads a journey snapshot the way people need it: the applicant's plain-words status, the board
 // stage, the checks with their owners, and which events may happen now (from the machine itself,
 // so no page or route hard-codes what comes next).
-import { type AnyMachineSnapshot, type AnyStateMachine, getNextTransitions, transition as xstateTransition } from 'xstate';
+import { type AnyMachineSnapshot, type AnyStateMachine, getNextTransitions } from 'xstate';
 import { z } from 'zod';
 import { eventCatalog } from './events/index.js';
+import { pureTransition } from './transition.js';
 import type { CheckName, CheckStatus, EventIntent, JourneyContext, JourneyStatus, Owner, StateMeta } from './types.js';
 
 export interface ApplicantStatus { title: string; detail: string; owner: Owner }
@@ -12,7 +13,17 @@ export interface AllowedEvent { type: string; label: string; intent: EventIntent
 
 interface ActiveNode { id: string; path: string; depth: number; meta: StateMeta; atomic: boolean; parallelParent: boolean }
 
+// A snapshot is immutable and is read several times per request (stage, status, owner, checks,
+// the email's copy): its active nodes are worked out once.
+const activeNodesOf = new WeakMap<AnyMachineSnapshot, ActiveNode[]>();
+
 function activeNodes(snapshot: AnyMachineSnapshot): ActiveNode[] {
+  let nodes = activeNodesOf.get(snapshot);
+  if (!nodes) activeNodesOf.set(snapshot, (nodes = findActiveNodes(snapshot)));
+  return nodes;
+}
+
+function findActiveNodes(snapshot: AnyMachineSnapshot): ActiveNode[] {
   const metas = snapshot.getMeta() as Record<string, StateMeta | undefined>;
   const machine = snapshot.machine as AnyStateMachine;
   const nodes: ActiveNode[] = [];
@@ -104,10 +115,11 @@ export function allowedEvents(snapshot: AnyMachineSnapshot, at: string): Allowed
   for (const type of candidateEventTypes(snapshot)) {
     const spec = eventCatalog[type];
     if (!spec) continue;
-    const parsed = spec.schema.safeParse(spec.example(snapshot.context as JourneyContext, at));
+    const example = spec.example(snapshot.context as JourneyContext, at);
+    const parsed = spec.schema.safeParse(example);
     if (!parsed.success) continue;
     if (!snapshot.can({ type, ...parsed.data, at })) continue;
-    out.push({ type, label: spec.label, intent: spec.intent, schema: jsonSchemaOf(type), example: spec.example(snapshot.context as JourneyContext, at) });
+    out.push({ type, label: spec.label, intent: spec.intent, schema: jsonSchemaOf(type), example });
   }
   return out;
 }
@@ -147,5 +159,5 @@ export function stagesAhead(snapshot: AnyMachineSnapshot, at: string, maxSteps =
 }
 
 function transitionOf(snapshot: AnyMachineSnapshot, event: { type: string; at: string }): AnyMachineSnapshot {
-  return xstateTransition(snapshot.machine as AnyStateMachine, snapshot, event)[0] as AnyMachineSnapshot;
+  return pureTransition(snapshot.machine as AnyStateMachine, snapshot, event)[0];
 }

@@ -1,7 +1,9 @@
 // Server-side checks against the permission table. A refusal is recorded (ids only) and
 // answered 403; a candidate the caller may not even read is 404, so ids cannot be probed.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../../db/prepared.js';
 import { candidates, journeys } from '../../db/schema/index.js';
+import { loadedJourneyColumns } from '../engine/dispatch.js';
 import type { AppContext } from '../engine/context.js';
 import { AppError, notFound } from '../errors.js';
 import { audit } from '../services/audit/record.js';
@@ -20,11 +22,13 @@ export async function authorize(app: AppContext, p: StaffPrincipal, action: Acti
 
 /**
  * The candidate and their current journey, after checking the caller may read them and do
- * `action` on them: one query serves the check and the handler.
+ * `action` on them: one query serves the check, the handler and dispatch (the journey comes
+ * with its xmin, so dispatch need not read it again).
  */
 export async function authorizedCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string) {
-  const [row] = await app.db.select({ candidate: candidates, journey: journeys }).from(candidates)
-    .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId)).where(eq(candidates.id, candidateId));
+  const query = prepared(app.db, 'authorized_candidate', (db) => db.select({ candidate: candidates, journey: loadedJourneyColumns }).from(candidates)
+    .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId)).where(eq(candidates.id, sql.placeholder('id'))).prepare('authorized_candidate'));
+  const [row] = await query.execute({ id: candidateId });
   if (!row || !allows(p.role, 'candidates.read', row.journey.programme)) throw notFound('The candidate');
   if (!allows(p.role, action, row.journey.programme)) await refuse(app, p, action, candidateId);
   return row;

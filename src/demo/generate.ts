@@ -3,7 +3,8 @@
 // (offer expiry, reference chasers, OSCE deadlines) firing in between — so the board, history and
 // reports of the demo are what the product would really have produced.
 import { randomUUID } from 'node:crypto';
-import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
+import { type AnyMachineSnapshot, initialTransition } from 'xstate';
+import { pureTransition } from '../../workflows/transition.js';
 import { allowedEvents } from '../../workflows/inspect.js';
 import { DAY_MS } from '../../workflows/policy.js';
 import { type Machines, type Profession, type Programme, machineVersions } from '../../workflows/index.js';
@@ -84,7 +85,7 @@ export function generateJourney(machines: Machines, opts: GenerateOptions): Gene
   fold(planEffects({ journeyId, candidateId, seq: 1 }, initialActions, appliedAt), appliedAt, initial);
 
   const apply = (type: string, payload: Record<string, unknown>, at: Date, actorType: string) => {
-    const [next, actions] = transition(machine, snapshot, { type, ...payload, at: at.toISOString() }) as [AnyMachineSnapshot, { type: string; params?: unknown }[]];
+    const [next, actions] = pureTransition(machine, snapshot, { type, ...payload, at: at.toISOString() });
     const after = summarise(next);
     const seq = events.length + 1;
     events.push({ journeyId, seq, type, payload, actorType, actorId: null, fromState: summary.state, toState: after.state, fromStage: summary.stage, toStage: after.stage, at });

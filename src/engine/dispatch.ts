@@ -1,20 +1,31 @@
-// The one function that changes a journey. In one transaction: lock the row, resolve the
-// snapshot, refuse what the machine cannot take, run the pure transition, persist the new
-// snapshot with version + 1, append the audit event, and record the resulting jobs.
-import { and, eq } from 'drizzle-orm';
-import { type AnyMachineSnapshot, transition } from 'xstate';
-import type { Tx } from '../../db/client.js';
-import { candidates, journeyEvents, journeys } from '../../db/schema/index.js';
+// The one function that changes a journey: resolve the snapshot, refuse what the machine cannot
+// take, run the pure transition, then persist the new snapshot with version + 1, the audit event
+// and the resulting jobs in ONE statement (src/engine/commit.ts) that applies only if the row is
+// unchanged since it was read (compare-and-swap on the row's version and xmin). Optimistic first:
+// no transaction and no lock, two round trips in all; on a lost race the event is tried again
+// under a row lock (SELECT … FOR UPDATE), so an event without If-Match is never refused for a
+// race alone.
+import { eq, getTableColumns, sql } from 'drizzle-orm';
+import type { AnyMachineSnapshot } from 'xstate';
+import type { DbOrTx, Tx } from '../../db/client.js';
+import { candidates, journeys } from '../../db/schema/index.js';
 import { eventCatalog } from '../../workflows/events/index.js';
 import { allowedEvents, candidateEventTypes } from '../../workflows/inspect.js';
+import { pureTransition } from '../../workflows/transition.js';
 import { type Profession, type Programme, machineVersions } from '../../workflows/index.js';
 import { AppError, notFound } from '../errors.js';
+import { commitEvent } from './commit.js';
 import type { Actor, AppContext } from './context.js';
-import { recordEffects } from './effects.js';
+import { jobWrites } from './effects.js';
 import { emailSnapshot, loadSnapshot, machineFor, summarise } from './snapshot.js';
 import { startJourney } from './start.js';
 
 export type JourneyRow = typeof journeys.$inferSelect;
+/** A journey row as read for a change: `xmin` changes with every write to the row (erasure included). */
+export type LoadedJourney = JourneyRow & { xmin: string };
+
+/** The columns of a journey plus its xmin, for any select that feeds dispatch. */
+export const loadedJourneyColumns = { ...getTableColumns(journeys), xmin: sql<string>`${journeys}.xmin::text`.as('journey_xmin') };
 
 export interface DispatchOptions {
   /** If-Match: refuse with 409 unless the journey is still at this version. */
@@ -23,6 +34,8 @@ export interface DispatchOptions {
   dropIfRefused?: boolean;
   /** The caller has already parsed the payload with parseEvent (no need to parse it twice). */
   parsed?: boolean;
+  /** The journey as the caller already read it (saves a round trip; checked by the swap). */
+  loaded?: LoadedJourney;
 }
 
 export interface DispatchResult {
@@ -34,7 +47,7 @@ export interface DispatchResult {
   movedProgramme?: boolean;
 }
 
-/** Validates the payload against the event's schema: 400 naming the field, before any lock. */
+/** Validates the payload against the event's schema: 400 naming the field, before any read. */
 export function parseEvent(type: string, payload: Record<string, unknown>): Record<string, unknown> {
   // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
   const spec = Object.hasOwn(eventCatalog, type) ? eventCatalog[type] : undefined;
@@ -51,14 +64,42 @@ export function parseEvent(type: string, payload: Record<string, unknown>): Reco
   return parsed.data as Record<string, unknown>;
 }
 
-export async function dispatch(app: AppContext, journeyId: string, type: string, payload: Record<string, unknown>, actor: Actor, opts: DispatchOptions = {}): Promise<DispatchResult> {
-  const data = type.startsWith('xstate.') || opts.parsed ? payload : parseEvent(type, payload);
-  return app.db.transaction((tx) => dispatchInTx(app, tx, journeyId, type, data, actor, opts));
+async function readJourney(db: DbOrTx, journeyId: string, lock: boolean): Promise<LoadedJourney> {
+  const query = db.select(loadedJourneyColumns).from(journeys).where(eq(journeys.id, journeyId));
+  const [row] = await (lock ? query.for('update') : query);
+  if (!row) throw notFound('The journey');
+  return row;
 }
 
+export async function dispatch(app: AppContext, journeyId: string, type: string, payload: Record<string, unknown>, actor: Actor, opts: DispatchOptions = {}): Promise<DispatchResult> {
+  const data = type.startsWith('xstate.') || opts.parsed ? payload : parseEvent(type, payload);
+  const row = opts.loaded ?? await readJourney(app.db, journeyId, false);
+  const change = planChange(app, row, type, data, actor, opts);
+  // Opening another programme's journey takes several statements: that rare event goes locked.
+  if (change.accepted && !change.writes.startProgrammes.length && await commitEvent(app.db, change.commit)) return change.result;
+  if (!change.accepted) return change.result;
+  return app.db.transaction((tx) => dispatchInTx(app, tx, journeyId, type, data, actor, { ...opts, loaded: undefined }));
+}
+
+/** Inside the caller's transaction, under a row lock: the swap cannot lose. */
 export async function dispatchInTx(app: AppContext, tx: Tx, journeyId: string, type: string, data: Record<string, unknown>, actor: Actor, opts: DispatchOptions = {}): Promise<DispatchResult> {
-  const [row] = await tx.select().from(journeys).where(eq(journeys.id, journeyId)).for('update');
-  if (!row) throw notFound('The journey');
+  const row = await readJourney(tx, journeyId, true);
+  const change = planChange(app, row, type, data, actor, opts);
+  if (!change.accepted) return change.result;
+  if (!await commitEvent(tx, change.commit)) throw new AppError(409, 'version_conflict', 'The journey changed while this event was applied: reload it and try again.');
+  for (const programme of change.writes.startProgrammes) {
+    const [candidate] = await tx.select({ profession: candidates.profession }).from(candidates).where(eq(candidates.id, row.candidateId));
+    await startJourney(app, tx, { candidateId: row.candidateId, programme: programme as Programme, profession: candidate!.profession as Profession, at: change.at, actor, from: row.id });
+  }
+  return { ...change.result, movedProgramme: change.writes.startProgrammes.length > 0 };
+}
+
+type Change =
+  | { accepted: false; result: DispatchResult }
+  | { accepted: true; result: DispatchResult; commit: Parameters<typeof commitEvent>[1]; writes: ReturnType<typeof jobWrites>; at: Date };
+
+/** Everything an event changes, computed from the row as read: pure, no I/O. */
+function planChange(app: AppContext, row: LoadedJourney, type: string, data: Record<string, unknown>, actor: Actor, opts: DispatchOptions): Change {
   if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion) {
     throw new AppError(409, 'version_conflict', `The journey is at version ${row.version}, not ${opts.expectedVersion}: reload it and try again.`, { currentVersion: row.version });
   }
@@ -66,40 +107,33 @@ export async function dispatchInTx(app: AppContext, tx: Tx, journeyId: string, t
   const snapshot = loadSnapshot(app.machines, row);
   const now = app.clock.now();
   const event = { type, ...data, at: now.toISOString() };
-
+  const { xmin: _xmin, ...journey } = row;
   if (snapshot.status !== 'active' || !snapshot.can(event)) {
-    if (opts.dropIfRefused) return { journey: row, accepted: false };
+    if (opts.dropIfRefused) return { accepted: false, result: { journey, accepted: false } };
     throw refusal(snapshot, type, row, now);
   }
-  const [next, actions] = transition(machine, snapshot, event) as [AnyMachineSnapshot, { type: string; params?: unknown }[]];
+  const [next, actions] = pureTransition(machine, snapshot, event);
   const summary = summarise(next);
   const seq = row.version + 1;
   const finished = summary.status !== 'in_progress';
-  const [updated] = await tx.update(journeys).set({
-    snapshot: machine.getPersistedSnapshot(next),
-    ...summary,
-    version: seq,
-    // The snapshot was migrated on load and written by the current machine: record that version.
-    machineVersion: machineVersions[row.programme as Programme],
-    updatedAt: now,
-    ...(summary.stage !== row.stage ? { stageEnteredAt: now } : {}),
-    ...(finished ? { closedAt: now, exitStage: row.stage, exitReason: typeof data.reason === 'string' ? data.reason : null } : {}),
-  }).where(and(eq(journeys.id, row.id), eq(journeys.version, row.version))).returning();
-  if (!updated) throw new AppError(409, 'version_conflict', 'The journey changed while this event was applied: reload it and try again.');
-
-  await tx.insert(journeyEvents).values({
-    journeyId: row.id, seq, type, payload: data, actorType: actor.type, actorId: actor.id,
-    fromState: row.state, toState: summary.state, fromStage: row.stage, toStage: summary.stage, at: now,
-  });
-  const programmes = await recordEffects(tx, { journeyId: row.id, candidateId: row.candidateId, seq }, actions, now, {
+  const persisted = machine.getPersistedSnapshot(next);
+  const writes = jobWrites({ journeyId: row.id, candidateId: row.candidateId, seq }, actions, now, {
     // The event rides along so an email can quote it (e.g. the question of a query).
     email: { ...emailSnapshot(next), event: { type, ...data } }, emailMaxAttempts: app.settings.emailMaxAttempts,
   });
-  for (const programme of programmes) {
-    const [candidate] = await tx.select({ profession: candidates.profession }).from(candidates).where(eq(candidates.id, row.candidateId));
-    await startJourney(app, tx, { candidateId: row.candidateId, programme: programme as Programme, profession: candidate!.profession as Profession, at: now, actor, from: row.id });
-  }
-  return { journey: updated, accepted: true, snapshot: next, movedProgramme: programmes.length > 0 };
+  const updated: JourneyRow = {
+    ...journey, snapshot: persisted, ...summary, version: seq, machineVersion: machineVersions[row.programme as Programme], updatedAt: now,
+    ...(summary.stage !== row.stage ? { stageEnteredAt: now } : {}),
+    ...(finished ? { closedAt: now, exitStage: row.stage, exitReason: typeof data.reason === 'string' ? data.reason : null } : {}),
+  };
+  return {
+    accepted: true, at: now, writes,
+    result: { journey: updated, accepted: true, snapshot: next, movedProgramme: false },
+    commit: {
+      from: row, to: updated, jobs: writes,
+      event: { type, payload: data, actorType: actor.type, actorId: actor.id },
+    },
+  };
 }
 
 function refusal(snapshot: AnyMachineSnapshot, type: string, row: JourneyRow, now: Date): AppError {

@@ -1,9 +1,9 @@
 // Turns the actions a pure `transition` returned into rows of the jobs table, inside the same
-// transaction as the state change: a rolled-back change leaves no job behind, a committed one
-// always has its jobs. Planning is pure (the demo seeder folds plans in memory); applying writes.
-import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
-import { jobs } from '../../db/schema/index.js';
+// statement or transaction as the state change: a change that does not commit leaves no job
+// behind, a committed one always has its jobs. Planning is pure (the demo seeder folds plans in
+// memory); `jobsCtes` is the SQL that writes a plan, shared by dispatch and journey start.
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
 
 interface ActionLike { type: string; params?: unknown }
 export interface EffectTarget { journeyId: string; candidateId: string; seq: number }
@@ -35,7 +35,7 @@ export function planEffects(target: EffectTarget, actions: readonly ActionLike[]
     } else if (action.type === 'xstate.cancel') {
       effects.push({ kind: 'cancelTimer', key: timerKey(target.journeyId, String(params.sendId)) });
     } else if (action.type === 'email') {
-      // The key makes a replayed transaction harmless: one email per (journey, event, action).
+      // The key makes a replayed change harmless: one email per (journey, event, action).
       effects.push({ kind: 'email', key: `email:${target.journeyId}:${target.seq}:${emailIndex++}`, template: String(params.template), to: String(params.to) });
     } else if (action.type === 'startProgramme') {
       effects.push({ kind: 'startProgramme', programme: String(params.programme) });
@@ -44,29 +44,69 @@ export function planEffects(target: EffectTarget, actions: readonly ActionLike[]
   return effects;
 }
 
-/** Writes the plan's jobs; returns the programmes to start for the same candidate. */
-export async function recordEffects(tx: Tx, target: EffectTarget, actions: readonly ActionLike[], at: Date, opts: EffectOptions = {}): Promise<string[]> {
+/** A plan as rows to write: timers to set, timers to cancel, emails to queue, programmes to start. */
+export interface JobWrites {
+  journeyId: string;
+  timers: { key: string; payload: unknown; runAt: string }[];
+  cancels: string[];
+  emails: { key: string; payload: unknown }[];
+  at: Date;
+  emailMaxAttempts: number;
+  startProgrammes: string[];
+}
+
+/**
+ * The net effect per timer key (the last action wins: cancel-then-set re-arms, set-then-cancel
+ * removes), so one statement never touches the same job row twice.
+ */
+export function jobWrites(target: EffectTarget, actions: readonly ActionLike[], at: Date, opts: EffectOptions = {}): JobWrites {
+  const timers = new Map<string, JobWrites['timers'][number] | null>();
+  const emails: JobWrites['emails'] = [];
   const startProgrammes: string[] = [];
   for (const effect of planEffects(target, actions, at)) {
     if (effect.kind === 'timer') {
-      const payload = { event: effect.event };
-      await tx.insert(jobs)
-        .values({ kind: 'timer', key: effect.key, journeyId: target.journeyId, payload, runAt: effect.runAt })
-        .onConflictDoUpdate({
-          target: jobs.key,
-          set: { payload, runAt: effect.runAt, status: 'pending', attempts: 0, lastError: null, finishedAt: null, lockedUntil: null },
-        });
+      timers.delete(effect.key);
+      timers.set(effect.key, { key: effect.key, payload: { event: effect.event }, runAt: effect.runAt.toISOString() });
     } else if (effect.kind === 'cancelTimer') {
-      await tx.delete(jobs).where(and(eq(jobs.key, effect.key), eq(jobs.status, 'pending')));
+      timers.delete(effect.key);
+      timers.set(effect.key, null);
     } else if (effect.kind === 'email') {
-      await tx.insert(jobs).values({
-        kind: 'email', key: effect.key, journeyId: target.journeyId, runAt: at,
-        ...(opts.emailMaxAttempts ? { maxAttempts: opts.emailMaxAttempts } : {}),
-        payload: { template: effect.template, to: effect.to, candidateId: target.candidateId, journeyId: target.journeyId, ...opts.email },
-      }).onConflictDoNothing();
+      emails.push({ key: effect.key, payload: { template: effect.template, to: effect.to, candidateId: target.candidateId, journeyId: target.journeyId, ...opts.email } });
     } else {
       startProgrammes.push(effect.programme);
     }
   }
-  return startProgrammes;
+  const set = [...timers.values()].filter((t) => t !== null);
+  const cancels = [...timers.entries()].filter(([, t]) => t === null).map(([key]) => key);
+  return { journeyId: target.journeyId, timers: set, cancels, emails, at, emailMaxAttempts: opts.emailMaxAttempts ?? 8, startProgrammes };
+}
+
+/**
+ * The jobs of a plan as three data-modifying CTEs (`timers`, `cancelled`, `emails`), each
+ * written only when `guard` holds. The lists travel as JSON so the statement's text is the same
+ * for every plan (prepared once per connection).
+ */
+export function jobsCtes(w: JobWrites, guard: SQL): SQL {
+  const at = w.at.toISOString();
+  return sql`timers as (
+    insert into jobs (kind, key, journey_id, payload, run_at)
+    select 'timer', t.key, ${w.journeyId}::uuid, t.payload, t."runAt"
+    from jsonb_to_recordset(${JSON.stringify(w.timers)}::jsonb) as t(key text, payload jsonb, "runAt" timestamptz) where ${guard}
+    on conflict (key) do update set payload = excluded.payload, run_at = excluded.run_at, status = 'pending', attempts = 0,
+      last_error = null, finished_at = null, locked_until = null
+  ), cancelled as (
+    delete from jobs where status = 'pending' and key in (select jsonb_array_elements_text(${JSON.stringify(w.cancels)}::jsonb)) and ${guard}
+  ), emails as (
+    insert into jobs (kind, key, journey_id, run_at, max_attempts, payload)
+    select 'email', e.key, ${w.journeyId}::uuid, ${at}::timestamptz, ${w.emailMaxAttempts}::int, e.payload
+    from jsonb_to_recordset(${JSON.stringify(w.emails)}::jsonb) as e(key text, payload jsonb) where ${guard}
+    on conflict do nothing
+  )`;
+}
+
+/** Writes a plan's jobs on their own (a journey's start); returns the programmes to start. */
+export async function recordEffects(db: DbOrTx, target: EffectTarget, actions: readonly ActionLike[], at: Date, opts: EffectOptions = {}): Promise<string[]> {
+  const writes = jobWrites(target, actions, at, opts);
+  if (writes.timers.length || writes.cancels.length || writes.emails.length) await db.execute(sql`with ${jobsCtes(writes, sql`true`)} select 1`);
+  return writes.startProgrammes;
 }

@@ -57,7 +57,7 @@ export function candidateRoutes(app: AppContext) {
     const data = parseEvent(type, payload);
     // The payload is checked first (cheap, no database); nothing changes before this check.
     const { candidate, journey } = await authorizedCandidate(app, c.get('principal'), 'journey.act', id);
-    const result = await dispatch(app, journey.id, type, data, actorOf(c.get('principal')), { expectedVersion, parsed: true });
+    const result = await dispatch(app, journey.id, type, data, actorOf(c.get('principal')), { expectedVersion, parsed: true, loaded: journey });
     // The reply comes from what dispatch wrote, unless the candidate moved to another programme.
     const reply = result.movedProgramme ? await getCandidate(app, id) : candidateWithJourney(app, candidate, result.journey, result.snapshot);
     c.header('ETag', `"${reply.journey.version}"`);

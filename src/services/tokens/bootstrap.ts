@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
+import { prepared } from '../../../db/prepared.js';
 import { apiTokens, users } from '../../../db/schema/index.js';
 import type { Role } from '../../auth/permissions.js';
 
@@ -27,9 +28,10 @@ export interface TokenPrincipal { tokenId: string; role: Role; userId: string | 
 
 /** A live token; a personal token takes its owner's current role and dies with a disabled account. */
 export async function findToken(db: Db, token: string): Promise<TokenPrincipal | null> {
-  const [row] = await db.select({ t: apiTokens, userRole: users.role, disabledAt: users.disabledAt })
+  const query = prepared(db, 'find_token', (d) => d.select({ t: apiTokens, userRole: users.role, disabledAt: users.disabledAt })
     .from(apiTokens).leftJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt))).prepare('find_token'));
+  const [row] = await query.execute({ hash: hashToken(token) });
   if (!row) return null;
   if (row.t.userId && (row.disabledAt || !row.userRole)) return null;
   return { tokenId: row.t.id, role: (row.userRole ?? row.t.role) as Role, userId: row.t.userId, name: row.t.name };
