@@ -4,27 +4,34 @@
 // candidate from a pool (never one already in flight), sends one of its allowed `advance` events
 // with the example payload the API offered, and takes the next event from the reply.
 //
-// Reference: the statements dispatch runs for an event (SELECT … FOR UPDATE, UPDATE journeys …
-// RETURNING, INSERT journey_events, the jobs upserts/deletes), sent by postgres.js from this
-// process with the same concurrency and the same pool size, with every snapshot and effect
-// computed beforehand. What separates the two is the cost of HTTP, auth, zod, XState, drizzle and
-// the reply: the ratio is that cost.
+// Reference: the same SQL the server sends for an event, sent by postgres.js from this process
+// with the same concurrency and pool size: the token lookup, the candidate with their journey, and
+// dispatch's one compare-and-swap statement (statement texts taken from the server's own query
+// builders, src/engine/commit.ts and the prepared lookups). Every transition is computed
+// beforehand by the server's own planChange; at run time only the row's version and xmin (read by
+// the second statement) are put into the third. What separates the two sides is the cost of
+// HTTP, auth, zod, XState, drizzle and the reply: the ratio is that cost.
 //
 // The two sides use disjoint random pools of in-progress candidates, and alternate in rounds so
 // that a noisy neighbour slows both rather than one.
 import type { Sql } from 'postgres';
-import type { Machines, Programme } from '../workflows/index.js';
-import { machineVersions } from '../workflows/index.js';
+import { openDatabase } from '../db/client.js';
+import type { Machines } from '../workflows/index.js';
 import { type AllowedEvent, allowedEvents } from '../workflows/inspect.js';
-import { pureTransition } from '../workflows/transition.js';
-import { type Effect, planEffects } from '../src/engine/effects.js';
-import { emailSnapshot, loadSnapshot, summarise, type Summary } from '../src/engine/snapshot.js';
+import { candidateWithJourneyQuery } from '../src/auth/authorize.js';
+import { COMMIT_PARAM, COMMIT_SQL, commitParams } from '../src/engine/commit.js';
+import { type LoadedJourney, parseEvent, planChange } from '../src/engine/dispatch.js';
+import { loadSnapshot } from '../src/engine/snapshot.js';
+import { findTokenQuery, hashToken } from '../src/services/tokens/bootstrap.js';
 import { type CpuGroups, cpuDelta } from './cpu.js';
 import { httpClient } from './http.js';
 import { type Latency, latency, sleep } from './stats.js';
 
 export interface DispatchBenchOptions {
   sql: Sql;
+  /** The database the server uses, and its pool size: the reference connects the same way. */
+  databaseUrl: string;
+  dbPoolSize: number;
   serverUrl: string;
   token: string;
   machines: Machines;
@@ -53,93 +60,63 @@ export interface DispatchBenchResult {
   single?: { http: { perSecond: number; latency: Latency }; sql: { perSecond: number; latency: Latency } };
 }
 
-interface Row { journey_id: string; candidate_id: string; programme: string; machine_version: number; snapshot: unknown }
+interface Row {
+  journey_id: string; candidate_id: string; programme: string; machine_version: number; snapshot: unknown;
+  state: string; stage: string; status: string; owner: string; stage_entered_at: string; created_at: string; updated_at: string;
+}
 
 const pickAdvance = (events: AllowedEvent[]): AllowedEvent | null => {
   const advance = events.filter((e) => e.intent === 'advance');
   return advance.length ? advance[Math.floor(Math.random() * advance.length)]! : null;
 };
 
-/** One precomputed step of the reference: everything dispatch would compute, as SQL parameters. */
-interface Step {
-  type: string;
-  payload: string;
-  snapshot: string;
-  summary: Summary;
-  machineVersion: number;
-  finished: boolean;
-  reason: string | null;
-  effects: { kind: Effect['kind']; key: string; runInMs: number; payload: string; emailIndex: number }[];
-}
+// Stand-ins for the values known only at run time; found again among a step's parameters.
+const VERSION = 900_000_000;
+const XMIN = '3999999999';
+const SEQ_IN_KEY = `:${VERSION + 1}:`;
 
-function planSteps(machines: Machines, row: Row, atIso: string, max: number, candidateId: string): Step[] {
-  const programme = row.programme as Programme;
-  const machine = machines[programme];
-  let snapshot = loadSnapshot(machines, { programme, machineVersion: row.machine_version, snapshot: row.snapshot });
+/** One precomputed step of the reference: the commit statement's parameters. */
+interface Step { params: unknown[] }
+
+const queryText = (q: { toSQL(): { sql: string } }) => q.toSQL().sql;
+
+function planSteps(machines: Machines, row: Row, atIso: string, max: number, maxAttempts: number, actorId: string): Step[] {
+  const app = { machines, clock: { now: () => new Date(atIso) }, settings: { emailMaxAttempts: maxAttempts } } as Parameters<typeof planChange>[0];
+  let loaded: LoadedJourney = {
+    id: row.journey_id, candidateId: row.candidate_id, programme: row.programme, machineVersion: row.machine_version, snapshot: row.snapshot,
+    state: row.state, stage: row.stage, status: row.status, owner: row.owner, version: VERSION, stageEnteredAt: new Date(row.stage_entered_at),
+    exitStage: null, exitReason: null, createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at), closedAt: null, supersededAt: null, xmin: XMIN,
+  };
   const steps: Step[] = [];
-  for (let i = 0; i < max && snapshot.status === 'active'; i++) {
-    const choice = pickAdvance(allowedEvents(snapshot, atIso));
+  for (let i = 0; i < max; i++) {
+    const snapshot = loadSnapshot(machines, loaded);
+    const choice = snapshot.status === 'active' ? pickAdvance(allowedEvents(snapshot, atIso)) : null;
     if (!choice) break;
-    const at = Date.parse(atIso);
-    const [next, actions] = pureTransition(machine, snapshot, { type: choice.type, ...choice.example, at: atIso });
-    const summary = summarise(next);
-    const email = emailSnapshot(next);
-    let emailIndex = 0;
-    const effects = planEffects({ journeyId: row.journey_id, candidateId, seq: 0 }, actions, new Date(at)).flatMap((e): Step['effects'] => {
-      if (e.kind === 'timer') return [{ kind: e.kind, key: e.key, runInMs: e.runAt.getTime() - at, payload: JSON.stringify({ event: e.event }), emailIndex: 0 }];
-      if (e.kind === 'cancelTimer') return [{ kind: e.kind, key: e.key, runInMs: 0, payload: '', emailIndex: 0 }];
-      if (e.kind === 'email') {
-        return [{ kind: e.kind, key: '', runInMs: 0, emailIndex: emailIndex++, payload: JSON.stringify({ template: e.template, to: e.to, candidateId, journeyId: row.journey_id, ...email }) }];
-      }
-      return []; // startProgramme (a redirect) is left out of the reference: rare, and a second journey
-    });
-    const reason = typeof choice.example.reason === 'string' ? choice.example.reason : null;
-    steps.push({
-      type: choice.type, payload: JSON.stringify(choice.example), snapshot: JSON.stringify(machine.getPersistedSnapshot(next)),
-      summary, machineVersion: machineVersions[programme], finished: summary.status !== 'in_progress', reason, effects,
-    });
-    snapshot = next;
+    const change = planChange(app, loaded, choice.type, parseEvent(choice.type, choice.example), { type: 'user', id: actorId }, {});
+    if (!change.accepted || change.writes.startProgrammes.length) break; // a move to another programme is left out: rare, and a second journey
+    steps.push({ params: commitParams(change.commit) });
+    loaded = { ...change.result.journey, version: VERSION, xmin: XMIN };
   }
   return steps;
 }
 
-/** The statements of one dispatch, with its CPU work done beforehand. */
-async function referenceDispatch(sql: Sql, journeyId: string, step: Step, actorId: string, maxAttempts: number) {
-  await sql.begin(async (tx) => {
-    const [row] = await tx`select * from journeys where id = ${journeyId} for update`;
-    if (!row) throw new Error('journey not found');
-    const seq = (row.version as number) + 1;
-    const now = new Date();
-    const s = step.summary;
-    const [updated] = await tx`
-      update journeys set snapshot = ${step.snapshot}::text::jsonb, state = ${s.state}, stage = ${s.stage}, status = ${s.status},
-        owner = ${s.owner}, version = ${seq}, machine_version = ${step.machineVersion}, updated_at = ${now},
-        stage_entered_at = case when stage = ${s.stage} then stage_entered_at else ${now} end,
-        closed_at = case when ${step.finished} then ${now} else closed_at end,
-        exit_stage = case when ${step.finished} then stage else exit_stage end,
-        exit_reason = case when ${step.finished} then ${step.reason} else exit_reason end
-      where id = ${journeyId} and version = ${row.version} returning *`;
-    if (!updated) throw new Error('version conflict');
-    await tx`
-      insert into journey_events (journey_id, seq, type, payload, actor_type, actor_id, from_state, to_state, from_stage, to_stage, at)
-      values (${journeyId}, ${seq}, ${step.type}, ${step.payload}::text::jsonb, 'user', ${actorId}, ${row.state}, ${s.state}, ${row.stage}, ${s.stage}, ${now})`;
-    for (const e of step.effects) {
-      if (e.kind === 'timer') {
-        const runAt = new Date(now.getTime() + e.runInMs);
-        await tx`
-          insert into jobs (kind, key, journey_id, payload, run_at) values ('timer', ${e.key}, ${journeyId}, ${e.payload}::text::jsonb, ${runAt})
-          on conflict (key) do update set payload = ${e.payload}::text::jsonb, run_at = ${runAt}, status = 'pending', attempts = 0,
-            last_error = null, finished_at = null, locked_until = null`;
-      } else if (e.kind === 'cancelTimer') {
-        await tx`delete from jobs where key = ${e.key} and status = 'pending'`;
-      } else {
-        await tx`
-          insert into jobs (kind, key, journey_id, run_at, max_attempts, payload)
-          values ('email', ${`email:${journeyId}:${seq}:${e.emailIndex}`}, ${journeyId}, ${now}, ${maxAttempts}, ${e.payload}::text::jsonb)
-          on conflict do nothing`;
-      }
-    }
-  });
+/** The statements of one event over HTTP, with its CPU work done beforehand. */
+async function referenceDispatch(sql: Sql, texts: { token: string; read: string }, tokenHash: string, candidateId: string, step: Step) {
+  const [token] = await sql.unsafe(texts.token, [tokenHash], { prepare: true }).values();
+  if (!token) throw new Error('token not found');
+  const read = await sql.unsafe(texts.read, [candidateId], { prepare: true }).values();
+  const names = read.columns.map((c) => c.name);
+  const row = read[0];
+  if (!row) throw new Error('candidate not found');
+  const version = row[names.lastIndexOf('version')] as number;
+  const xmin = row[names.indexOf('journey_xmin')] as string;
+  const params = [...step.params];
+  params[COMMIT_PARAM.fromVersion] = version;
+  params[COMMIT_PARAM.toVersion] = version + 1;
+  params[COMMIT_PARAM.xmin] = xmin;
+  params[COMMIT_PARAM.emails] = (params[COMMIT_PARAM.emails] as string).replaceAll(SEQ_IN_KEY, `:${version + 1}:`);
+  const [written] = await sql.unsafe(COMMIT_SQL, params as never[], { prepare: true });
+  if ((written as unknown as { n: number } | undefined)?.n !== 1) throw new Error('version conflict');
 }
 
 /** Runs `op` on `concurrency` loops for `ms`, over entries picked at random from `pool`. */
@@ -185,7 +162,8 @@ async function drive<T>(pool: T[], concurrency: number, ms: number, op: (entry: 
 export async function benchDispatch(opts: DispatchBenchOptions): Promise<DispatchBenchResult> {
   const log = opts.log ?? (() => {});
   const rows = await opts.sql<Row[]>`
-    select j.id as journey_id, j.candidate_id, j.programme, j.machine_version, j.snapshot
+    select j.id as journey_id, j.candidate_id, j.programme, j.machine_version, j.snapshot, j.state, j.stage, j.status, j.owner,
+      j.stage_entered_at::text, j.created_at::text, j.updated_at::text
     from journeys j join candidates c on c.current_journey_id = j.id
     where j.status = 'in_progress' order by random() limit ${opts.poolSize * 2}`;
   const [token] = await opts.sql<{ id: string }[]>`select id from api_tokens order by created_at limit 1`;
@@ -201,11 +179,18 @@ export async function benchDispatch(opts: DispatchBenchOptions): Promise<Dispatc
   // Reference pool: a few steps per candidate, planned now; a candidate that runs out of planned
   // steps goes round them again (the statements are the same).
   const started = Date.now();
-  const sqlPool: { journeyId: string; steps: Step[]; i: number }[] = [];
+  const maxAttempts = opts.emailMaxAttempts ?? 8;
+  const sqlPool: { candidateId: string; steps: Step[]; i: number }[] = [];
   for (const row of rows.slice(opts.poolSize)) {
-    const steps = planSteps(opts.machines, row, nowIso, 3, row.candidate_id);
-    if (steps.length) sqlPool.push({ journeyId: row.journey_id, steps, i: 0 });
+    const steps = planSteps(opts.machines, row, nowIso, 3, maxAttempts, token!.id);
+    if (steps.length) sqlPool.push({ candidateId: row.candidate_id, steps, i: 0 });
   }
+  // The reference's client is made as the server's is (db/client.ts: pool size, session settings,
+  // named statements, drizzle's value serializers), so both send the same bytes.
+  const reference = await openDatabase({ url: opts.databaseUrl, poolSize: opts.dbPoolSize });
+  const referenceSql = (reference.db as unknown as { $client: Sql }).$client;
+  const texts = { token: queryText(findTokenQuery(reference.db)), read: queryText(candidateWithJourneyQuery(reference.db)) };
+  const tokenHash = hashToken(opts.token);
   log(`dispatch: ${httpPool.length} candidates for HTTP, ${sqlPool.length} for the reference (${sqlPool.reduce((n, e) => n + e.steps.length, 0)} steps planned in ${Date.now() - started} ms)`);
 
   const client = httpClient(opts.serverUrl, opts.token, opts.concurrency);
@@ -221,11 +206,10 @@ export async function benchDispatch(opts: DispatchBenchOptions): Promise<Dispatc
     if (next) entry.next = next;
     return { ok: true, keep: next !== null };
   };
-  const maxAttempts = opts.emailMaxAttempts ?? 8;
-  const sqlOp = async (entry: { journeyId: string; steps: Step[]; i: number }) => {
+  const sqlOp = async (entry: { candidateId: string; steps: Step[]; i: number }) => {
     const step = entry.steps[entry.i % entry.steps.length]!;
     entry.i++;
-    await referenceDispatch(opts.sql, entry.journeyId, step, token!.id, maxAttempts);
+    await referenceDispatch(referenceSql, texts, tokenHash, entry.candidateId, step);
     return { ok: true, keep: true };
   };
 
@@ -256,6 +240,7 @@ export async function benchDispatch(opts: DispatchBenchOptions): Promise<Dispatc
     log(`dispatch, one connection: HTTP ${single.http.perSecond} events/s (p50 ${single.http.latency.p50Ms} ms), SQL ${single.sql.perSecond} events/s (p50 ${single.sql.latency.p50Ms} ms)`);
   }
   client.close();
+  await reference.close();
   const summarise = (runs: Run[]): SideResult => {
     const ops = runs.reduce((n, r) => n + r.ops, 0);
     const seconds = runs.reduce((n, r) => n + r.seconds, 0);

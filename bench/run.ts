@@ -55,7 +55,7 @@ try {
   board = await benchBoard({ sql: db.sql, serverUrl: server.url, token: TOKEN, msPerQuery: settings.boardMs, log });
   const backends = async () => (await db.sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${db.name} and pid <> pg_backend_pid()`).map((r) => r.pid);
   dispatch = await benchDispatch({
-    sql: db.sql, serverUrl: server.url, token: TOKEN, machines, concurrency, poolSize: settings.pool,
+    sql: db.sql, databaseUrl: db.url, dbPoolSize: dbPool, serverUrl: server.url, token: TOKEN, machines, concurrency, poolSize: settings.pool,
     rounds: settings.rounds, roundMs: settings.roundMs, warmupMs: settings.warmupMs, singleMs: settings.singleMs, log,
     cpu: { client: () => [process.pid], server: () => [server.child.pid!], postgres: backends },
   });

@@ -58,6 +58,22 @@ function namedStatements(sql: postgres.Sql): postgres.Sql {
   return sql;
 }
 
+type DriverClient =
+  | { unsafe(text: string, params: unknown[], options: { prepare: boolean }): Promise<unknown[]> }
+  | { query(text: string, params: unknown[]): Promise<{ rows: unknown[] }> };
+
+/**
+ * One statement as text with numbered parameters, sent straight to the driver of `db` (or of the
+ * transaction `db` is): for hot statements whose text never changes, where the query builder's
+ * assembly costs more than the database's work. Rows come back as the driver parses them, so
+ * return only numbers and text.
+ */
+export async function executeStatement<T>(db: DbOrTx, text: string, params: unknown[]): Promise<T[]> {
+  const client = (db as unknown as { session: { client: DriverClient } }).session.client;
+  if ('unsafe' in client) return (await client.unsafe(text, params, { prepare: true })) as T[];
+  return (await client.query(text, params)).rows as T[];
+}
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const client = namedStatements(postgres(opts.url, {

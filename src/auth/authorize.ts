@@ -1,6 +1,7 @@
 // Server-side checks against the permission table. A refusal is recorded (ids only) and
 // answered 403; a candidate the caller may not even read is 404, so ids cannot be probed.
 import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
 import { prepared } from '../../db/prepared.js';
 import { candidates, journeys } from '../../db/schema/index.js';
 import { loadedJourneyColumns } from '../engine/dispatch.js';
@@ -26,13 +27,16 @@ export async function authorize(app: AppContext, p: StaffPrincipal, action: Acti
  * with its xmin, so dispatch need not read it again).
  */
 export async function authorizedCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string) {
-  const query = prepared(app.db, 'authorized_candidate', (db) => db.select({ candidate: candidates, journey: loadedJourneyColumns }).from(candidates)
-    .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId)).where(eq(candidates.id, sql.placeholder('id'))).prepare('authorized_candidate'));
+  const query = prepared(app.db, 'authorized_candidate', (db) => candidateWithJourneyQuery(db).prepare('authorized_candidate'));
   const [row] = await query.execute({ id: candidateId });
   if (!row || !allows(p.role, 'candidates.read', row.journey.programme)) throw notFound('The candidate');
   if (!allows(p.role, action, row.journey.programme)) await refuse(app, p, action, candidateId);
   return row;
 }
+
+/** A candidate (placeholder `id`) with their current journey, as dispatch reads it. */
+export const candidateWithJourneyQuery = (db: Db) => db.select({ candidate: candidates, journey: loadedJourneyColumns }).from(candidates)
+  .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId)).where(eq(candidates.id, sql.placeholder('id')));
 
 /** The candidate's current programme, after the same checks. */
 export async function authorizeCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string): Promise<string> {

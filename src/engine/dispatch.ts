@@ -94,12 +94,12 @@ export async function dispatchInTx(app: AppContext, tx: Tx, journeyId: string, t
   return { ...change.result, movedProgramme: change.writes.startProgrammes.length > 0 };
 }
 
-type Change =
+export type Change =
   | { accepted: false; result: DispatchResult }
   | { accepted: true; result: DispatchResult; commit: Parameters<typeof commitEvent>[1]; writes: ReturnType<typeof jobWrites>; at: Date };
 
 /** Everything an event changes, computed from the row as read: pure, no I/O. */
-function planChange(app: AppContext, row: LoadedJourney, type: string, data: Record<string, unknown>, actor: Actor, opts: DispatchOptions): Change {
+export function planChange(app: Pick<AppContext, 'machines' | 'clock' | 'settings'>, row: LoadedJourney, type: string, data: Record<string, unknown>, actor: Actor, opts: DispatchOptions): Change {
   if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion) {
     throw new AppError(409, 'version_conflict', `The journey is at version ${row.version}, not ${opts.expectedVersion}: reload it and try again.`, { currentVersion: row.version });
   }

@@ -2,8 +2,7 @@
 // statement or transaction as the state change: a change that does not commit leaves no job
 // behind, a committed one always has its jobs. Planning is pure (the demo seeder folds plans in
 // memory); `jobsCtes` is the SQL that writes a plan, shared by dispatch and journey start.
-import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, executeStatement } from '../../db/client.js';
 
 interface ActionLike { type: string; params?: unknown }
 export interface EffectTarget { journeyId: string; candidateId: string; seq: number }
@@ -82,31 +81,38 @@ export function jobWrites(target: EffectTarget, actions: readonly ActionLike[], 
 }
 
 /**
- * The jobs of a plan as three data-modifying CTEs (`timers`, `cancelled`, `emails`), each
- * written only when `guard` holds. The lists travel as JSON so the statement's text is the same
- * for every plan (prepared once per connection).
+ * The jobs of a plan as three data-modifying CTEs (`timers`, `cancelled`, `emails`), written only
+ * when `guard` holds, with parameters $first.. (see jobsParams). The lists travel as JSON so the
+ * statement's text is the same for every plan (prepared once per connection).
  */
-export function jobsCtes(w: JobWrites, guard: SQL): SQL {
-  const at = w.at.toISOString();
-  return sql`timers as (
+export function jobsCtes(first: number, guard: string): string {
+  const [journeyId, timers, cancels, at, maxAttempts, emails] = Array.from({ length: 6 }, (_, i) => `$${first + i}`);
+  return `timers as (
     insert into jobs (kind, key, journey_id, payload, run_at)
-    select 'timer', t.key, ${w.journeyId}::uuid, t.payload, t."runAt"
-    from jsonb_to_recordset(${JSON.stringify(w.timers)}::jsonb) as t(key text, payload jsonb, "runAt" timestamptz) where ${guard}
+    select 'timer', t.key, ${journeyId}::uuid, t.payload, t."runAt"
+    from jsonb_to_recordset(${timers}::jsonb) as t(key text, payload jsonb, "runAt" timestamptz) where ${guard}
     on conflict (key) do update set payload = excluded.payload, run_at = excluded.run_at, status = 'pending', attempts = 0,
       last_error = null, finished_at = null, locked_until = null
   ), cancelled as (
-    delete from jobs where status = 'pending' and key in (select jsonb_array_elements_text(${JSON.stringify(w.cancels)}::jsonb)) and ${guard}
+    delete from jobs where status = 'pending' and key in (select jsonb_array_elements_text(${cancels}::jsonb)) and ${guard}
   ), emails as (
     insert into jobs (kind, key, journey_id, run_at, max_attempts, payload)
-    select 'email', e.key, ${w.journeyId}::uuid, ${at}::timestamptz, ${w.emailMaxAttempts}::int, e.payload
-    from jsonb_to_recordset(${JSON.stringify(w.emails)}::jsonb) as e(key text, payload jsonb) where ${guard}
+    select 'email', e.key, ${journeyId}::uuid, ${at}::timestamptz, ${maxAttempts}::int, e.payload
+    from jsonb_to_recordset(${emails}::jsonb) as e(key text, payload jsonb) where ${guard}
     on conflict do nothing
   )`;
 }
 
+/** The six parameters of jobsCtes, in order. */
+export const jobsParams = (w: JobWrites): unknown[] => [
+  w.journeyId, JSON.stringify(w.timers), JSON.stringify(w.cancels), w.at.toISOString(), w.emailMaxAttempts, JSON.stringify(w.emails),
+];
+
+const RECORD_JOBS = `with ${jobsCtes(1, 'true')} select 1`;
+
 /** Writes a plan's jobs on their own (a journey's start); returns the programmes to start. */
 export async function recordEffects(db: DbOrTx, target: EffectTarget, actions: readonly ActionLike[], at: Date, opts: EffectOptions = {}): Promise<string[]> {
   const writes = jobWrites(target, actions, at, opts);
-  if (writes.timers.length || writes.cancels.length || writes.emails.length) await db.execute(sql`with ${jobsCtes(writes, sql`true`)} select 1`);
+  if (writes.timers.length || writes.cancels.length || writes.emails.length) await executeStatement(db, RECORD_JOBS, jobsParams(writes));
   return writes.startProgrammes;
 }

@@ -26,11 +26,14 @@ export async function ensureBootstrapToken(db: Db, configured: string | undefine
 
 export interface TokenPrincipal { tokenId: string; role: Role; userId: string | null; name: string }
 
+/** A token by its hash (placeholder `hash`), with its owner's role. */
+export const findTokenQuery = (db: Db) => db.select({ t: apiTokens, userRole: users.role, disabledAt: users.disabledAt })
+  .from(apiTokens).leftJoin(users, eq(users.id, apiTokens.userId))
+  .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)));
+
 /** A live token; a personal token takes its owner's current role and dies with a disabled account. */
 export async function findToken(db: Db, token: string): Promise<TokenPrincipal | null> {
-  const query = prepared(db, 'find_token', (d) => d.select({ t: apiTokens, userRole: users.role, disabledAt: users.disabledAt })
-    .from(apiTokens).leftJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt))).prepare('find_token'));
+  const query = prepared(db, 'find_token', (d) => findTokenQuery(d).prepare('find_token'));
   const [row] = await query.execute({ hash: hashToken(token) });
   if (!row) return null;
   if (row.t.userId && (row.disabledAt || !row.userRole)) return null;
