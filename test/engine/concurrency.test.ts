@@ -1,7 +1,8 @@
 // Acceptance: two concurrent events on one journey — exactly one is accepted, the other gets 409
 // or is applied after it, never both from the same version; history count equals accepted events.
-// PGlite serialises transactions on its one connection; PostgreSQL (TEST_DATABASE_URL) runs them
-// at once on a pool and relies on SELECT … FOR UPDATE.
+// PGlite serialises statements on its one connection; PostgreSQL (TEST_DATABASE_URL) runs them at
+// once on a pool. Either way dispatch writes with a compare-and-swap on the row's version and
+// xmin, and an event that loses the swap is tried again under SELECT … FOR UPDATE.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainDueJobs } from '../../src/jobs/worker.js';
 import { DAY_MS } from '../../workflows/policy.js';
@@ -77,7 +78,7 @@ describe('concurrent events on one journey', () => {
   });
 
   it('applies two different events sent without If-Match one after the other, or refuses the second with 422', async () => {
-    // On PostgreSQL both orders happen across the rounds; the row lock means never a 409 here.
+    // On PostgreSQL both orders happen across the rounds; the locked retry means never a 409 here.
     for (let round = 0; round < 6; round++) {
       const id = await candidate();
       const replies = await Promise.all([
