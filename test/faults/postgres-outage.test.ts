@@ -81,7 +81,9 @@ describe('PostgreSQL stopped for a few seconds under load', () => {
             s = { version: got.body.journey.version, next: got.body.journey.allowedEvents.find((e: { intent: string }) => e.intent === 'advance') ?? null };
             state.set(id, s);
           }
-          if (!s.next) continue;
+          // Nothing to advance (the journey waits on a date, or has ended): read it again, which
+          // keeps the load on and never lets this loop spin without yielding.
+          if (!s.next) { state.set(id, null); await sleep(10); continue; }
           const res = await timed('POST', `/api/candidates/${id}/events`, { type: s.next.type, ...s.next.example }, { 'if-match': `"${s.version}"` });
           if (res?.status === 200) state.set(id, { version: res.body.journey.version, next: res.body.journey.allowedEvents.find((e: { intent: string }) => e.intent === 'advance') ?? null });
           else state.set(id, null);
