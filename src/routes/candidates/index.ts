@@ -39,10 +39,11 @@ export function candidateRoutes(app: AppContext) {
 
   r.get('/:id', async (c) => {
     const id = idParam(c);
-    await authorizeCandidate(app, c.get('principal'), 'candidates.read', id);
-    const candidate = await getCandidate(app, id);
-    c.header('ETag', `"${candidate.journey.version}"`);
-    return c.json(candidate);
+    // The row the permission check read is the reply: one prepared query in all.
+    const { candidate, journey } = await authorizedCandidate(app, c.get('principal'), 'candidates.read', id);
+    const reply = candidateWithJourney(app, candidate, journey);
+    c.header('ETag', `"${reply.journey.version}"`);
+    return c.json(reply);
   });
 
   r.post('/:id/events', async (c) => {
