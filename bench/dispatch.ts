@@ -185,11 +185,11 @@ export async function benchDispatch(opts: DispatchBenchOptions): Promise<Dispatc
     const steps = planSteps(opts.machines, row, nowIso, 3, maxAttempts, token!.id);
     if (steps.length) sqlPool.push({ candidateId: row.candidate_id, steps, i: 0 });
   }
-  // The reference's client is made as the server's is (db/client.ts: pool size, session settings,
-  // named statements, drizzle's value serializers), so both send the same bytes.
+  // The reference's client is made as the server's is (db/client.ts: the keyed pool, its size and
+  // session settings, named statements, drizzle's value serializers), so both send the same bytes.
   const reference = await openDatabase({ url: opts.databaseUrl, poolSize: opts.dbPoolSize });
-  const referenceSql = (reference.db as unknown as { $client: Sql }).$client;
-  const texts = { token: queryText(findTokenQuery(reference.db)), read: queryText(candidateWithJourneyQuery(reference.db)) };
+  const referenceSql = (reference.keyed as unknown as { $client: Sql }).$client;
+  const texts = { token: queryText(findTokenQuery(reference.keyed)), read: queryText(candidateWithJourneyQuery(reference.keyed)) };
   const tokenHash = hashToken(opts.token);
   log(`dispatch: ${httpPool.length} candidates for HTTP, ${sqlPool.length} for the reference (${sqlPool.reduce((n, e) => n + e.steps.length, 0)} steps planned in ${Date.now() - started} ms)`);
 
@@ -213,7 +213,9 @@ export async function benchDispatch(opts: DispatchBenchOptions): Promise<Dispatc
     return { ok: true, keep: true };
   };
 
-  // Warm-up: JIT, prepared statements, connection pools.
+  // Warm-up: prepared statements, connection pools, and the JIT: the server speeds up for its first
+  // several thousand events (V8 optimising XState, zod and drizzle), so a short warm-up measures
+  // start-up, not steady state. Both sides warm up alike.
   await drive(httpPool, opts.concurrency, opts.warmupMs, httpOp);
   await drive(sqlPool, opts.concurrency, opts.warmupMs, sqlOp);
 

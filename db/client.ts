@@ -19,6 +19,13 @@ export type DbOrTx = Db | Tx;
 
 export interface Database {
   db: Db;
+  /**
+   * For the statements that find or change one row by its key on every request (the token, the
+   * candidate with their journey, dispatch's commit): on PostgreSQL a second pool whose sessions
+   * let PostgreSQL keep generic plans, where `db`'s plan every execution for its values. The
+   * same handle as `db` on PGlite.
+   */
+  keyed: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
 }
@@ -38,12 +45,14 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
  * in two round trips (Parse/Describe, wait, then Bind/Execute) with a fresh parse each time
  * (drizzle-orm#6096). Turning prepare back on for queries with parameters (postgres.js's own
  * default) makes them one round trip once a connection has seen the statement: about a third
- * fewer round trips per event. Applied to transaction and savepoint scopes too. PostgreSQL plans
- * the first five executions of each for their own values and then keeps a generic plan only if
- * it costs no more than those did (plan_cache_mode auto): dispatch's statements (key lookups)
- * then skip planning, which was a third of PostgreSQL's time per event when every execution was
- * planned afresh (force_custom_plan), while a search whose plan depends on the term keeps custom
- * plans. bench/board.ts measures the board queries under this setting.
+ * fewer round trips per event. Applied to transaction and savepoint scopes too.
+ *
+ * Planning: on `db`'s pool each execution is planned for its own values
+ * (plan_cache_mode=force_custom_plan), as unnamed statements were: a generic plan can pick a bad
+ * path for a rare stage or a search term (with PostgreSQL's default, the board's name search
+ * went from 5 ms to 90 ms once it switched to a generic plan). The `keyed` pool leaves the
+ * default: its statements find rows by primary or unique key, where the generic plan is the
+ * right one, and planning the commit statement afresh was a third of PostgreSQL's time per event.
  */
 function namedStatements(sql: postgres.Sql): postgres.Sql {
   const scoped = sql as postgres.Sql & { savepoint?: (fn: (s: postgres.Sql) => unknown) => Promise<unknown> };
@@ -76,13 +85,13 @@ export async function executeStatement<T>(db: DbOrTx, text: string, params: unkn
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
-    const client = namedStatements(postgres(opts.url, {
+    const pool = (settings: Record<string, string>) => namedStatements(postgres(opts.url!, {
       max: opts.poolSize ?? 10,
       onnotice: () => {},
       // random_page_cost 1.1, the usual value for a database on SSD or in memory: with the
       // default (4, for spinning disks) the planner reads all 100,000 candidates rather than
       // the search index for some names (q=), 100 ms instead of 2 ms.
-      connection: { random_page_cost: '1.1' },
+      connection: { random_page_cost: '1.1', ...settings },
       // After the database goes away, postgres.js waits longer and longer between attempts to
       // reconnect (up to 20 s), and requests queue behind them. Capped at 1 s, a request during
       // an outage is refused with a 503 within about a second, and service resumes within about
@@ -90,7 +99,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       backoff: (attempts: number) => Math.min(0.05 * 2 ** attempts, 1),
       connect_timeout: 10,
     }));
+    const client = pool({ plan_cache_mode: 'force_custom_plan' });
+    const keyedClient = pool({});
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const keyed = drizzlePostgres(keyedClient, { schema }) as unknown as Db;
     // Several server processes may start together: one migrates while the others wait for the
     // lock. A one-connection client keeps the lock and the migration on the same session.
     const migrator = postgres(opts.url, { max: 1, onnotice: () => {} });
@@ -101,7 +113,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     } finally {
       await migrator.end({ timeout: 5 });
     }
-    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return { db, keyed, kind: 'postgres', close: async () => { await Promise.all([client.end({ timeout: 5 }), keyedClient.end({ timeout: 5 })]); } };
   }
   const dataDir = opts.dataDir ?? './.data';
   const memory = dataDir.startsWith('memory://');
@@ -111,5 +123,5 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
-  return { db, kind: 'pglite', close: async () => { await client.close(); unlock(); } };
+  return { db, keyed: db, kind: 'pglite', close: async () => { await client.close(); unlock(); } };
 }

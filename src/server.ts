@@ -32,6 +32,7 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
   const transport = config.email.resendApiKey ? resendTransport(config.email.resendApiKey, config.email.resendBaseUrl) : mailboxTransport;
   const app: AppContext = {
     db: database.db,
+    keyedDb: database.keyed,
     machines: buildMachines(config.policy),
     policy: config.policy,
     clock: opts.clock ?? systemClock,

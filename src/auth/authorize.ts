@@ -27,7 +27,7 @@ export async function authorize(app: AppContext, p: StaffPrincipal, action: Acti
  * with its xmin, so dispatch need not read it again).
  */
 export async function authorizedCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string) {
-  const query = prepared(app.db, 'authorized_candidate', (db) => candidateWithJourneyQuery(db).prepare('authorized_candidate'));
+  const query = prepared(app.keyedDb, 'authorized_candidate', (db) => candidateWithJourneyQuery(db).prepare('authorized_candidate'));
   const [row] = await query.execute({ id: candidateId });
   if (!row || !allows(p.role, 'candidates.read', row.journey.programme)) throw notFound('The candidate');
   if (!allows(p.role, action, row.journey.programme)) await refuse(app, p, action, candidateId);

@@ -11,7 +11,7 @@ export type AuthVars = { Variables: { principal: StaffPrincipal } };
 export const requireBearer = (app: AppContext) => createMiddleware<AuthVars>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S{1,512})$/i.exec(header);
-  const token = match ? await findToken(app.db, match[1]!) : null;
+  const token = match ? await findToken(app.keyedDb, match[1]!) : null;
   if (!token) {
     c.header('WWW-Authenticate', 'Bearer realm="intake"');
     throw new AppError(401, 'unauthorized', 'A valid bearer token is required (Authorization: Bearer <token>).');

@@ -9,6 +9,8 @@ export const systemClock: Clock = { now: () => new Date() };
 /** Everything a service needs, passed explicitly (no module state, so processes scale out). */
 export interface AppContext {
   db: Db;
+  /** The pool for per-request lookups and writes by key (db/client.ts): the token, the candidate, dispatch's commit. */
+  keyedDb: Db;
   machines: Machines;
   policy: Policy;
   clock: Clock;

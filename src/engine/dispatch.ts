@@ -73,10 +73,10 @@ async function readJourney(db: DbOrTx, journeyId: string, lock: boolean): Promis
 
 export async function dispatch(app: AppContext, journeyId: string, type: string, payload: Record<string, unknown>, actor: Actor, opts: DispatchOptions = {}): Promise<DispatchResult> {
   const data = type.startsWith('xstate.') || opts.parsed ? payload : parseEvent(type, payload);
-  const row = opts.loaded ?? await readJourney(app.db, journeyId, false);
+  const row = opts.loaded ?? await readJourney(app.keyedDb, journeyId, false);
   const change = planChange(app, row, type, data, actor, opts);
   // Opening another programme's journey takes several statements: that rare event goes locked.
-  if (change.accepted && !change.writes.startProgrammes.length && await commitEvent(app.db, change.commit)) return change.result;
+  if (change.accepted && !change.writes.startProgrammes.length && await commitEvent(app.keyedDb, change.commit)) return change.result;
   if (!change.accepted) return change.result;
   return app.db.transaction((tx) => dispatchInTx(app, tx, journeyId, type, data, actor, { ...opts, loaded: undefined }));
 }
