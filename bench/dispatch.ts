@@ -5,9 +5,9 @@
 // with the example payload the API offered, and takes the next event from the reply.
 //
 // Reference: the same SQL the server sends for an event, sent by postgres.js from this process
-// with the same concurrency and pool size: the token lookup, the candidate with their journey, and
-// dispatch's one compare-and-swap statement (statement texts taken from the server's own query
-// builders, src/engine/commit.ts and the prepared lookups). Every transition is computed
+// with the same concurrency and pool size: the token with the candidate and their journey (one
+// statement), then dispatch's one compare-and-swap statement (texts taken from the server's own
+// query builder and src/engine/commit.ts). Every transition is computed
 // beforehand by the server's own planChange; at run time only the row's version and xmin (read by
 // the second statement) are put into the third. What separates the two sides is the cost of
 // HTTP, auth, zod, XState, drizzle and the reply: the ratio is that cost.
@@ -18,11 +18,10 @@ import type { Sql } from 'postgres';
 import { openDatabase } from '../db/client.js';
 import type { Machines } from '../workflows/index.js';
 import { type AllowedEvent, allowedEvents } from '../workflows/inspect.js';
-import { candidateWithJourneyQuery } from '../src/auth/authorize.js';
 import { COMMIT_PARAM, COMMIT_SQL, commitParams } from '../src/engine/commit.js';
 import { type LoadedJourney, parseEvent, planChange } from '../src/engine/dispatch.js';
 import { loadSnapshot } from '../src/engine/snapshot.js';
-import { findTokenQuery, hashToken } from '../src/services/tokens/bootstrap.js';
+import { findTokenWithCandidateQuery, hashToken } from '../src/services/tokens/bootstrap.js';
 import { type CpuGroups, cpuDelta } from './cpu.js';
 import { httpClient } from './http.js';
 import { type Latency, latency, sleep } from './stats.js';
@@ -78,7 +77,11 @@ const SEQ_IN_KEY = `:${VERSION + 1}:`;
 /** One precomputed step of the reference: the commit statement's parameters. */
 interface Step { params: unknown[] }
 
-const queryText = (q: { toSQL(): { sql: string } }) => q.toSQL().sql;
+/** A query's text, and the names of its placeholders in the order of its parameters. */
+const queryText = (q: { toSQL(): { sql: string; params: unknown[] } }) => {
+  const { sql, params } = q.toSQL();
+  return { sql, names: params.map((p) => (p as { name: string }).name) };
+};
 
 function planSteps(machines: Machines, row: Row, atIso: string, max: number, maxAttempts: number, actorId: string): Step[] {
   const app = { machines, clock: { now: () => new Date(atIso) }, settings: { emailMaxAttempts: maxAttempts } } as Parameters<typeof planChange>[0];
@@ -101,13 +104,12 @@ function planSteps(machines: Machines, row: Row, atIso: string, max: number, max
 }
 
 /** The statements of one event over HTTP, with its CPU work done beforehand. */
-async function referenceDispatch(sql: Sql, texts: { token: string; read: string }, tokenHash: string, candidateId: string, step: Step) {
-  const [token] = await sql.unsafe(texts.token, [tokenHash], { prepare: true }).values();
-  if (!token) throw new Error('token not found');
-  const read = await sql.unsafe(texts.read, [candidateId], { prepare: true }).values();
-  const names = read.columns.map((c) => c.name);
-  const row = read[0];
-  if (!row) throw new Error('candidate not found');
+async function referenceDispatch(sql: Sql, read: ReturnType<typeof queryText>, tokenHash: string, candidateId: string, step: Step) {
+  const values: Record<string, string> = { hash: tokenHash, id: candidateId };
+  const rows = await sql.unsafe(read.sql, read.names.map((n) => values[n]!), { prepare: true }).values();
+  const names = rows.columns.map((c) => c.name);
+  const row = rows[0];
+  if (!row) throw new Error('token not found');
   const version = row[names.lastIndexOf('version')] as number;
   const xmin = row[names.indexOf('journey_xmin')] as string;
   const params = [...step.params];
@@ -189,7 +191,7 @@ export async function benchDispatch(opts: DispatchBenchOptions): Promise<Dispatc
   // session settings, named statements, drizzle's value serializers), so both send the same bytes.
   const reference = await openDatabase({ url: opts.databaseUrl, poolSize: opts.dbPoolSize });
   const referenceSql = (reference.keyed as unknown as { $client: Sql }).$client;
-  const texts = { token: queryText(findTokenQuery(reference.keyed)), read: queryText(candidateWithJourneyQuery(reference.keyed)) };
+  const read = queryText(findTokenWithCandidateQuery(reference.keyed));
   const tokenHash = hashToken(opts.token);
   log(`dispatch: ${httpPool.length} candidates for HTTP, ${sqlPool.length} for the reference (${sqlPool.reduce((n, e) => n + e.steps.length, 0)} steps planned in ${Date.now() - started} ms)`);
 
@@ -209,7 +211,7 @@ export async function benchDispatch(opts: DispatchBenchOptions): Promise<Dispatc
   const sqlOp = async (entry: { candidateId: string; steps: Step[]; i: number }) => {
     const step = entry.steps[entry.i % entry.steps.length]!;
     entry.i++;
-    await referenceDispatch(referenceSql, texts, tokenHash, entry.candidateId, step);
+    await referenceDispatch(referenceSql, read, tokenHash, entry.candidateId, step);
     return { ok: true, keep: true };
   };
 

@@ -9,6 +9,8 @@ import type { AppContext } from '../engine/context.js';
 import { AppError, notFound } from '../errors.js';
 import { audit } from '../services/audit/record.js';
 import { type Action, allows } from './permissions.js';
+import type { CandidateWithJourneyRow } from '../services/tokens/bootstrap.js';
+import type { CandidateRead } from './bearer.js';
 import type { StaffPrincipal } from './principal.js';
 
 async function refuse(app: AppContext, p: StaffPrincipal, action: Action, subjectId?: string): Promise<never> {
@@ -24,11 +26,16 @@ export async function authorize(app: AppContext, p: StaffPrincipal, action: Acti
 /**
  * The candidate and their current journey, after checking the caller may read them and do
  * `action` on them: one query serves the check, the handler and dispatch (the journey comes
- * with its xmin, so dispatch need not read it again).
+ * with its xmin, so dispatch need not read it again). `read`: the row the bearer check already
+ * read with the token (src/auth/bearer.ts), used when it is this candidate's.
  */
-export async function authorizedCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string) {
-  const query = prepared(app.keyedDb, 'authorized_candidate', (db) => candidateWithJourneyQuery(db).prepare('authorized_candidate'));
-  const [row] = await query.execute({ id: candidateId });
+export async function authorizedCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string, read?: CandidateRead): Promise<CandidateWithJourneyRow> {
+  let row: CandidateWithJourneyRow | null | undefined;
+  if (read?.id === candidateId) row = read.row;
+  else {
+    const query = prepared(app.keyedDb, 'authorized_candidate', (db) => candidateWithJourneyQuery(db).prepare('authorized_candidate'));
+    [row] = await query.execute({ id: candidateId });
+  }
   if (!row || !allows(p.role, 'candidates.read', row.journey.programme)) throw notFound('The candidate');
   if (!allows(p.role, action, row.journey.programme)) await refuse(app, p, action, candidateId);
   return row;
@@ -39,6 +46,6 @@ export const candidateWithJourneyQuery = (db: Db) => db.select({ candidate: cand
   .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId)).where(eq(candidates.id, sql.placeholder('id')));
 
 /** The candidate's current programme, after the same checks. */
-export async function authorizeCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string): Promise<string> {
-  return (await authorizedCandidate(app, p, action, candidateId)).journey.programme;
+export async function authorizeCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string, read?: CandidateRead): Promise<string> {
+  return (await authorizedCandidate(app, p, action, candidateId, read)).journey.programme;
 }

@@ -40,7 +40,7 @@ export function candidateRoutes(app: AppContext) {
   r.get('/:id', async (c) => {
     const id = idParam(c);
     // The row the permission check read is the reply: one prepared query in all.
-    const { candidate, journey } = await authorizedCandidate(app, c.get('principal'), 'candidates.read', id);
+    const { candidate, journey } = await authorizedCandidate(app, c.get('principal'), 'candidates.read', id, c.get('candidate'));
     const reply = candidateWithJourney(app, candidate, journey);
     c.header('ETag', `"${reply.journey.version}"`);
     return c.json(reply);
@@ -57,7 +57,7 @@ export function candidateRoutes(app: AppContext) {
     const { type: _type, ...payload } = body;
     const data = parseEvent(type, payload);
     // The payload is checked first (cheap, no database); nothing changes before this check.
-    const { candidate, journey } = await authorizedCandidate(app, c.get('principal'), 'journey.act', id);
+    const { candidate, journey } = await authorizedCandidate(app, c.get('principal'), 'journey.act', id, c.get('candidate'));
     const result = await dispatch(app, journey.id, type, data, actorOf(c.get('principal')), { expectedVersion, parsed: true, loaded: journey });
     // The reply comes from what dispatch wrote, unless the candidate moved to another programme.
     const reply = result.movedProgramme ? await getCandidate(app, id) : candidateWithJourney(app, candidate, result.journey, result.snapshot);
@@ -67,7 +67,7 @@ export function candidateRoutes(app: AppContext) {
 
   r.get('/:id/history', async (c) => {
     const id = idParam(c);
-    await authorizeCandidate(app, c.get('principal'), 'candidates.read', id);
+    await authorizeCandidate(app, c.get('principal'), 'candidates.read', id, c.get('candidate'));
     const items = await candidateHistory(app.db, id);
     // DBS certificate details (number, date, level, outcome) are kept with who viewed them.
     if (items.some((i) => i.type === 'dbs.cleared' && (i.payload as { certificateNumber?: string }).certificateNumber)) {
@@ -79,7 +79,7 @@ export function candidateRoutes(app: AppContext) {
 
   r.get('/:id/emails', async (c) => {
     const id = idParam(c);
-    await authorizeCandidate(app, c.get('principal'), 'candidates.read', id);
+    await authorizeCandidate(app, c.get('principal'), 'candidates.read', id, c.get('candidate'));
     return c.json({ items: await candidateEmails(app.db, id) });
   });
 

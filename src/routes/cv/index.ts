@@ -74,7 +74,7 @@ export function cvRoutes(app: AppContext) {
 
   r.post('/:id/cv', uploadLimit, async (c) => {
     const id = idParam(c);
-    await authorizeCandidate(app, c.get('principal'), 'cv.upload', id);
+    await authorizeCandidate(app, c.get('principal'), 'cv.upload', id, c.get('candidate'));
     const stored = await uploadCv(app, id, await fileFrom(await readForm(c)), actorOf(c.get('principal')));
     c.header('Location', `/api/candidates/${id}/cv`);
     return c.json(stored, 202);
@@ -82,14 +82,14 @@ export function cvRoutes(app: AppContext) {
 
   r.get('/:id/cv', async (c) => {
     const id = idParam(c);
-    await authorizeCandidate(app, c.get('principal'), 'candidates.read', id);
+    await authorizeCandidate(app, c.get('principal'), 'candidates.read', id, c.get('candidate'));
     return c.json(await getCvView(app, id));
   });
 
   r.post('/:id/cv/accept', async (c) => {
     const id = idParam(c);
     const body = parseWith(acceptBody, await readJsonObject(c));
-    await authorizeCandidate(app, c.get('principal'), 'cv.review', id);
+    await authorizeCandidate(app, c.get('principal'), 'cv.review', id, c.get('candidate'));
     return c.json(await reviewCvFields(app, id, body, actorOf(c.get('principal'))));
   });
 

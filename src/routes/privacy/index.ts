@@ -22,7 +22,7 @@ export function privacyRoutes(app: AppContext) {
 
   r.get('/:id/export', async (c) => {
     const id = idParam(c);
-    await authorizeCandidate(app, c.get('principal'), 'data.export', id);
+    await authorizeCandidate(app, c.get('principal'), 'data.export', id, c.get('candidate'));
     c.header('Content-Disposition', `attachment; filename="subject-access-${id}.json"`);
     return c.json(await exportCandidate(app, id, actorOf(c.get('principal'))));
   });
@@ -32,7 +32,7 @@ export function privacyRoutes(app: AppContext) {
   r.post('/:id/erase', async (c) => {
     const id = idParam(c);
     parseWith(eraseBody, await readJsonObject(c));
-    await authorizeCandidate(app, c.get('principal'), 'data.erase', id);
+    await authorizeCandidate(app, c.get('principal'), 'data.erase', id, c.get('candidate'));
     const actor = actorOf(c.get('principal'));
     const journeyId = await currentJourneyId(app, id);
     const result = await app.db.transaction(async (tx) => {

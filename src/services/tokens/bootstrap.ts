@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { prepared } from '../../../db/prepared.js';
-import { apiTokens, users } from '../../../db/schema/index.js';
+import { apiTokens, candidates, journeys, users } from '../../../db/schema/index.js';
+import { type LoadedJourney, loadedJourneyColumns } from '../../engine/dispatch.js';
 import type { Role } from '../../auth/permissions.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -31,11 +32,40 @@ export const findTokenQuery = (db: Db) => db.select({ t: apiTokens, userRole: us
   .from(apiTokens).leftJoin(users, eq(users.id, apiTokens.userId))
   .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)));
 
+/**
+ * The same, and the candidate `id` (placeholder) with their current journey: a request about one
+ * candidate needs both, and one round trip serves it. The candidate is read whoever asks; it is
+ * used only once the token has been found good and the permission table allows it.
+ */
+export const findTokenWithCandidateQuery = (db: Db) => db.select({
+  t: apiTokens, userRole: users.role, disabledAt: users.disabledAt, candidate: candidates, journey: loadedJourneyColumns,
+}).from(apiTokens).leftJoin(users, eq(users.id, apiTokens.userId))
+  .leftJoin(candidates, eq(candidates.id, sql.placeholder('id')))
+  .leftJoin(journeys, eq(journeys.id, candidates.currentJourneyId))
+  .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)));
+
+export type CandidateRow = typeof candidates.$inferSelect;
+export interface CandidateWithJourneyRow { candidate: CandidateRow; journey: LoadedJourney }
+
+type TokenRow = { t: typeof apiTokens.$inferSelect; userRole: string | null; disabledAt: Date | null };
+
 /** A live token; a personal token takes its owner's current role and dies with a disabled account. */
-export async function findToken(db: Db, token: string): Promise<TokenPrincipal | null> {
-  const query = prepared(db, 'find_token', (d) => findTokenQuery(d).prepare('find_token'));
-  const [row] = await query.execute({ hash: hashToken(token) });
+function liveToken(row: TokenRow | undefined): TokenPrincipal | null {
   if (!row) return null;
   if (row.t.userId && (row.disabledAt || !row.userRole)) return null;
   return { tokenId: row.t.id, role: (row.userRole ?? row.t.role) as Role, userId: row.t.userId, name: row.t.name };
+}
+
+export async function findToken(db: Db, token: string): Promise<TokenPrincipal | null> {
+  const query = prepared(db, 'find_token', (d) => findTokenQuery(d).prepare('find_token'));
+  const [row] = await query.execute({ hash: hashToken(token) });
+  return liveToken(row);
+}
+
+/** The token, and the candidate with their current journey (null when there is no such candidate). */
+export async function findTokenWithCandidate(db: Db, token: string, candidateId: string): Promise<{ token: TokenPrincipal | null; candidate: CandidateWithJourneyRow | null }> {
+  const query = prepared(db, 'find_token_with_candidate', (d) => findTokenWithCandidateQuery(d).prepare('find_token_with_candidate'));
+  const [row] = await query.execute({ hash: hashToken(token), id: candidateId });
+  const live = liveToken(row);
+  return { token: live, candidate: live && row?.candidate && row.journey ? { candidate: row.candidate, journey: row.journey } : null };
 }
