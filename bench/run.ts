@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildMachines } from '../workflows/index.js';
+import { defaultDbPoolSize } from '../src/config.js';
 import { benchBoard } from './board.js';
 import { benchCv } from './cv-run.js';
 import { createBenchDatabase } from './database.js';
@@ -26,7 +27,7 @@ const settings = quick
   ? { candidates: 10_000, distinct: 600, pool: 1_500, rounds: 1, roundMs: 5_000, warmupMs: 2_500, singleMs: 800, boardMs: 1_000, pgliteCandidates: 150, pgliteMs: 3_000, cvRounds: 1 }
   : { candidates: 100_000, distinct: 4_000, pool: 8_000, rounds: 3, roundMs: 10_000, warmupMs: 10_000, singleMs: 5_000, boardMs: 8_000, pgliteCandidates: 1_000, pgliteMs: 15_000, cvRounds: 3 };
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const dbPool = Number(process.env.BENCH_DB_POOL ?? 10);
+const dbPool = Number(process.env.BENCH_DB_POOL ?? defaultDbPoolSize()); // as the server would choose
 const started = Date.now();
 const log = (line: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${line}\n`);
 const targets = { ratio: 0.5, p99Ms: 50, boardP95Ms: 25, boardPageP95Ms: 300 };

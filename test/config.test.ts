@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, defaultDbPoolSize, loadConfig } from '../src/config.js';
 import { defaultPolicy } from '../workflows/policy.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,7 +23,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 3000, host: '0.0.0.0', databaseUrl: undefined, dataDir: './.data', bootstrapToken: undefined,
-      demoData: 'auto', demoCandidates: 300, worker: true, workerPollMs: 1000, dbPoolSize: 10,
+      demoData: 'auto', demoCandidates: 300, worker: true, workerPollMs: 1000, dbPoolSize: defaultDbPoolSize(),
     });
     expect(config.policy).toEqual(defaultPolicy);
   });
