@@ -11,10 +11,11 @@ const days = (fallback: number) => int(0, 3650).default(fallback);
  * Connections per pool unless DB_POOL_SIZE says otherwise: about two per CPU core, PostgreSQL's
  * own rule of thumb (cores × 2, plus disks). More connections than the cores can serve only add
  * switching between backends: on 2 cores, events over HTTP went from about 800/s with 10 to about
- * 1,200/s with 4 (bench/dispatch.ts). Sized by this machine's cores: set DB_POOL_SIZE to match a
- * database server elsewhere.
+ * 1,200/s with 4 (bench/dispatch.ts). Sized by this machine's cores (which ignores a container's
+ * CPU quota), between 2 and 20: set DB_POOL_SIZE to match a database server elsewhere. A process
+ * has two pools (db/client.ts), so it opens up to twice this many connections.
  */
-export const defaultDbPoolSize = () => Math.max(2, 2 * availableParallelism());
+export const defaultDbPoolSize = () => Math.min(20, Math.max(2, 2 * availableParallelism()));
 
 const schema = z.object({
   PORT: int(0, 65535).default(3000),

@@ -1,6 +1,7 @@
 // Configuration from the environment: defaults, a ConfigError naming the variable for every bad
 // value, policy variables reaching the machines' policy, and start-up refusing bad config.
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultDbPoolSize, loadConfig } from '../src/config.js';
@@ -19,6 +20,13 @@ function configError(env: Record<string, string>): ConfigError {
 }
 
 describe('loadConfig', () => {
+  it('opens two connections per CPU core by default, between 2 and 20', () => {
+    const size = loadConfig({}).dbPoolSize;
+    expect(size).toBe(Math.min(20, Math.max(2, 2 * availableParallelism())));
+    expect(size).toBeGreaterThanOrEqual(2);
+    expect(size).toBeLessThanOrEqual(20);
+  });
+
   it('runs embedded with the default policy when nothing is set', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({

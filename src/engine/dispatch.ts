@@ -73,6 +73,7 @@ async function readJourney(db: DbOrTx, journeyId: string, lock: boolean): Promis
 
 export async function dispatch(app: AppContext, journeyId: string, type: string, payload: Record<string, unknown>, actor: Actor, opts: DispatchOptions = {}): Promise<DispatchResult> {
   const data = type.startsWith('xstate.') || opts.parsed ? payload : parseEvent(type, payload);
+  if (opts.loaded && opts.loaded.id !== journeyId) throw new Error(`dispatch: loaded journey ${opts.loaded.id} is not ${journeyId}`);
   const row = opts.loaded ?? await readJourney(app.keyedDb, journeyId, false);
   const change = planChange(app, row, type, data, actor, opts);
   // Opening another programme's journey takes several statements: that rare event goes locked.

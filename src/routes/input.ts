@@ -26,6 +26,8 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
   return value as Record<string, unknown>;
 }
 
+const utf8 = new TextDecoder();
+const endedEarly = () => new AppError(400, 'malformed_json', 'The request ended before its body did.');
 const tooLarge = (limit: number) => new AppError(413, 'payload_too_large', `The body must be under ${limit / 1024} KiB.`);
 
 /**
@@ -41,6 +43,9 @@ async function bodyText(c: Context, limit: number): Promise<string> {
     if (Buffer.byteLength(text) > limit) throw tooLarge(limit);
     return text;
   }
+  // The client may have gone while the token was checked: its 'close' has fired already, and
+  // listening for it now would wait for ever.
+  if (incoming.destroyed || incoming.errored) throw endedEarly();
   return new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -53,9 +58,10 @@ async function bodyText(c: Context, limit: number): Promise<string> {
       if (size > limit) settle(() => reject(tooLarge(limit)));
       else chunks.push(chunk);
     };
-    const onEnd = () => settle(() => resolve(Buffer.concat(chunks, size).toString('utf8')));
-    const onError = (error: Error) => settle(() => reject(error));
-    const onClose = () => settle(() => reject(new AppError(400, 'malformed_json', 'The request ended before its body did.')));
+    // Decoded as the web Request would (a leading byte-order mark dropped, bad bytes replaced).
+    const onEnd = () => settle(() => resolve(utf8.decode(Buffer.concat(chunks, size))));
+    const onError = () => settle(() => reject(endedEarly()));
+    const onClose = () => settle(() => reject(endedEarly()));
     incoming.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
   });
 }
