@@ -1,15 +1,10 @@
 // Server-side checks against the permission table. A refusal is recorded (ids only) and
 // answered 403; a candidate the caller may not even read is 404, so ids cannot be probed.
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { prepared } from '../../db/prepared.js';
-import { candidates, journeys } from '../../db/schema/index.js';
-import { loadedJourneyColumns } from '../engine/dispatch.js';
 import type { AppContext } from '../engine/context.js';
 import { AppError, notFound } from '../errors.js';
 import { audit } from '../services/audit/record.js';
 import { type Action, allows } from './permissions.js';
-import type { CandidateWithJourneyRow } from '../services/tokens/bootstrap.js';
+import { type CandidateWithJourneyRow, readCandidateWithJourney } from '../services/candidates/get.js';
 import type { CandidateRead } from './bearer.js';
 import type { StaffPrincipal } from './principal.js';
 
@@ -30,20 +25,11 @@ export async function authorize(app: AppContext, p: StaffPrincipal, action: Acti
  * read with the token (src/auth/bearer.ts), used when it is this candidate's.
  */
 export async function authorizedCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string, read?: CandidateRead): Promise<CandidateWithJourneyRow> {
-  let row: CandidateWithJourneyRow | null | undefined;
-  if (read?.id === candidateId) row = read.row;
-  else {
-    const query = prepared(app.keyedDb, 'authorized_candidate', (db) => candidateWithJourneyQuery(db).prepare('authorized_candidate'));
-    [row] = await query.execute({ id: candidateId });
-  }
+  const row = read?.id === candidateId ? read.row : await readCandidateWithJourney(app, candidateId);
   if (!row || !allows(p.role, 'candidates.read', row.journey.programme)) throw notFound('The candidate');
   if (!allows(p.role, action, row.journey.programme)) await refuse(app, p, action, candidateId);
   return row;
 }
-
-/** A candidate (placeholder `id`) with their current journey, as dispatch reads it. */
-export const candidateWithJourneyQuery = (db: Db) => db.select({ candidate: candidates, journey: loadedJourneyColumns }).from(candidates)
-  .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId)).where(eq(candidates.id, sql.placeholder('id')));
 
 /** The candidate's current programme, after the same checks. */
 export async function authorizeCandidate(app: AppContext, p: StaffPrincipal, action: Action, candidateId: string, read?: CandidateRead): Promise<string> {

@@ -3,7 +3,8 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppContext } from '../engine/context.js';
 import { AppError } from '../errors.js';
-import { type CandidateWithJourneyRow, type TokenPrincipal, findToken, findTokenWithCandidate } from '../services/tokens/bootstrap.js';
+import type { CandidateWithJourneyRow } from '../services/candidates/get.js';
+import { type TokenPrincipal, findToken, findTokenWithCandidate } from './lookup.js';
 import type { StaffPrincipal } from './principal.js';
 
 /** A candidate read with the token (`row` null: no such candidate), for authorizedCandidate. */

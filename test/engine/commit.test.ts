@@ -116,7 +116,7 @@ describe('the jobs an event plans', () => {
     expect(w.cancels).toEqual([`timer:${target.journeyId}:chase`]);
   });
 
-  it('keys each email by journey, event and position, so a replay sends none twice', () => {
+  it('keys each email by journey, event and position (the key the jobs table deduplicates on)', () => {
     const email = (template: string) => ({ type: 'email', params: { template, to: 'candidate' } });
     const w = jobWrites(target, [email('a'), raise, email('b')], at);
     expect(w.emails.map((e) => e.key)).toEqual([`email:${target.journeyId}:4:0`, `email:${target.journeyId}:4:1`]);
