@@ -24,7 +24,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const settings = quick
-  ? { candidates: 10_000, distinct: 600, pool: 1_500, rounds: 1, roundMs: 5_000, warmupMs: 2_500, singleMs: 800, boardMs: 1_000, pgliteCandidates: 150, pgliteMs: 3_000, cvRounds: 1 }
+  ? { candidates: 10_000, distinct: 600, pool: 1_500, rounds: 1, roundMs: 5_000, warmupMs: 2_000, singleMs: 800, boardMs: 1_000, pgliteCandidates: 150, pgliteMs: 3_000, cvRounds: 1 }
   : { candidates: 100_000, distinct: 4_000, pool: 8_000, rounds: 3, roundMs: 10_000, warmupMs: 10_000, singleMs: 5_000, boardMs: 8_000, pgliteCandidates: 1_000, pgliteMs: 15_000, cvRounds: 3 };
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const dbPool = Number(process.env.BENCH_DB_POOL ?? defaultDbPoolSize()); // as the server would choose
