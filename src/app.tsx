@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'drizzle-orm';
 import { requireBearer } from './auth/bearer.js';
-import type { AppContext } from './engine/context.js';
+import type { AppContext } from './context.js';
 import { AppError, problem } from './errors.js';
 import { log } from './log.js';
 import { candidateRoutes } from './routes/candidates/index.js';
@@ -55,12 +55,12 @@ export function createApp(app: AppContext) {
     let appErr: AppError;
     if (err instanceof AppError) appErr = err;
     else if (isDatabaseUnavailable(err)) {
-      appErr = new AppError(503, 'service_unavailable', 'The database is unavailable; try again shortly.');
+      appErr = new AppError('service_unavailable', 'The database is unavailable; try again shortly.');
       c.header('Retry-After', '2');
     } else {
       const id = crypto.randomUUID();
       log.error('unhandled error', { errorId: id, path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
-      appErr = new AppError(500, 'internal_error', `Something went wrong on our side (error id ${id}).`, { errorId: id });
+      appErr = new AppError('internal_error', `Something went wrong on our side (error id ${id}).`, { errorId: id });
     }
     // People using the pages get a page; API clients get problem+json.
     if (!c.req.path.startsWith('/api/') && c.req.path !== '/healthz') {
@@ -69,7 +69,7 @@ export function createApp(app: AppContext) {
     return c.json(problem(appErr), appErr.status, { 'Content-Type': 'application/problem+json' });
   });
   http.notFound((c) => (c.req.path.startsWith('/api/')
-    ? c.json(problem(new AppError(404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}.`)), 404, { 'Content-Type': 'application/problem+json' })
+    ? c.json(problem(new AppError('not_found', `Nothing at ${c.req.method} ${c.req.path}.`)), 404, { 'Content-Type': 'application/problem+json' })
     : c.html(<Message title="Page not found" body="Check the address, or start again from the home page." status="error" />, 404)));
 
   http.get('/healthz', async (c) => {
@@ -77,7 +77,7 @@ export function createApp(app: AppContext) {
       await app.db.execute(sql`select 1`);
       return c.json({ status: 'ok', database: 'ok' });
     } catch {
-      return c.json(problem(new AppError(503, 'service_unavailable', 'The database is not answering.')), 503, { 'Content-Type': 'application/problem+json' });
+      return c.json(problem(new AppError('service_unavailable', 'The database is not answering.')), 503, { 'Content-Type': 'application/problem+json' });
     }
   });
 

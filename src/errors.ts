@@ -1,31 +1,50 @@
-// One error class with a stable code; app.onError turns it into application/problem+json
-// (RFC 9457). Anything else that escapes is logged by id and answered as a generic 500.
+// One error class with a stable code. Services throw codes; the HTTP status follows from the code
+// through one map (codeToStatus), and app.onError turns the error into application/problem+json
+// (RFC 9457). The README's error table is checked against this map (test/readme.test.ts).
+// Anything else that escapes is logged by id and answered as a generic 500.
 
-export type ErrorCode =
-  | 'unauthorized' | 'forbidden' | 'not_found' | 'malformed_json' | 'unsupported_media_type' | 'invalid_payload'
-  | 'invalid_query' | 'invalid_parameter' | 'unknown_event' | 'event_not_allowed' | 'version_conflict'
-  | 'journey_finished' | 'journey_outdated' | 'payload_too_large' | 'method_not_allowed' | 'service_unavailable' | 'internal_error'
-  | 'cv_not_pdf' | 'cv_empty' | 'cv_too_large';
+export const codeToStatus = {
+  malformed_json: 400,
+  invalid_payload: 400,
+  invalid_query: 400,
+  invalid_parameter: 400,
+  unknown_event: 400,
+  cv_empty: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  version_conflict: 409,
+  journey_finished: 409,
+  journey_outdated: 409,
+  payload_too_large: 413,
+  cv_too_large: 413,
+  unsupported_media_type: 415,
+  cv_not_pdf: 415,
+  event_not_allowed: 422,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof codeToStatus;
+export type ErrorStatus = (typeof codeToStatus)[ErrorCode];
 
 export class AppError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503,
-    readonly code: ErrorCode,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
+  readonly status: ErrorStatus;
+
+  constructor(readonly code: ErrorCode, message: string, readonly extra: Record<string, unknown> = {}) {
     super(message);
+    this.status = codeToStatus[code];
   }
 }
 
-export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found.`);
+export const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
 
 export interface ProblemDetails {
   type: string; title: string; status: number; code: ErrorCode; detail: string; [k: string]: unknown;
 }
 
-const titles: Record<number, string> = {
-  400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed',
+const titles: Record<ErrorStatus, string> = {
+  400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found',
   409: 'Conflict', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable content',
   500: 'Internal server error', 503: 'Service unavailable',
 };
@@ -35,7 +54,7 @@ export function problem(err: AppError): ProblemDetails {
   return {
     ...err.extra,
     type: `https://intake.example/problems/${err.code}`,
-    title: titles[err.status] ?? 'Error',
+    title: titles[err.status],
     status: err.status,
     code: err.code,
     detail: err.message,

@@ -4,12 +4,14 @@ import { type Database, openDatabase } from '../db/client.js';
 import { buildMachines } from '../workflows/index.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import { type AppContext, type Clock, systemClock } from './engine/context.js';
+import { type AppContext, type Clock, systemClock } from './context.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
 import { cvParseHandler } from './jobs/cv-parse.js';
 import { emailHandler } from './jobs/email.js';
 import { ensureRetentionScheduled, retentionHandler } from './jobs/retention.js';
-import { type Worker, startWorker, timerHandler } from './jobs/worker.js';
+import { timerHandler } from './jobs/timer.js';
+import type { WorkerContext } from './jobs/types.js';
+import { type Worker, startWorker } from './jobs/worker.js';
 import { mailboxTransport, resendTransport } from './email/transport.js';
 import { installSecret } from './services/settings/secret.js';
 import { roles } from './auth/permissions.js';
@@ -19,7 +21,8 @@ import { log } from './log.js';
 import { ensureBootstrapToken } from './services/tokens/bootstrap.js';
 
 export interface Intake {
-  app: AppContext; http: ReturnType<typeof createApp>; database: Database; generatedToken: string | null;
+  /** The app context, with the job handlers the worker runs (tests replace one to fake a failure). */
+  app: WorkerContext; http: ReturnType<typeof createApp>; database: Database; generatedToken: string | null;
   /** Demo staff accounts made with the demo data (printed once by main.ts). */
   demoStaff: { email: string; role: string }[] | null; demoPassword: string | null;
   worker: Worker | null; close(): Promise<void>;
@@ -30,7 +33,7 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
     url: config.databaseUrl, dataDir: opts.dataDir ?? config.dataDir, poolSize: config.dbPoolSize,
   });
   const transport = config.email.resendApiKey ? resendTransport(config.email.resendApiKey, config.email.resendBaseUrl) : mailboxTransport;
-  const app: AppContext = {
+  const app: WorkerContext = {
     db: database.db,
     keyedDb: database.keyed,
     machines: buildMachines(config.policy),

@@ -6,7 +6,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { prepared } from '../../db/prepared.js';
 import { apiTokens, candidates, journeys, users } from '../../db/schema/index.js';
-import { type CandidateWithJourneyRow, candidateWithJourneyColumns } from '../services/candidates/get.js';
+import { type CandidateWithJourneyRow, candidateWithJourneyColumns } from '../services/candidates/read.js';
 import { hashToken } from '../services/tokens/bootstrap.js';
 import type { Role } from './permissions.js';
 

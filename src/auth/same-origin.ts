@@ -9,7 +9,7 @@ export const sameOriginForms = (publicUrl: string) => createMiddleware(async (c,
     const origin = c.req.header('origin');
     const allowed = [new URL(c.req.url).origin, new URL(publicUrl).origin];
     const sameSite = origin === 'null' && c.req.header('sec-fetch-site') === 'same-origin';
-    if (!sameSite && (!origin || !allowed.includes(origin))) throw new AppError(403, 'forbidden', 'This form must be sent from our own pages.');
+    if (!sameSite && (!origin || !allowed.includes(origin))) throw new AppError('forbidden', 'This form must be sent from our own pages.');
   }
   await next();
 });

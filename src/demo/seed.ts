@@ -1,7 +1,8 @@
 // Bulk-inserts generated journeys: the demo data of `npm start` and the benchmark's 100,000.
 import { count } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { candidates, jobs, journeyEvents, journeys } from '../../db/schema/index.js';
+import { candidates, journeyEvents, journeys } from '../../db/schema/index.js';
+import { enqueue } from '../jobs/enqueue.js';
 import type { Machines } from '../../workflows/index.js';
 import { type GeneratedJourney, generateJourney, seededRandom } from './generate.js';
 
@@ -14,8 +15,7 @@ async function insertBatch(db: Db, batch: GeneratedJourney[]) {
     const events = batch.flatMap((g) => g.events);
     // Stay well under the 65,535 bind-parameter limit of one statement.
     for (let i = 0; i < events.length; i += 2000) await tx.insert(journeyEvents).values(events.slice(i, i + 2000));
-    const queued = batch.flatMap((g) => [...g.timers, ...g.emails]);
-    if (queued.length) await tx.insert(jobs).values(queued);
+    await enqueue(tx, batch.flatMap((g) => [...g.timers, ...g.emails]));
   });
 }
 

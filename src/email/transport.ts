@@ -1,6 +1,5 @@
 // Where rendered emails go: Resend when RESEND_API_KEY is set, otherwise the local mailbox.
 import { Resend } from 'resend';
-import { PermanentJobError } from '../jobs/worker.js';
 import type { Attachment } from './templates/index.js';
 
 export interface OutgoingEmail { from: string; to: string; subject: string; text: string; html: string; attachments: Attachment[] }
@@ -8,6 +7,8 @@ export interface EmailTransport { name: 'resend' | 'mailbox'; send(email: Outgoi
 
 /** 429, 5xx and network failures are worth retrying; other 4xx (validation) are not. */
 export class RetryableSendError extends Error {}
+/** The provider refused the message itself (e.g. an invalid address): sending it again cannot help. */
+export class RejectedSendError extends Error {}
 
 export function resendTransport(apiKey: string, baseUrl?: string): EmailTransport {
   const client = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
@@ -22,7 +23,7 @@ export function resendTransport(apiKey: string, baseUrl?: string): EmailTranspor
       const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
       const message = `Resend ${status ?? 'network error'}: ${error?.message ?? 'no id returned'}`;
       if (status === null || status === 429 || status >= 500) throw new RetryableSendError(message);
-      throw new PermanentJobError(message);
+      throw new RejectedSendError(message);
     },
   };
 }

@@ -7,8 +7,8 @@
 // Written as text with numbered parameters, not with the query builder: it is sent once per
 // event, and assembling it was a tenth of the server's time per event.
 import { type DbOrTx, executeStatement } from '../../db/client.js';
-import type { ActorType } from './context.js';
-import type { JourneyRow, LoadedJourney } from './dispatch.js';
+import type { ActorType } from './actor.js';
+import type { JourneyRow, LoadedJourney } from './rows.js';
 import { type JobWrites, jobsCtes, jobsParams } from './effects.js';
 
 export interface EventCommit {

@@ -2,40 +2,33 @@
 // take, run the pure transition, then persist the new snapshot with version + 1, the audit event
 // and the resulting jobs in ONE statement (src/engine/commit.ts) that applies only if the row is
 // unchanged since it was read (compare-and-swap on the row's version and xmin). Optimistic first:
-// no transaction and no lock, two round trips in all; on a lost race the event is tried again
-// under a row lock (SELECT … FOR UPDATE), so an event without If-Match is never refused for a
-// race alone.
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+// no transaction and no lock, so an event costs the read that found the journey and the commit;
+// on a lost race the event is tried again under a row lock (SELECT … FOR UPDATE), so an event
+// without If-Match is never refused for a race alone.
+// Callers: the front door (src/services/journeys/act.ts), which authorizes and parses first, and
+// the timer job. Payloads arrive parsed.
+import { eq } from 'drizzle-orm';
 import type { AnyMachineSnapshot } from 'xstate';
-import type { DbOrTx, Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { candidates, journeys } from '../../db/schema/index.js';
 import { eventCatalog } from '../../workflows/events/index.js';
 import { allowedEvents, candidateEventTypes } from '../../workflows/inspect.js';
 import { pureTransition } from '../../workflows/transition.js';
 import { type Profession, type Programme, machineVersions } from '../../workflows/index.js';
+import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
-import { commitEvent } from './commit.js';
-import type { Actor, AppContext } from './context.js';
-import { jobWrites } from './effects.js';
+import type { Actor } from './actor.js';
+import { type EventCommit, commitEvent } from './commit.js';
+import { type JobWrites, jobWrites } from './effects.js';
+import { type JourneyRow, type LoadedJourney, loadedJourneyColumns } from './rows.js';
 import { emailSnapshot, loadSnapshot, machineFor, summarise } from './snapshot.js';
 import { startJourney } from './start.js';
-
-export type JourneyRow = typeof journeys.$inferSelect;
-/** A journey row as read for a change: `xmin` changes with every write to the row (erasure included). */
-export type LoadedJourney = JourneyRow & { xmin: string };
-
-/** The columns of a journey plus its xmin, for any select that feeds dispatch. */
-export const loadedJourneyColumns = { ...getTableColumns(journeys), xmin: sql<string>`${journeys}.xmin::text`.as('journey_xmin') };
 
 export interface DispatchOptions {
   /** If-Match: refuse with 409 unless the journey is still at this version. */
   expectedVersion?: number | undefined;
-  /** Timers: an event the journey can no longer take is dropped, not an error. */
+  /** Timers and late answers: an event the journey can no longer take is dropped, not an error. */
   dropIfRefused?: boolean;
-  /** The caller has already parsed the payload with parseEvent (no need to parse it twice). */
-  parsed?: boolean;
-  /** The journey as the caller already read it (saves a round trip; checked by the swap). */
-  loaded?: LoadedJourney;
 }
 
 export interface DispatchResult {
@@ -47,47 +40,27 @@ export interface DispatchResult {
   movedProgramme?: boolean;
 }
 
-/** Validates the payload against the event's schema: 400 naming the field, before any read. */
-export function parseEvent(type: string, payload: Record<string, unknown>): Record<string, unknown> {
-  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
-  const spec = Object.hasOwn(eventCatalog, type) ? eventCatalog[type] : undefined;
-  if (!spec) throw new AppError(400, 'unknown_event', `There is no event called "${type}".`, { knownEvents: Object.keys(eventCatalog).length });
-  const parsed = spec.schema.safeParse(payload);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '(body)');
-    throw new AppError(400, 'invalid_payload', `${field}: ${issue.message}`, {
-      field,
-      errors: parsed.error.issues.map((i) => ({ field: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : ''), message: i.message })),
-    });
-  }
-  return parsed.data as Record<string, unknown>;
-}
-
-async function readJourney(db: DbOrTx, journeyId: string, lock: boolean): Promise<LoadedJourney> {
-  const query = db.select(loadedJourneyColumns).from(journeys).where(eq(journeys.id, journeyId));
-  const [row] = await (lock ? query.for('update') : query);
+async function lockJourney(tx: Tx, journeyId: string): Promise<LoadedJourney> {
+  const [row] = await tx.select(loadedJourneyColumns).from(journeys).where(eq(journeys.id, journeyId)).for('update');
   if (!row) throw notFound('The journey');
   return row;
 }
 
-export async function dispatch(app: AppContext, journeyId: string, type: string, payload: Record<string, unknown>, actor: Actor, opts: DispatchOptions = {}): Promise<DispatchResult> {
-  const data = type.startsWith('xstate.') || opts.parsed ? payload : parseEvent(type, payload);
-  if (opts.loaded && opts.loaded.id !== journeyId) throw new Error(`dispatch: loaded journey ${opts.loaded.id} is not ${journeyId}`);
-  const row = opts.loaded ?? await readJourney(app.keyedDb, journeyId, false);
+/** The event on the journey as `row` was read (without a lock): the swap finds out if it moved on since. */
+export async function dispatch(app: AppContext, row: LoadedJourney, type: string, data: Record<string, unknown>, actor: Actor, opts: DispatchOptions = {}): Promise<DispatchResult> {
   const change = planChange(app, row, type, data, actor, opts);
   // Opening another programme's journey takes several statements: that rare event goes locked.
   if (change.accepted && !change.writes.startProgrammes.length && await commitEvent(app.keyedDb, change.commit)) return change.result;
   if (!change.accepted) return change.result;
-  return app.db.transaction((tx) => dispatchInTx(app, tx, journeyId, type, data, actor, { ...opts, loaded: undefined }));
+  return app.db.transaction((tx) => dispatchInTx(app, tx, row.id, type, data, actor, opts));
 }
 
 /** Inside the caller's transaction, under a row lock: the swap cannot lose. */
 export async function dispatchInTx(app: AppContext, tx: Tx, journeyId: string, type: string, data: Record<string, unknown>, actor: Actor, opts: DispatchOptions = {}): Promise<DispatchResult> {
-  const row = await readJourney(tx, journeyId, true);
+  const row = await lockJourney(tx, journeyId);
   const change = planChange(app, row, type, data, actor, opts);
   if (!change.accepted) return change.result;
-  if (!await commitEvent(tx, change.commit)) throw new AppError(409, 'version_conflict', 'The journey changed while this event was applied: reload it and try again.');
+  if (!await commitEvent(tx, change.commit)) throw new AppError('version_conflict', 'The journey changed while this event was applied: reload it and try again.');
   for (const programme of change.writes.startProgrammes) {
     const [candidate] = await tx.select({ profession: candidates.profession }).from(candidates).where(eq(candidates.id, row.candidateId));
     await startJourney(app, tx, { candidateId: row.candidateId, programme: programme as Programme, profession: candidate!.profession as Profession, at: change.at, actor, from: row.id });
@@ -97,12 +70,12 @@ export async function dispatchInTx(app: AppContext, tx: Tx, journeyId: string, t
 
 export type Change =
   | { accepted: false; result: DispatchResult }
-  | { accepted: true; result: DispatchResult; commit: Parameters<typeof commitEvent>[1]; writes: ReturnType<typeof jobWrites>; at: Date };
+  | { accepted: true; result: DispatchResult; commit: EventCommit; writes: JobWrites; at: Date };
 
 /** Everything an event changes, computed from the row as read: pure, no I/O. */
 export function planChange(app: Pick<AppContext, 'machines' | 'clock' | 'settings'>, row: LoadedJourney, type: string, data: Record<string, unknown>, actor: Actor, opts: DispatchOptions): Change {
   if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion) {
-    throw new AppError(409, 'version_conflict', `The journey is at version ${row.version}, not ${opts.expectedVersion}: reload it and try again.`, { currentVersion: row.version });
+    throw new AppError('version_conflict', `The journey is at version ${row.version}, not ${opts.expectedVersion}: reload it and try again.`, { currentVersion: row.version });
   }
   const machine = machineFor(app.machines, row.programme);
   const snapshot = loadSnapshot(app.machines, row);
@@ -139,7 +112,7 @@ export function planChange(app: Pick<AppContext, 'machines' | 'clock' | 'setting
 
 function refusal(snapshot: AnyMachineSnapshot, type: string, row: JourneyRow, now: Date): AppError {
   if (snapshot.status !== 'active') {
-    return new AppError(422, 'event_not_allowed', `This journey has finished (${row.status}); it takes no more events.`, { journeyStatus: row.status, allowed: [] });
+    return new AppError('event_not_allowed', `This journey has finished (${row.status}); it takes no more events.`, { journeyStatus: row.status, allowed: [] });
   }
   const allowed = allowedEvents(snapshot, now.toISOString()).map((e) => e.type);
   const listening = candidateEventTypes(snapshot).includes(type);
@@ -147,5 +120,5 @@ function refusal(snapshot: AnyMachineSnapshot, type: string, row: JourneyRow, no
   const detail = listening
     ? `"${type}" is not allowed with these details now${rule ? `: ${rule}` : ' (a rule of this step refuses it)'}.`
     : `"${type}" is not possible at this step (${row.state}).`;
-  return new AppError(422, 'event_not_allowed', detail, { state: row.state, allowed });
+  return new AppError('event_not_allowed', detail, { state: row.state, allowed });
 }

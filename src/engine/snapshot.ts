@@ -18,7 +18,7 @@ export const emailSnapshot = (snapshot: AnyMachineSnapshot): EmailSnapshot => ({
 
 export function machineFor(machines: Machines, programme: string): AnyStateMachine {
   const machine = machines[programme as Programme];
-  if (!machine) throw new AppError(409, 'journey_finished', `No machine for programme ${programme}.`);
+  if (!machine) throw new AppError('journey_finished', `No machine for programme ${programme}.`);
   return machine;
 }
 
@@ -35,6 +35,6 @@ export function loadSnapshot(machines: Machines, row: { programme: string; machi
     flatState(snapshot); // throws if the state value names nodes this machine does not have
     return snapshot;
   } catch {
-    throw new AppError(409, 'journey_outdated', `This journey was saved by version ${row.machineVersion} of the ${row.programme} workflow and cannot be loaded by version ${current}.`);
+    throw new AppError('journey_outdated', `This journey was saved by version ${row.machineVersion} of the ${row.programme} workflow and cannot be loaded by version ${current}.`);
   }
 }

@@ -5,7 +5,8 @@ import { type AnyMachineSnapshot, initialTransition } from 'xstate';
 import type { Tx } from '../../db/client.js';
 import { candidates, journeyEvents, journeys } from '../../db/schema/index.js';
 import { type Profession, type Programme, machineVersions } from '../../workflows/index.js';
-import type { Actor, AppContext } from './context.js';
+import type { Actor } from './actor.js';
+import type { AppContext } from '../context.js';
 import { recordEffects } from './effects.js';
 import { emailSnapshot, machineFor, summarise } from './snapshot.js';
 

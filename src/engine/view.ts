@@ -5,8 +5,8 @@ import type { JourneyContext } from '../../workflows/types.js';
 import { type AllowedEvent, type ApplicantStatus, type CheckView, allowedEvents, applicantStatusOf, checksOf } from '../../workflows/inspect.js';
 import { DAY_MS } from '../../workflows/policy.js';
 import { AppError } from '../errors.js';
-import type { AppContext } from './context.js';
-import type { JourneyRow } from './dispatch.js';
+import type { AppContext } from '../context.js';
+import type { JourneyRow } from './rows.js';
 import { loadSnapshot } from './snapshot.js';
 
 export interface JourneyView {

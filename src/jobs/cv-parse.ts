@@ -3,12 +3,12 @@
 // expired lease means the worker died, and the job is safely run again.
 import { type CvParseLimits, defaultCvParseLimits } from '../cv/limits.js';
 import { parseStoredCv } from '../services/cv/parse.js';
-import type { LeasedHandler } from './worker.js';
+import type { LeasedHandler } from './types.js';
 
 export function cvParseHandler(limits: CvParseLimits = defaultCvParseLimits): LeasedHandler {
   return {
     mode: 'lease',
     leaseMs: limits.timeoutMs * 4 + 60_000,
-    run: (app, job) => parseStoredCv(app, (job.payload as { documentId: string }).documentId, limits),
+    run: async (app, job) => ((await parseStoredCv(app, (job.payload as { documentId: string }).documentId, limits)) === 'stored' ? 'done' : 'dropped'),
   };
 }

@@ -7,13 +7,13 @@ import { asc, eq, like } from 'drizzle-orm';
 import { candidates, emails } from '../../db/schema/index.js';
 import type { ApplicantStatus, CheckView } from '../../workflows/inspect.js';
 import type { JourneyContext, Referee } from '../../workflows/types.js';
-import type { AppContext } from '../engine/context.js';
+import type { AppContext } from '../context.js';
 import { renderHtml, renderText } from '../email/layout.js';
 import { expandLinks, linkPlaceholder } from '../email/links.js';
 import { findTemplate, type Recipient, type TemplateData } from '../email/templates/index.js';
-import type { EmailTransport } from '../email/transport.js';
+import { type EmailTransport, RejectedSendError } from '../email/transport.js';
 import { openReferenceRequest } from '../services/references/open-request.js';
-import { type JobOutcome, type JobRow, type LeasedHandler, PermanentJobError } from './worker.js';
+import { type JobOutcome, type JobRow, type LeasedHandler, PermanentJobError } from './types.js';
 
 interface EmailJobPayload {
   template: string; to: Recipient; candidateId: string; journeyId: string;
@@ -88,7 +88,9 @@ export function emailHandler(transport: EmailTransport, from: string): LeasedHan
             attachments: row.attachments ? JSON.parse(row.attachments) : [],
           }, idempotencyKey);
           await app.db.update(emails).set({ status: 'sent', transport: transport.name, providerId, sentAt: app.clock.now(), attempts: row.attempts + 1, lastError: null }).where(eq(emails.id, row.id));
-        } catch (error) {
+        } catch (sendError) {
+          // A message the provider refused is dead-lettered at once; anything else is retried.
+          const error = sendError instanceof RejectedSendError ? new PermanentJobError(sendError.message) : sendError;
           const last = error instanceof PermanentJobError || job.attempts + 1 >= job.maxAttempts;
           await app.db.update(emails).set({
             status: last ? 'failed' : 'retrying', transport: transport.name, attempts: row.attempts + 1,

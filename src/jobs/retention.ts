@@ -2,11 +2,12 @@
 // process can ensure it exists and the unique key keeps it to one, whichever worker claims it.
 // It runs in the worker's transaction (TxHandler): the run and the scheduling of the next one
 // commit together or not at all, and a failed run is retried with the worker's backoff.
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { jobs } from '../../db/schema/index.js';
 import { runRetention } from '../services/privacy/retention.js';
-import type { TxHandler } from './worker.js';
+import { enqueue } from './enqueue.js';
+import type { TxHandler } from './types.js';
 
 export const RETENTION_JOB = 'retention';
 export const RETENTION_JOB_KEY = 'retention:daily';
@@ -19,14 +20,7 @@ export interface RetentionJobOptions {
   everyMs?: number;
 }
 
-/** Upserts the keyed row to run at `runAt`, fresh (pending, no attempts). */
-async function schedule(db: DbOrTx, runAt: Date) {
-  await db.insert(jobs).values({ kind: RETENTION_JOB, key: RETENTION_JOB_KEY, payload: {}, runAt, status: 'pending' })
-    .onConflictDoUpdate({
-      target: jobs.key,
-      set: { kind: RETENTION_JOB, payload: {}, runAt, status: 'pending', attempts: 0, lastError: null, lockedUntil: null, finishedAt: null },
-    });
-}
+const dailyRun = (runAt: Date) => ({ kind: RETENTION_JOB, key: RETENTION_JOB_KEY, payload: {}, runAt });
 
 export function retentionHandler(opts: RetentionJobOptions): TxHandler {
   return {
@@ -37,7 +31,7 @@ export function retentionHandler(opts: RetentionJobOptions): TxHandler {
       // The worker marks this row done after we return, so it must give up the key first:
       // otherwise the next run's upsert would land on this row and be overwritten to 'done'.
       if (job.key === RETENTION_JOB_KEY) await tx.update(jobs).set({ key: null }).where(eq(jobs.id, job.id));
-      await schedule(tx, new Date(now.getTime() + (opts.everyMs ?? DAY_MS)));
+      await enqueue(tx, dailyRun(new Date(now.getTime() + (opts.everyMs ?? DAY_MS))), 'replace');
       return 'done';
     },
   };
@@ -48,10 +42,5 @@ export function retentionHandler(opts: RetentionJobOptions): TxHandler {
  * dead-lettered is revived, so retention cannot stop silently for good; a scheduled one is left alone.
  */
 export async function ensureRetentionScheduled(db: DbOrTx, now: Date): Promise<void> {
-  await db.insert(jobs).values({ kind: RETENTION_JOB, key: RETENTION_JOB_KEY, payload: {}, runAt: now, status: 'pending' })
-    .onConflictDoUpdate({
-      target: jobs.key,
-      set: { status: 'pending', runAt: now, attempts: 0, lastError: null, lockedUntil: null, finishedAt: null },
-      setWhere: inArray(jobs.status, ['dead', 'done']),
-    });
+  await enqueue(db, dailyRun(now), 'revive');
 }

@@ -1,15 +1,19 @@
-// A due timer sends its event through dispatch like any other event. If the journey can no
-// longer take it (it moved on, or finished), the timer is dropped: that is not an error.
-import type { Tx } from '../../db/client.js';
-import type { AppContext } from '../engine/context.js';
-import { systemActor } from '../engine/context.js';
+// A due timer sends its event into its journey like any other event, in the transaction that
+// marks the job done. If the journey can no longer take it (it moved on, or finished), the timer
+// is dropped: that is not an error. With the front door (src/services/journeys/act.ts), the only
+// caller of the engine outside it: a timer's event is the machine's own, so there is no one to
+// authorize and nothing to parse.
+import { systemActor } from '../engine/actor.js';
 import { dispatchInTx } from '../engine/dispatch.js';
-import type { JobOutcome, JobRow } from './worker.js';
+import type { TxHandler } from './types.js';
 
-export async function fireTimer(app: AppContext, tx: Tx, job: JobRow): Promise<JobOutcome> {
-  const { event } = job.payload as { event: { type: string } };
-  if (!job.journeyId) return 'dropped';
-  const { type, ...data } = event;
-  const result = await dispatchInTx(app, tx, job.journeyId, type, data, systemActor, { dropIfRefused: true });
-  return result.accepted ? 'done' : 'dropped';
-}
+export const timerHandler: TxHandler = {
+  mode: 'tx',
+  async run(app, tx, job) {
+    const { event } = job.payload as { event: { type: string } };
+    if (!job.journeyId) return 'dropped';
+    const { type, ...data } = event;
+    const result = await dispatchInTx(app, tx, job.journeyId, type, data, systemActor, { dropIfRefused: true });
+    return result.accepted ? 'done' : 'dropped';
+  },
+};

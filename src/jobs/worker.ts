@@ -1,29 +1,14 @@
-// The worker loop over the jobs table. Two kinds of handler:
-// - in-transaction (timers): the job is claimed with FOR UPDATE SKIP LOCKED and handled in the
-//   transaction that marks it done, so a database-only effect happens exactly once.
-// - leased (email, CV parsing): the effect is outside the database or slow, so the job is claimed
-//   with a lease (status 'running', locked_until), handled with no transaction open, then completed.
-//   A worker that dies mid-job leaves an expired lease; the job is claimed again, and the handler
-//   must be idempotent (emails reuse their idempotency key).
+// The worker loop over the jobs table (handler kinds: src/jobs/types.ts). An in-transaction job
+// is claimed with FOR UPDATE SKIP LOCKED and handled in the transaction that marks it done. A
+// leased job is claimed with a lease (status 'running', locked_until), handled with no
+// transaction open, then completed; a worker that dies mid-job leaves an expired lease, and the
+// job is claimed again (emails reuse their idempotency key).
 // Failures retry with exponential backoff; a PermanentJobError or the last attempt dead-letters.
-import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { jobs } from '../../db/schema/index.js';
-import type { AppContext } from '../engine/context.js';
 import { log } from '../log.js';
-import { fireTimer } from './timer.js';
-
-export type JobRow = typeof jobs.$inferSelect;
-export type JobOutcome = 'done' | 'dropped';
-
-export interface TxHandler { mode: 'tx'; run(app: AppContext, tx: Tx, job: JobRow): Promise<JobOutcome> }
-export interface LeasedHandler { mode: 'lease'; leaseMs: number; run(app: AppContext, job: JobRow): Promise<JobOutcome> }
-export type Handler = TxHandler | LeasedHandler;
-
-/** A failure that retrying cannot fix (e.g. the provider refused the message as invalid). */
-export class PermanentJobError extends Error {}
-
-export const timerHandler: TxHandler = { mode: 'tx', run: fireTimer };
+import { type JobOutcome, type JobRow, type LeasedHandler, PermanentJobError, type WorkerContext } from './types.js';
 
 export const backoffMs = (attempts: number) => Math.min(60 * 60_000, 2 ** (attempts - 1) * 10_000);
 
@@ -54,7 +39,7 @@ async function failure(tx: Tx, job: JobRow, attempts: number, error: unknown, no
 }
 
 /** Runs one due job; false when none is due. */
-export async function runOneJob(app: AppContext, kinds = Object.keys(app.handlers)): Promise<boolean> {
+export async function runOneJob(app: WorkerContext, kinds = Object.keys(app.handlers)): Promise<boolean> {
   const now = app.clock.now();
   let leased: { job: JobRow; handler: LeasedHandler } | null = null;
   const claimed = await app.db.transaction(async (tx) => {
@@ -87,7 +72,7 @@ async function complete(tx: Tx, job: JobRow, outcome: JobOutcome, now: Date) {
   }).where(eq(jobs.id, job.id));
 }
 
-async function runLeased(app: AppContext, { job, handler }: { job: JobRow; handler: LeasedHandler }) {
+async function runLeased(app: WorkerContext, { job, handler }: { job: JobRow; handler: LeasedHandler }) {
   let outcome: JobOutcome | null = null;
   let error: unknown = null;
   try {
@@ -115,7 +100,7 @@ async function runLeased(app: AppContext, { job, handler }: { job: JobRow; handl
 }
 
 /** Runs every job due now (tests call this after moving the clock). */
-export async function drainDueJobs(app: AppContext, opts: { max?: number; kinds?: string[] } = {}): Promise<number> {
+export async function drainDueJobs(app: WorkerContext, opts: { max?: number; kinds?: string[] } = {}): Promise<number> {
   let n = 0;
   while (n < (opts.max ?? 10_000) && (await runOneJob(app, opts.kinds))) n++;
   return n;
@@ -123,7 +108,7 @@ export async function drainDueJobs(app: AppContext, opts: { max?: number; kinds?
 
 export interface Worker { stop(): Promise<void> }
 
-export function startWorker(app: AppContext, pollMs: number): Worker {
+export function startWorker(app: WorkerContext, pollMs: number): Worker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -146,8 +131,3 @@ export function startWorker(app: AppContext, pollMs: number): Worker {
     },
   };
 }
-
-export const pendingJobCount = async (app: AppContext, kind: string) => {
-  const [row] = await app.db.select({ n: sql<number>`count(*)::int` }).from(jobs).where(and(eq(jobs.kind, kind), eq(jobs.status, 'pending')));
-  return row?.n ?? 0;
-};

@@ -11,24 +11,24 @@ const MAX_BODY_BYTES = 256 * 1024;
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type.trim())) {
-    throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json.');
+    throw new AppError('unsupported_media_type', 'Send the body as application/json.');
   }
   const text = await bodyText(c, MAX_BODY_BYTES);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AppError(400, 'malformed_json', 'The body is not valid JSON.');
+    throw new AppError('malformed_json', 'The body is not valid JSON.');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new AppError(400, 'invalid_payload', 'The body must be a JSON object.', { field: '(body)' });
+    throw new AppError('invalid_payload', 'The body must be a JSON object.', { field: '(body)' });
   }
   return value as Record<string, unknown>;
 }
 
 const utf8 = new TextDecoder();
-const endedEarly = () => new AppError(400, 'malformed_json', 'The request ended before its body did.');
-const tooLarge = (limit: number) => new AppError(413, 'payload_too_large', `The body must be under ${limit / 1024} KiB.`);
+const endedEarly = () => new AppError('malformed_json', 'The request ended before its body did.');
+const tooLarge = (limit: number) => new AppError('payload_too_large', `The body must be under ${limit / 1024} KiB.`);
 
 /**
  * The body as text, at most `limit` bytes. Under @hono/node-server it is read straight from
@@ -90,7 +90,7 @@ function unstorableText(value: unknown): string | null {
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: ErrorCode = 'invalid_payload'): z.output<S> {
   const unstorable = unstorableText(value);
   if (unstorable !== null) {
-    throw new AppError(400, code, `${unstorable}: text must not contain NUL characters or unpaired surrogates`, { field: unstorable });
+    throw new AppError(code, `${unstorable}: text must not contain NUL characters or unpaired surrogates`, { field: unstorable });
   }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
@@ -99,7 +99,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: 
     message: i.message,
   }));
   const first = issues[0]!;
-  throw new AppError(400, code, `${first.field}: ${first.message}`, { field: first.field, errors: issues });
+  throw new AppError(code, `${first.field}: ${first.message}`, { field: first.field, errors: issues });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -107,7 +107,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An id that cannot exist is simply not found. */
 export function idParam(c: Context, what = 'The candidate'): string {
   const id = c.req.param('id') ?? '';
-  if (!UUID.test(id)) throw new AppError(404, 'not_found', `${what} was not found.`);
+  if (!UUID.test(id)) throw new AppError('not_found', `${what} was not found.`);
   return id.toLowerCase();
 }
 
@@ -116,6 +116,6 @@ export function ifMatchVersion(c: Context): number | undefined {
   const header = c.req.header('if-match');
   if (header === undefined) return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m) throw new AppError(400, 'invalid_parameter', 'If-Match must be the journey version, e.g. "3".', { field: 'If-Match' });
+  if (!m) throw new AppError('invalid_parameter', 'If-Match must be the journey version, e.g. "3".', { field: 'If-Match' });
   return Number(m[1]);
 }

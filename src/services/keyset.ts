@@ -11,7 +11,7 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
   if (!id || !UUID.test(id) || Number.isNaN(at.getTime()) || !/^(?!0000)[0-9]{4}-/.test(iso ?? '') || at.toISOString() !== iso) {
-    throw new AppError(400, 'invalid_query', 'cursor: not a cursor this list returned', { field: 'cursor' });
+    throw new AppError('invalid_query', 'cursor: not a cursor this list returned', { field: 'cursor' });
   }
   return { at, id };
 }

@@ -4,11 +4,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { emails, jobs, journeyEvents } from '../../db/schema/index.js';
 import { dispatchInTx } from '../../src/engine/dispatch.js';
-import { systemActor } from '../../src/engine/context.js';
+import { systemActor } from '../../src/engine/actor.js';
 import { emailHandler } from '../../src/jobs/email.js';
 import { drainDueJobs, runOneJob } from '../../src/jobs/worker.js';
 import { resendTransport } from '../../src/email/transport.js';
-import { currentJourneyId } from '../../src/services/candidates/get.js';
 import { startFakeResend, type FakeResend } from '../support/fake-resend.js';
 import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
 
@@ -151,7 +150,7 @@ describe('crash safety', () => {
 
   it('enqueues nothing for a state change that rolled back', async () => {
     const created = await t.post('/api/candidates', applicant());
-    const journeyId = await currentJourneyId(app(), created.body.id);
+    const journeyId = created.body.journey.id as string;
     await t.post(`/api/candidates/${created.body.id}/events`, { type: 'screeningStarted' });
     await t.post(`/api/candidates/${created.body.id}/events`, { type: 'screeningPassed', careExperienceMonths: 12, body: 'NMC', number: '71A2998E' });
     await t.post(`/api/candidates/${created.body.id}/events`, { type: 'interviewScheduled', interviewAt: '2026-03-05T10:00:00Z', location: 'Room 1' });

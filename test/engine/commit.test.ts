@@ -5,7 +5,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyEvents, journeys, jobs } from '../../db/schema/index.js';
 import { commitEvent } from '../../src/engine/commit.js';
-import { dispatch, type LoadedJourney, loadedJourneyColumns, planChange } from '../../src/engine/dispatch.js';
+import { dispatch, planChange } from '../../src/engine/dispatch.js';
+import { type LoadedJourney, loadedJourneyColumns } from '../../src/engine/rows.js';
 import { jobWrites } from '../../src/engine/effects.js';
 import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
 
@@ -52,7 +53,7 @@ describe('the one-statement commit', () => {
     const stale = await newJourney();
     await scrubInPlace(stale.id);
 
-    const result = await dispatch(t.intake.app, stale.id, 'screeningStarted', {}, actor, { loaded: stale });
+    const result = await dispatch(t.intake.app, stale, 'screeningStarted', {}, actor);
 
     expect(result.accepted).toBe(true);
     const now = await readJourney(stale.id);
@@ -66,9 +67,9 @@ describe('the one-statement commit', () => {
 
   it('refuses with 409 an event given a row another event has moved on from, when If-Match named the old version', async () => {
     const stale = await newJourney();
-    await dispatch(t.intake.app, stale.id, 'screeningStarted', {}, actor);
+    await dispatch(t.intake.app, stale, 'screeningStarted', {}, actor);
 
-    await expect(dispatch(t.intake.app, stale.id, 'withdrawn', { reason: 'Changed my mind' }, actor, { loaded: stale, expectedVersion: 1 }))
+    await expect(dispatch(t.intake.app, stale, 'withdrawn', { reason: 'Changed my mind' }, actor, { expectedVersion: 1 }))
       .rejects.toMatchObject({ status: 409, code: 'version_conflict' });
     expect((await readJourney(stale.id)).version).toBe(2);
   });

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { loadConfig } from '../../src/config.js';
-import type { Clock } from '../../src/engine/context.js';
+import type { Clock } from '../../src/context.js';
 import { type Intake, startIntake } from '../../src/server.js';
 import type { Policy } from '../../workflows/policy.js';
 

@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { clientAddress } from '../../auth/address.js';
 import { hit } from '../../auth/rate-limit.js';
 import { sameOriginForms } from '../../auth/same-origin.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { applyWithCv } from '../../services/cv/apply.js';
 import { createCandidateBody } from '../candidates/schemas.js';

@@ -1,14 +1,14 @@
 // /api/candidates: thin handlers — parse, call a service, shape the reply.
 import { Hono } from 'hono';
 import type { AuthVars } from '../../auth/bearer.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { authorize, authorizeCandidate, authorizedCandidate } from '../../auth/authorize.js';
 import { programmesFor } from '../../auth/permissions.js';
 import { actorOf } from '../../auth/principal.js';
 import { AppError } from '../../errors.js';
-import { dispatch, parseEvent } from '../../engine/dispatch.js';
+import { act, replyOf } from '../../services/journeys/act.js';
 import { createCandidate } from '../../services/candidates/create.js';
-import { candidateWithJourney, getCandidate } from '../../services/candidates/get.js';
+import { candidateWithJourney } from '../../services/candidates/get.js';
 import { candidateHistory } from '../../services/candidates/history.js';
 import { listCandidates } from '../../services/candidates/list.js';
 import { candidateEmails } from '../../services/emails/list.js';
@@ -32,7 +32,7 @@ export function candidateRoutes(app: AppContext) {
     const query = parseWith(listCandidatesQuery, c.req.query(), 'invalid_query');
     const readable = programmesFor(c.get('principal').role, 'candidates.read');
     if (query.programme && !readable.includes(query.programme)) {
-      throw new AppError(403, 'forbidden', `Your role (${c.get('principal').role}) may not read ${query.programme} candidates.`);
+      throw new AppError('forbidden', `Your role (${c.get('principal').role}) may not read ${query.programme} candidates.`);
     }
     return c.json(await listCandidates(app.db, { ...query, programmes: readable }));
   });
@@ -55,12 +55,8 @@ export function candidateRoutes(app: AppContext) {
     const body = await readJsonObject(c);
     const { type } = parseWith(eventBody, body);
     const { type: _type, ...payload } = body;
-    const data = parseEvent(type, payload);
-    // The payload is checked first (cheap, no database); nothing changes before this check.
-    const { candidate, journey } = await authorizedCandidate(app, c.get('principal'), 'journey.act', id, c.get('candidate'));
-    const result = await dispatch(app, journey.id, type, data, actorOf(c.get('principal')), { expectedVersion, parsed: true, loaded: journey });
-    // The reply comes from what dispatch wrote, unless the candidate moved to another programme.
-    const reply = result.movedProgramme ? await getCandidate(app, id) : candidateWithJourney(app, candidate, result.journey, result.snapshot);
+    const acted = await act(app, c.get('principal'), id, { type, payload, expectedVersion }, c.get('candidate'));
+    const reply = await replyOf(app, acted);
     c.header('ETag', `"${reply.journey.version}"`);
     return c.json(reply);
   });

@@ -10,7 +10,7 @@ import { authorize, authorizeCandidate } from '../../auth/authorize.js';
 import type { AuthVars } from '../../auth/bearer.js';
 import { actorOf } from '../../auth/principal.js';
 import { MAX_CV_BYTES } from '../../cv/limits.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { reviewCvFields } from '../../services/cv/accept.js';
 import { applyWithCv } from '../../services/cv/apply.js';
@@ -26,10 +26,10 @@ const isMultipart = (c: Context) => /^multipart\/form-data\b/i.test(c.req.header
 // file's own size is checked exactly afterwards. Bigger bodies stop streaming at this limit.
 const uploadLimit = bodyLimit({
   maxSize: MAX_CV_BYTES + 256 * 1024,
-  onError: () => { throw new AppError(413, 'cv_too_large', `The CV must be at most ${MAX_CV_BYTES / 1024 / 1024} MB.`, { field: 'file', maxBytes: MAX_CV_BYTES }); },
+  onError: () => { throw new AppError('cv_too_large', `The CV must be at most ${MAX_CV_BYTES / 1024 / 1024} MB.`, { field: 'file', maxBytes: MAX_CV_BYTES }); },
 });
 
-const notMultipart = () => new AppError(415, 'unsupported_media_type', 'Send the CV as multipart/form-data, the PDF in the field "file".');
+const notMultipart = () => new AppError('unsupported_media_type', 'Send the CV as multipart/form-data, the PDF in the field "file".');
 
 /** The form's parts. A body that says multipart but cannot be read as it is 415, like any other. */
 async function readForm(c: Context): Promise<Record<string, string | File>> {
@@ -44,7 +44,7 @@ async function readForm(c: Context): Promise<Record<string, string | File>> {
 
 async function fileFrom(form: Record<string, string | File>): Promise<CvFile> {
   const file = form.file;
-  if (!(file instanceof File)) throw new AppError(400, 'invalid_payload', 'file: attach the CV as a file in the field "file".', { field: 'file' });
+  if (!(file instanceof File)) throw new AppError('invalid_payload', 'file: attach the CV as a file in the field "file".', { field: 'file' });
   return { filename: file.name, contentType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
@@ -58,7 +58,7 @@ export function cvRoutes(app: AppContext) {
     await uploadLimit(c, async () => {
       const form = await readForm(c);
       if (Object.keys(form).length === 0) {
-        throw new AppError(415, 'unsupported_media_type', 'Send the application as application/json, or as multipart/form-data with the CV in the field "file".');
+        throw new AppError('unsupported_media_type', 'Send the application as application/json, or as multipart/form-data with the CV in the field "file".');
       }
       const fields = Object.fromEntries(Object.entries(form).filter(([k, v]) => k !== 'file' && typeof v === 'string' && v.trim() !== ''));
       const body = parseWith(createCandidateBody, fields);

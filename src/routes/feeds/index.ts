@@ -3,7 +3,7 @@
 // the cohort id with the install secret (src/services/cohorts/links.ts). A wrong token and an
 // unknown cohort look the same (404), so neither can be probed.
 import { Hono } from 'hono';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { osceCalendar } from '../../services/cohorts/ical.js';
 import { validFeedToken } from '../../services/cohorts/links.js';

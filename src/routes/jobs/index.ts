@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AuthVars } from '../../auth/bearer.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { authorize } from '../../auth/authorize.js';
 import { deadJobs, retryJob } from '../../services/emails/dead-letters.js';
 import { parseWith } from '../input.js';

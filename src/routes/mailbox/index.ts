@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AuthVars } from '../../auth/bearer.js';
 import { authorize } from '../../auth/authorize.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { mailbox, mailboxMessage } from '../../services/emails/list.js';
 import { idParam, parseWith } from '../input.js';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { clientAddress } from '../../auth/address.js';
 import { sameOriginForms } from '../../auth/same-origin.js';
 import { type SessionVars, checkCsrf, createSession, endSession, safeNext, setSessionCookie, staffSession } from '../../auth/session.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { authenticate } from '../../services/users/authenticate.js';
 import { Landing, StaffSignIn } from '../../ui/pages/sign-in.js';
 

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AuthVars } from '../../auth/bearer.js';
 import { authorize } from '../../auth/authorize.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { programmes } from '../../../workflows/types.js';
 import { stageOrder } from '../../../workflows/inspect.js';
 import { pipelineCounts } from '../../services/pipeline/counts.js';

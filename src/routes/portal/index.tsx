@@ -5,9 +5,8 @@ import { z } from 'zod';
 import { clientAddress } from '../../auth/address.js';
 import { sameOriginForms } from '../../auth/same-origin.js';
 import { type SessionVars, applicantSession, checkCsrf, endSession, setSessionCookie } from '../../auth/session.js';
-import type { AppContext } from '../../engine/context.js';
-import { dispatch } from '../../engine/dispatch.js';
-import { currentJourneyId } from '../../services/candidates/get.js';
+import type { AppContext } from '../../context.js';
+import { act } from '../../services/journeys/act.js';
 import { findMagicLink, redeemMagicLink, requestMagicLink } from '../../services/portal/magic-link.js';
 import { portalView } from '../../services/portal/view.js';
 import { Message } from '../../ui/layout.js';
@@ -62,8 +61,8 @@ export function portalRoutes(app: AppContext) {
     checkCsrf(c.get('session'), body._csrf);
     const parsed = withdrawForm.safeParse(body);
     if (!parsed.success) return c.html(<Message title="Please give a reason" body={<p>Tell us why you are withdrawing and tick the box to confirm. <a href="/portal">Go back</a>.</p>} status="error" />, 400);
-    const candidateId = c.get('applicant').candidateId;
-    await dispatch(app, await currentJourneyId(app, candidateId), 'withdrawn', { reason: parsed.data.reason }, { type: 'applicant', id: candidateId });
+    const applicant = c.get('applicant');
+    await act(app, applicant, applicant.candidateId, { type: 'withdrawn', payload: { reason: parsed.data.reason } }, c.get('candidate'));
     return c.redirect('/portal?done=withdrawn', 303);
   });
 

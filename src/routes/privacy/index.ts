@@ -1,16 +1,11 @@
 // Data protection (admin): subject-access export and erasure on request, both audited.
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { journeys } from '../../../db/schema/index.js';
 import type { AuthVars } from '../../auth/bearer.js';
 import { authorizeCandidate } from '../../auth/authorize.js';
 import { actorOf } from '../../auth/principal.js';
-import type { AppContext } from '../../engine/context.js';
-import { dispatchInTx } from '../../engine/dispatch.js';
-import { loadSnapshot } from '../../engine/snapshot.js';
-import { currentJourneyId } from '../../services/candidates/get.js';
-import { eraseCandidate } from '../../services/privacy/erase.js';
+import type { AppContext } from '../../context.js';
+import { eraseOnRequest } from '../../services/privacy/erase-on-request.js';
 import { exportCandidate } from '../../services/privacy/export.js';
 import { idParam, parseWith, readJsonObject } from '../input.js';
 
@@ -27,21 +22,11 @@ export function privacyRoutes(app: AppContext) {
     return c.json(await exportCandidate(app, id, actorOf(c.get('principal'))));
   });
 
-  // Erasure on request: a journey still in progress is withdrawn first (so timers stop and the
-  // statistics show a withdrawal), then the personal data goes, in one transaction.
+  // Erasure on request: the journey is withdrawn first if it is in progress (see the service).
   r.post('/:id/erase', async (c) => {
     const id = idParam(c);
     parseWith(eraseBody, await readJsonObject(c));
-    await authorizeCandidate(app, c.get('principal'), 'data.erase', id, c.get('candidate'));
-    const actor = actorOf(c.get('principal'));
-    const journeyId = await currentJourneyId(app, id);
-    const result = await app.db.transaction(async (tx) => {
-      const [row] = await tx.select().from(journeys).where(eq(journeys.id, journeyId));
-      if (row?.status === 'in_progress' && loadSnapshot(app.machines, row).can({ type: 'withdrawn', reason: 'x', at: app.clock.now().toISOString() })) {
-        await dispatchInTx(app, tx, journeyId, 'withdrawn', { reason: 'Personal data erased on request' }, actor);
-      }
-      return eraseCandidate(app, tx, id, { reason: 'request', actor });
-    });
+    const result = await eraseOnRequest(app, c.get('principal'), id, c.get('candidate'));
     return c.json({ candidateId: id, erased: true, alreadyErased: result.alreadyErased });
   });
   return r;

@@ -2,7 +2,7 @@
 // expired or unknown link gets a clear page (410/404), never an error dump.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { answerReference, findReferenceRequest } from '../../services/references/answer.js';
 import { ReferenceForm, ReferenceOutcome } from '../../ui/reference-pages.js';
 import { sameOriginForms } from '../../auth/same-origin.js';

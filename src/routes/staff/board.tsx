@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { authorize } from '../../auth/authorize.js';
 import { programmesFor } from '../../auth/permissions.js';
 import type { SessionVars } from '../../auth/session.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { boardColumnPage, boardColumns } from '../../services/board/columns.js';
 import { BoardPage, ColumnPage } from '../../ui/pages/board.js';
 import { professions, programmes } from '../../../workflows/types.js';
 import { parseWith } from '../input.js';
-import { staffOf } from './index.js';
+import { staffOf } from './staff-of.js';
 
 const filters = z.object({
   programme: z.enum(programmes).optional(),
@@ -29,7 +29,7 @@ export function boardPages(app: AppContext) {
     const q = parseWith(filters, c.req.query(), 'invalid_query');
     const readable = programmesFor(staff.role, 'candidates.read');
     const programme = q.programme ?? readable[0] ?? 'domestic';
-    if (!readable.includes(programme)) throw new AppError(403, 'forbidden', `Your role may not see ${programme} candidates.`);
+    if (!readable.includes(programme)) throw new AppError('forbidden', `Your role may not see ${programme} candidates.`);
     return { staff, q, readable, f: { programme, profession: q.profession, owner: q.owner, overdue: q.overdue, q: q.q } };
   };
 
@@ -41,7 +41,7 @@ export function boardPages(app: AppContext) {
 
   r.get('/column', async (c) => {
     const { q, f } = await read(c);
-    if (!q.stage) throw new AppError(400, 'invalid_query', 'stage: choose a column', { field: 'stage' });
+    if (!q.stage) throw new AppError('invalid_query', 'stage: choose a column', { field: 'stage' });
     const page = await boardColumnPage(app.db, app.machines[f.programme], app.policy, f, q.stage, app.clock.now(), q.cursor);
     return c.html(<ColumnPage staff={staffOf(c)} filters={f} stage={q.stage} cards={page.cards} nextCursor={page.nextCursor} />);
   });

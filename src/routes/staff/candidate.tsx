@@ -2,13 +2,13 @@
 // review. Every post checks the session's CSRF token and the permission table.
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { authorizeCandidate } from '../../auth/authorize.js';
+import { authorizeCandidate, authorizedCandidate } from '../../auth/authorize.js';
 import { allows } from '../../auth/permissions.js';
 import { type SessionVars, checkCsrf } from '../../auth/session.js';
-import type { AppContext } from '../../engine/context.js';
-import { dispatch, parseEvent } from '../../engine/dispatch.js';
+import type { AppContext } from '../../context.js';
+import { act } from '../../services/journeys/act.js';
 import { AppError } from '../../errors.js';
-import { currentJourneyId, getCandidate } from '../../services/candidates/get.js';
+import { candidateWithJourney } from '../../services/candidates/get.js';
 import { candidateHistory } from '../../services/candidates/history.js';
 import { reviewCvFields } from '../../services/cv/accept.js';
 import { getCvView } from '../../services/cv/view.js';
@@ -20,16 +20,18 @@ import { jsonSchemaOf, stageOrder } from '../../../workflows/inspect.js';
 import { eventCatalog } from '../../../workflows/events/index.js';
 import { actorOf } from '../../auth/principal.js';
 import { idParam } from '../input.js';
-import { staffOf } from './index.js';
+import { staffOf } from './staff-of.js';
 
 type Flash = { kind: 'error' | 'notice'; text: string };
 
 type Retry = { type: string; values: Record<string, string> };
 
+/** The record page. After a failed post it reads the candidate afresh (a lost race shows the latest state). */
 async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string, flash?: Flash, status: 200 | 400 | 403 | 409 | 422 = 200, retry?: Retry) {
   const staff = c.get('staff');
-  const programme = await authorizeCandidate(app, staff, 'candidates.read', id);
-  const candidate = await getCandidate(app, id);
+  const row = await authorizedCandidate(app, staff, 'candidates.read', id, status === 200 ? c.get('candidate') : undefined);
+  const programme = row.journey.programme;
+  const candidate = candidateWithJourney(app, row.candidate, row.journey);
   const history = await candidateHistory(app.db, id);
   const cv = await getCvView(app, id).then((v): CvSummary => ({
     status: v.status, filename: v.filename, documentId: v.id, error: v.error ?? null,
@@ -65,15 +67,13 @@ export function candidatePages(app: AppContext) {
     const id = idParam(c);
     const form = await c.req.parseBody({ all: false });
     checkCsrf(c.get('session'), form._csrf);
-    await authorizeCandidate(app, c.get('staff'), 'journey.act', id);
     const type = String(form._type ?? '');
     const version = Number(form._version);
     const retry: Retry = { type, values: Object.fromEntries(Object.entries(form).filter(([k, v]) => !k.startsWith('_') && typeof v === 'string')) as Record<string, string> };
     try {
       const { payload, errors } = payloadFrom(jsonSchemaOf(type), form as Record<string, string>);
       if (errors.length) return renderRecord(app, c, id, { kind: 'error', text: errors.join('; ') }, 400, retry);
-      const data = parseEvent(type, payload);
-      await dispatch(app, await currentJourneyId(app, id), type, data, actorOf(c.get('staff')), { expectedVersion: Number.isInteger(version) ? version : undefined });
+      await act(app, c.get('staff'), id, { type, payload, expectedVersion: Number.isInteger(version) ? version : undefined }, c.get('candidate'));
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       // Shown on the record with what is true now (a lost race shows the latest state).

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { authorize } from '../../auth/authorize.js';
 import { allows } from '../../auth/permissions.js';
 import { type SessionVars, checkCsrf } from '../../auth/session.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { applyBulkEvent, bulkActions, bulkPayload, bulkTypes } from '../../services/cohorts/bulk.js';
 import { cohortCsv } from '../../services/cohorts/csv.js';
@@ -18,7 +18,7 @@ import { Message } from '../../ui/layout.js';
 import { CohortPage, CohortsPage } from '../../ui/pages/cohorts.js';
 import { stageLabel } from '../../ui/words.js';
 import { parseWith } from '../input.js';
-import { staffOf } from './index.js';
+import { staffOf } from './staff-of.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A form field sent zero, one or many times, as a list of candidate ids. */
@@ -67,7 +67,7 @@ export function cohortPages(app: AppContext) {
   const readForm = async (c: Context<SessionVars>) => {
     await authorize(app, c.get('staff'), 'cohorts.manage');
     const body = await c.req.parseBody({ all: true }).catch(() => {
-      throw new AppError(400, 'invalid_payload', 'The form could not be read.');
+      throw new AppError('invalid_payload', 'The form could not be read.');
     });
     checkCsrf(c.get('session'), Array.isArray(body._csrf) ? body._csrf[0] : body._csrf);
     return body as Record<string, unknown>;

@@ -1,9 +1,9 @@
 // Staff pages (session cookie). Each area is its own router; every page checks the permission
 // table on the server, as the API does.
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { sameOriginForms } from '../../auth/same-origin.js';
 import { type SessionVars, staffSession } from '../../auth/session.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { boardPages } from './board.js';
 import { candidatePages } from './candidate.js';
 import { mailboxPages } from './mailbox.js';
@@ -23,7 +23,3 @@ export function staffPages(app: AppContext) {
   r.route('/reports', reportPages(app));
   return r;
 }
-
-/** The signed-in member of staff with the session's CSRF token, for the layout and forms. */
-export const staffOf = (c: Context<SessionVars>) =>
-  ({ ...c.get('staff'), csrf: c.get('session').csrf });

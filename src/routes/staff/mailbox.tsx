@@ -3,11 +3,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { authorize } from '../../auth/authorize.js';
 import type { SessionVars } from '../../auth/session.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { mailbox, mailboxMessage } from '../../services/emails/list.js';
 import { MailboxMessagePage, MailboxPage } from '../../ui/pages/mailbox.js';
 import { idParam, parseWith } from '../input.js';
-import { staffOf } from './index.js';
+import { staffOf } from './staff-of.js';
 
 const query = z.object({ to: z.union([z.email(), z.literal('')]).optional().transform((v) => v || undefined) });
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { authorize } from '../../auth/authorize.js';
 import { programmesFor } from '../../auth/permissions.js';
 import type { SessionVars } from '../../auth/session.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import {
   MONTH, addMonths, allReports, checkDurations, durations, funnel, monthOf, stuckCandidates, withdrawalReasons,
@@ -18,7 +18,7 @@ import { type ReportFilters, ReportsPage } from '../../ui/pages/reports.js';
 import { type CsvTable, type Table, checksTable, durationTable, funnelTable, reasonsTable, stuckTable } from '../../ui/pages/report-tables.js';
 import { programmes } from '../../../workflows/types.js';
 import { parseWith } from '../input.js';
-import { staffOf } from './index.js';
+import { staffOf } from './staff-of.js';
 
 /** At most five years on one page. */
 const MAX_MONTHS = 60;
@@ -37,8 +37,8 @@ function filtersOf(c: Context<SessionVars>, app: AppContext): ReportFilters {
   const q = parseWith(query, c.req.query(), 'invalid_query');
   const to = q.to ?? (q.from && q.from > monthOf(app.clock.now()) ? q.from : monthOf(app.clock.now()));
   const from = q.from ?? addMonths(to, -(DEFAULT_MONTHS - 1));
-  if (from > to) throw new AppError(400, 'invalid_query', 'from: the first month must not be after the last', { field: 'from' });
-  if (from < addMonths(to, -(MAX_MONTHS - 1))) throw new AppError(400, 'invalid_query', `from: show at most ${MAX_MONTHS} months at a time`, { field: 'from' });
+  if (from > to) throw new AppError('invalid_query', 'from: the first month must not be after the last', { field: 'from' });
+  if (from < addMonths(to, -(MAX_MONTHS - 1))) throw new AppError('invalid_query', `from: show at most ${MAX_MONTHS} months at a time`, { field: 'from' });
   return { programme: q.programme, from, to };
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AuthVars } from '../../auth/bearer.js';
 import { authorize } from '../../auth/authorize.js';
 import { roles } from '../../auth/permissions.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { createUser, disableUser, listUsers, resetPassword } from '../../services/users/manage.js';
 import { idParam, parseWith, readJsonObject } from '../input.js';
 

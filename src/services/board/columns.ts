@@ -90,6 +90,6 @@ export async function boardColumns(db: Db, machine: AnyStateMachine, policy: Pol
 }
 
 export async function boardColumnPage(db: Db, machine: AnyStateMachine, policy: Policy, f: BoardFilters, stage: string, now: Date, cursor: string | undefined, limit = 50) {
-  if (!stageOrder(machine).includes(stage)) throw new AppError(400, 'invalid_query', `stage: ${stage} is not a stage of this programme`, { field: 'stage' });
+  if (!stageOrder(machine).includes(stage)) throw new AppError('invalid_query', `stage: ${stage} is not a stage of this programme`, { field: 'stage' });
   return columnCards(db, f, stage, stageDueDays(machine, policy), now, limit, cursor);
 }

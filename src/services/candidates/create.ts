@@ -1,6 +1,7 @@
 import type { Profession, Programme } from '../../../workflows/index.js';
 import { candidates } from '../../../db/schema/index.js';
-import type { Actor, AppContext } from '../../engine/context.js';
+import type { Actor } from '../../engine/actor.js';
+import type { AppContext } from '../../context.js';
 import { startJourney } from '../../engine/start.js';
 import { getCandidate, type CandidateWithJourney } from './get.js';
 

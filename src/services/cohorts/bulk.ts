@@ -1,13 +1,12 @@
 // Bulk events: one event type with one payload applied to several members of a cohort, e.g. the
-// whole flight marked arrived at once. Each candidate goes through `dispatch` in a transaction of
-// its own, so one refusal (a candidate not at that step) never undoes the others; every outcome
-// is reported, per candidate.
-import { authorizeCandidate } from '../../auth/authorize.js';
-import { actorOf, type StaffPrincipal } from '../../auth/principal.js';
-import type { AppContext } from '../../engine/context.js';
-import { dispatch, parseEvent } from '../../engine/dispatch.js';
+// whole flight marked arrived at once. Each candidate goes through the front door (act.ts) on its
+// own, so one refusal (a candidate not at that step) never undoes the others; every outcome is
+// reported, per candidate.
+import type { StaffPrincipal } from '../../auth/principal.js';
+import type { AppContext } from '../../context.js';
+import { act } from '../journeys/act.js';
+import { parseEvent } from '../journeys/event.js';
 import { AppError } from '../../errors.js';
-import { currentJourneyId } from '../candidates/get.js';
 import { memberIds } from './manage.js';
 
 export interface BulkField { name: string; label: string; input: 'date' | 'text' | 'select'; options?: { value: string; label: string }[]; hint?: string; optional?: boolean }
@@ -65,7 +64,7 @@ export const bulkAction = (type: string) => bulkActions.find((a) => a.type === t
  */
 export function bulkPayload(type: string, form: Record<string, unknown>): Record<string, unknown> {
   const action = bulkAction(type);
-  if (!action) throw new AppError(400, 'unknown_event', `"${type}" cannot be applied to a group.`);
+  if (!action) throw new AppError('unknown_event', `"${type}" cannot be applied to a group.`);
   const payload: Record<string, unknown> = {};
   for (const f of action.fields) {
     const raw = form[`${type}.${f.name}`];
@@ -80,7 +79,7 @@ export function bulkPayload(type: string, form: Record<string, unknown>): Record
     const field = action.fields.find((f) => f.name === name);
     if (!field) throw err;
     const message = payload[name] === undefined ? `enter the ${field.label.toLowerCase()}` : err.message.replace(`${name}: `, '');
-    throw new AppError(400, 'invalid_payload', `${action.title}: ${field.label}: ${message}.`, { field: `${type}.${name}` });
+    throw new AppError('invalid_payload', `${action.title}: ${field.label}: ${message}.`, { field: `${type}.${name}` });
   }
 }
 
@@ -98,8 +97,7 @@ export async function applyBulkEvent(
       continue;
     }
     try {
-      await authorizeCandidate(app, staff, 'journey.act', candidateId);
-      await dispatch(app, await currentJourneyId(app, candidateId), type, payload, actorOf(staff));
+      await act(app, staff, candidateId, { type, payload });
       outcomes.push({ candidateId, ok: true });
     } catch (err) {
       if (!(err instanceof AppError) || err.status >= 500) throw err;

@@ -4,7 +4,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import { nameOrEmailMatches } from '../candidates/search.js';
 import { candidates, cohortMembers, cohorts, journeys } from '../../../db/schema/index.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
 
 export type CohortRow = typeof cohorts.$inferSelect;

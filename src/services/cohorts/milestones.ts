@@ -7,7 +7,7 @@ import { candidates, cohortMembers, journeyEvents, journeys } from '../../../db/
 import { routeFor } from '../../../workflows/international.js';
 import { DAY_MS, type Policy, days, months } from '../../../workflows/policy.js';
 import type { Profession } from '../../../workflows/types.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 
 /** How far ahead each deadline starts to warn (issue 6). */
 export const warningWindows = { osceDays: 14, sponsorshipDays: 30, englishDays: 60 } as const;

@@ -6,7 +6,8 @@ import { eq } from 'drizzle-orm';
 import { candidates, cvDocuments } from '../../../db/schema/index.js';
 import { employmentGaps } from '../../cv/fields/gaps.js';
 import type { EmploymentEntry } from '../../cv/types.js';
-import type { Actor, AppContext } from '../../engine/context.js';
+import type { Actor } from '../../engine/actor.js';
+import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import type { AcceptBody, CorrectableField } from './schemas.js';
 import { type CvView, getCvView, latestCv, type Reviewed } from './view.js';
@@ -20,7 +21,7 @@ export async function reviewCvFields(app: AppContext, candidateId: string, body:
     const doc = await latestCv(tx, candidateId);
     if (!doc) throw notFound('A CV for this candidate');
     if (body.documentId && body.documentId !== doc.id) {
-      throw new AppError(409, 'version_conflict', 'A newer CV has been uploaded since: review that one.', { documentId: doc.id });
+      throw new AppError('version_conflict', 'A newer CV has been uploaded since: review that one.', { documentId: doc.id });
     }
     const at = app.clock.now();
     const parsed = (doc.fields ?? {}) as Partial<Record<CorrectableField, { value: unknown }>>;
@@ -30,7 +31,7 @@ export async function reviewCvFields(app: AppContext, candidateId: string, body:
       if (given === true) {
         const value = parsed[name]?.value;
         if (doc.status !== 'parsed' || value === undefined || value === null) {
-          throw new AppError(400, 'invalid_payload', `fields.${name}: the CV has no parsed value to accept; send the corrected value instead.`, { field: `fields.${name}` });
+          throw new AppError('invalid_payload', `fields.${name}: the CV has no parsed value to accept; send the corrected value instead.`, { field: `fields.${name}` });
         }
         reviewed[name] = { decision: 'accepted', value, by: actor.id, at: at.toISOString() };
       } else {

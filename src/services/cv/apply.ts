@@ -2,7 +2,8 @@
 // with its code and creates nothing; then the candidate is created (its own transaction, as for
 // any application) and the CV stored with its parse job. Should storing the CV fail after that,
 // the candidate exists without a CV and the applicant can upload it again on its own.
-import type { Actor, AppContext } from '../../engine/context.js';
+import type { Actor } from '../../engine/actor.js';
+import type { AppContext } from '../../context.js';
 import { type CandidateWithJourney, getCandidate } from '../candidates/get.js';
 import { createCandidate, type CreateCandidateParams } from '../candidates/create.js';
 import { type CvFile, type StoredCv, checkCvFile, uploadCv } from './upload.js';

@@ -8,13 +8,13 @@ import { and, eq } from 'drizzle-orm';
 import { cvDocuments } from '../../../db/schema/index.js';
 import type { CvParseLimits } from '../../cv/limits.js';
 import { parseInWorker } from '../../cv/run.js';
-import type { AppContext } from '../../engine/context.js';
-import type { JobOutcome } from '../../jobs/worker.js';
+import type { AppContext } from '../../context.js';
 
-export async function parseStoredCv(app: AppContext, documentId: string, limits: CvParseLimits): Promise<JobOutcome> {
+/** 'stored': the outcome is on the document; 'skipped': the document is gone or was parsed already. */
+export async function parseStoredCv(app: AppContext, documentId: string, limits: CvParseLimits): Promise<'stored' | 'skipped'> {
   const [doc] = await app.db.select({ status: cvDocuments.status, content: cvDocuments.content })
     .from(cvDocuments).where(eq(cvDocuments.id, documentId));
-  if (!doc || doc.status !== 'pending') return 'dropped'; // deleted, or parsed by an earlier run
+  if (!doc || doc.status !== 'pending') return 'skipped'; // deleted, or parsed by an earlier run
   const outcome = await parseInWorker(doc.content, limits, app.clock.now());
   const parsedAt = app.clock.now();
   await app.db.update(cvDocuments).set(outcome.status === 'failed'
@@ -23,5 +23,5 @@ export async function parseStoredCv(app: AppContext, documentId: string, limits:
       status: outcome.status, errorCode: outcome.error?.code ?? null, errorDetail: outcome.error?.detail ?? null,
       pages: outcome.pages, truncated: outcome.truncated, fields: outcome.fields, parsedAt,
     }).where(and(eq(cvDocuments.id, documentId), eq(cvDocuments.status, 'pending')));
-  return 'done';
+  return 'stored';
 }

@@ -6,9 +6,11 @@
 import { createHash } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
-import { candidates, cvDocuments, jobs } from '../../../db/schema/index.js';
+import { candidates, cvDocuments } from '../../../db/schema/index.js';
+import { enqueue } from '../../jobs/enqueue.js';
 import { MAX_CV_BYTES } from '../../cv/limits.js';
-import type { Actor, AppContext } from '../../engine/context.js';
+import type { Actor } from '../../engine/actor.js';
+import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 
 export interface CvFile { filename: string; contentType: string; bytes: Uint8Array }
@@ -21,11 +23,11 @@ const looksLikePdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024))
 
 /** Refuses what the bytes alone show to be wrong: 400 cv_empty, 413 cv_too_large, 415 cv_not_pdf. */
 export function checkCvFile(file: CvFile): void {
-  if (file.bytes.length === 0) throw new AppError(400, 'cv_empty', 'The CV file is empty.', { field: 'file' });
+  if (file.bytes.length === 0) throw new AppError('cv_empty', 'The CV file is empty.', { field: 'file' });
   if (file.bytes.length > MAX_CV_BYTES) {
-    throw new AppError(413, 'cv_too_large', `The CV must be at most ${MAX_CV_BYTES / 1024 / 1024} MB.`, { field: 'file', maxBytes: MAX_CV_BYTES });
+    throw new AppError('cv_too_large', `The CV must be at most ${MAX_CV_BYTES / 1024 / 1024} MB.`, { field: 'file', maxBytes: MAX_CV_BYTES });
   }
-  if (!looksLikePdf(file.bytes)) throw new AppError(415, 'cv_not_pdf', 'The CV must be a PDF file.', { field: 'file' });
+  if (!looksLikePdf(file.bytes)) throw new AppError('cv_not_pdf', 'The CV must be a PDF file.', { field: 'file' });
 }
 
 /** Within the caller's transaction: the document row and its parse job. */
@@ -42,7 +44,7 @@ export async function storeCv(app: AppContext, tx: Tx, candidateId: string, file
     candidateId, filename, contentType: 'application/pdf', sizeBytes: file.bytes.length, sha256,
     content: Buffer.from(file.bytes), status: 'pending', createdAt: at,
   }).returning({ id: cvDocuments.id });
-  await tx.insert(jobs).values({ kind: CV_PARSE_JOB, key: `${CV_PARSE_JOB}:${doc!.id}`, payload: { documentId: doc!.id, uploadedBy: actor.id }, runAt: at, maxAttempts: 3 });
+  await enqueue(tx, { kind: CV_PARSE_JOB, key: `${CV_PARSE_JOB}:${doc!.id}`, payload: { documentId: doc!.id, uploadedBy: actor.id }, runAt: at, maxAttempts: 3 });
   return { id: doc!.id, status: 'pending', filename, sizeBytes: file.bytes.length, sha256, uploadedAt: at.toISOString() };
 }
 

@@ -8,7 +8,7 @@ import { candidates, cvDocuments } from '../../../db/schema/index.js';
 import { type ReferencesNeed, referencesNeed } from '../../cv/fields/gaps.js';
 import { CV_PAGE_CAP } from '../../cv/limits.js';
 import type { CvFields, CvStatus, EmploymentEntry, Gap, Registration } from '../../cv/types.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { type Duplicate, findDuplicates } from './duplicates.js';
 

@@ -23,5 +23,5 @@ export async function retryJob(db: Db, id: number, now: Date) {
   if (row) return { id: row.id, status: 'pending' };
   const [exists] = await db.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, id));
   if (!exists) throw notFound('The job');
-  throw new AppError(409, 'version_conflict', `Only dead jobs can be sent again; this one is ${exists.status}.`);
+  throw new AppError('version_conflict', `Only dead jobs can be sent again; this one is ${exists.status}.`);
 }

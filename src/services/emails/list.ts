@@ -2,7 +2,7 @@ import { type SQL, and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { candidates, emails } from '../../../db/schema/index.js';
 import { notFound } from '../../errors.js';
-import type { Settings } from '../../engine/context.js';
+import type { Settings } from '../../context.js';
 import { expandLinks } from '../../email/links.js';
 
 type EmailRow = typeof emails.$inferSelect;

@@ -1,10 +1,11 @@
 // Applicants sign in with a one-time link sent to the email they applied with (15 minutes,
 // stored hashed). The answer to a request never says whether the address is known.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { candidates, jobs, journeys, magicLinks } from '../../../db/schema/index.js';
+import { candidates, journeys, magicLinks } from '../../../db/schema/index.js';
+import { enqueue } from '../../jobs/enqueue.js';
 import { hit, limits } from '../../auth/rate-limit.js';
 import { createSession } from '../../auth/session.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { emailSnapshot, loadSnapshot } from '../../engine/snapshot.js';
 import { audit } from '../audit/record.js';
 import { hashLinkToken, linkToken } from '../references/tokens.js';
@@ -33,7 +34,7 @@ export async function requestMagicLink(app: AppContext, email: string, address: 
       expiresAt: new Date(now.getTime() + MAGIC_LINK_MINUTES * 60_000), createdAt: now,
     });
     // Sent like every other email: through the outbox, with a placeholder for the link.
-    await tx.insert(jobs).values({
+    await enqueue(tx, {
       kind: 'email', key: `magic:${id}`, journeyId: found.j.id, runAt: now, maxAttempts: app.settings.emailMaxAttempts,
       payload: { template: 'magicLink', to: 'candidate', candidateId: found.c.id, journeyId: found.j.id, linkId: id, ...emailSnapshot(loadSnapshot(app.machines, found.j)) },
     });

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { candidates, cvDocuments, emails, journeyEvents, journeys } from '../../../db/schema/index.js';
 import { applicantStatusOf, candidateEventTypes, checksOf, stageOf, stagesAhead } from '../../../workflows/inspect.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { loadSnapshot } from '../../engine/snapshot.js';
 import { notFound } from '../../errors.js';
 import type { PortalView } from '../../ui/pages/portal.js';

@@ -8,7 +8,7 @@ import type { Tx } from '../../../db/client.js';
 import {
   auditLog, candidates, cvDocuments, emails, jobs, journeyEvents, journeys, magicLinks, notes, referenceRequests, sessions,
 } from '../../../db/schema/index.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { ERASED, RefereePseudonyms, needlesOf, refereeEmails, scrubPayload, scrubSnapshot } from './scrub.js';
 

@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import {
   auditLog, candidates, cohortMembers, cohorts, cvDocuments, emails, journeyEvents, journeys, magicLinks, notes, referenceRequests, sessions,
 } from '../../../db/schema/index.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
 
 export interface ExportActor { type: string; id: string | null }

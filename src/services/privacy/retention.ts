@@ -10,7 +10,8 @@ import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import { auditLog, candidates, journeyEvents, journeys } from '../../../db/schema/index.js';
 import { eventCatalog } from '../../../workflows/events/index.js';
-import { systemActor, type AppContext } from '../../engine/context.js';
+import { systemActor } from '../../engine/actor.js';
+import type { AppContext } from '../../context.js';
 import { eraseCandidates } from './erase.js';
 
 export interface RetentionParams {

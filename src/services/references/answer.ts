@@ -3,8 +3,8 @@
 // transaction: a double submit or a race between two tabs records one reference.
 import { eq } from 'drizzle-orm';
 import { candidates, journeys, referenceRequests } from '../../../db/schema/index.js';
-import type { AppContext } from '../../engine/context.js';
-import { dispatchInTx } from '../../engine/dispatch.js';
+import type { AppContext } from '../../context.js';
+import { actInTx } from '../journeys/act.js';
 import { hashLinkToken } from './tokens.js';
 
 export type LinkState = 'not_found' | 'used' | 'expired';
@@ -37,12 +37,16 @@ export async function answerReference(app: AppContext, token: string, answers: R
     const now = app.clock.now();
     if (request.expiresAt <= now) return 'expired';
     await tx.update(referenceRequests).set({ usedAt: now, answers }).where(eq(referenceRequests.id, request.id));
-    const { accepted } = await dispatchInTx(app, tx, request.journeyId, 'references.received', {
-      refereeEmail: request.refereeEmail,
-      datesConfirmed: answers.datesConfirmed,
-      roleConfirmed: answers.roleConfirmed,
-      ...(answers.concerns ? { concerns: answers.concerns } : {}),
-    }, { type: 'referee', id: request.id }, { dropIfRefused: true });
+    const referee = { kind: 'referee' as const, requestId: request.id, journeyId: request.journeyId };
+    const { accepted } = await actInTx(app, tx, { who: referee }, {
+      type: 'references.received',
+      payload: {
+        refereeEmail: request.refereeEmail,
+        datesConfirmed: answers.datesConfirmed,
+        roleConfirmed: answers.roleConfirmed,
+        ...(answers.concerns ? { concerns: answers.concerns } : {}),
+      },
+    }, { dropIfRefused: true });
     return accepted ? 'accepted' : 'not_needed';
   });
 }

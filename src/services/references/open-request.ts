@@ -3,7 +3,7 @@ import type { Tx } from '../../../db/client.js';
 import { referenceRequests } from '../../../db/schema/index.js';
 import type { Referee } from '../../../workflows/types.js';
 import { DAY_MS } from '../../../workflows/policy.js';
-import type { AppContext } from '../../engine/context.js';
+import type { AppContext } from '../../context.js';
 import { linkPlaceholder } from '../../email/links.js';
 import { hashLinkToken, referenceToken } from './tokens.js';
 

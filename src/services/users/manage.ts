@@ -19,7 +19,7 @@ export async function createUser(db: Db, params: CreateUserParams, actorId: stri
   const passwordHash = await hashPassword(password);
   const [row] = await db.insert(users).values({ email: params.email.toLowerCase(), name: params.name, role: params.role, passwordHash, createdAt: now, passwordChangedAt: now })
     .onConflictDoNothing().returning();
-  if (!row) throw new AppError(409, 'version_conflict', 'A staff account with that email already exists.');
+  if (!row) throw new AppError('version_conflict', 'A staff account with that email already exists.');
   await audit(db, { kind: 'user_created', actorType: 'user', actorId, subjectId: row.id, detail: { role: params.role }, at: now });
   return { user: view(row), ...(params.password ? {} : { temporaryPassword: password }) };
 }

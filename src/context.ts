@@ -1,12 +1,13 @@
-import type { Db } from '../../db/client.js';
-import type { Machines, Policy } from '../../workflows/index.js';
-import type { Handler } from '../jobs/worker.js';
+// The app context: what every operation needs, passed explicitly (no module state, so processes
+// scale out). It belongs to no layer: every layer may read it, and it reads only db/ and
+// workflows/ (see test/architecture/layers.test.ts).
+import type { Db } from '../db/client.js';
+import type { Machines, Policy } from '../workflows/index.js';
 
 /** A clock the tests can move: timers and stamps read time only from here. */
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Everything a service needs, passed explicitly (no module state, so processes scale out). */
 export interface AppContext {
   db: Db;
   /** The pool for per-request lookups and writes by key (db/client.ts): the token, the candidate, dispatch's commit. */
@@ -14,8 +15,6 @@ export interface AppContext {
   machines: Machines;
   policy: Policy;
   clock: Clock;
-  /** One handler per job kind (timer, email, cv-parse…), composed in src/server.ts. */
-  handlers: Record<string, Handler>;
   settings: Settings;
 }
 
@@ -31,7 +30,3 @@ export interface Settings {
   hrContact: string;
   referenceLinkDays: number;
 }
-
-export type ActorType = 'user' | 'system' | 'applicant' | 'referee';
-export interface Actor { type: ActorType; id: string | null }
-export const systemActor: Actor = { type: 'system', id: null };
