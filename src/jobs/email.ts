@@ -9,7 +9,7 @@ import type { ApplicantStatus, CheckView } from '../../workflows/inspect.js';
 import type { JourneyContext, Referee } from '../../workflows/types.js';
 import type { AppContext } from '../context.js';
 import { renderHtml, renderText } from '../email/layout.js';
-import { expandLinks, linkPlaceholder } from '../email/links.js';
+import { expandLinks, linkPlaceholder } from '../services/emails/links.js';
 import { findTemplate, type Recipient, type TemplateData } from '../email/templates/index.js';
 import { type EmailTransport, RejectedSendError } from '../email/transport.js';
 import { openReferenceRequest } from '../services/references/open-request.js';

@@ -58,7 +58,7 @@ describe('the cost of an event', () => {
   });
 
   it('is two statements from a staff page: the session with the candidate, then the commit', async () => {
-    const sent = await statementsOf(({ id, version }) => viaPage(id, version), 303);
+    const sent = await statementsOf(async ({ id, version }) => viaPage(id, version), 303);
     expect(sent, sent.join('\n---\n')).toHaveLength(2);
     expect(sent[0]).toMatch(/sessions/);
     expect(sent[1]).toMatch(/update journeys/);

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { candidates, emails } from '../../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import type { Settings } from '../../context.js';
-import { expandLinks } from '../../email/links.js';
+import { expandLinks } from './links.js';
 
 type EmailRow = typeof emails.$inferSelect;
 

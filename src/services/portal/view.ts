@@ -1,11 +1,25 @@
 // What an applicant sees about themselves: only their own record, in plain words.
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { candidates, cvDocuments, emails, journeyEvents, journeys } from '../../../db/schema/index.js';
-import { applicantStatusOf, candidateEventTypes, checksOf, stageOf, stagesAhead } from '../../../workflows/inspect.js';
+import { type ApplicantStatus, type CheckView, applicantStatusOf, candidateEventTypes, checksOf, stageOf, stagesAhead } from '../../../workflows/inspect.js';
 import type { AppContext } from '../../context.js';
 import { loadSnapshot } from '../../engine/snapshot.js';
 import { notFound } from '../../errors.js';
-import type { PortalView } from '../../ui/pages/portal.js';
+
+/** The applicant's status page, in the words the page shows. */
+export interface PortalView {
+  firstName: string;
+  programme: string;
+  profession: string;
+  status: string;
+  applicantStatus: ApplicantStatus;
+  steps: { stage: string; state: 'done' | 'current' | 'upcoming' }[];
+  checks: CheckView[];
+  cv: { filename: string; uploadedAt: string; status: string } | null;
+  emails: { subject: string; sentAt: string | null; createdAt: string }[];
+  canWithdraw: boolean;
+  csrf: string;
+}
 
 export async function portalView(app: AppContext, candidateId: string, csrf: string): Promise<PortalView> {
   const [row] = await app.db.select({ c: candidates, j: journeys }).from(candidates)

@@ -4,7 +4,7 @@ import { referenceRequests } from '../../../db/schema/index.js';
 import type { Referee } from '../../../workflows/types.js';
 import { DAY_MS } from '../../../workflows/policy.js';
 import type { AppContext } from '../../context.js';
-import { linkPlaceholder } from '../../email/links.js';
+import { linkPlaceholder } from '../emails/links.js';
 import { hashLinkToken, referenceToken } from './tokens.js';
 
 /** The open request for this referee (or a new one), and the placeholder of the link to its form. */

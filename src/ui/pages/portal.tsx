@@ -1,6 +1,6 @@
 // The applicant's pages: ask for a sign-in link, continue from it, and the status page.
-import type { ApplicantStatus, CheckView } from '../../../workflows/inspect.js';
 import { checkSpecs } from '../../../workflows/checks.js';
+import type { PortalView } from '../../services/portal/view.js';
 import { Layout } from '../layout.js';
 import { checkStatusWords, ownerWords, programmeWords, professionLabel, shortDate, stageLabel } from '../words.js';
 
@@ -39,20 +39,6 @@ export function PortalContinue(props: { action: string }) {
       </form>
     </Layout>
   );
-}
-
-export interface PortalView {
-  firstName: string;
-  programme: string;
-  profession: string;
-  status: string;
-  applicantStatus: ApplicantStatus;
-  steps: { stage: string; state: 'done' | 'current' | 'upcoming' }[];
-  checks: CheckView[];
-  cv: { filename: string; uploadedAt: string; status: string } | null;
-  emails: { subject: string; sentAt: string | null; createdAt: string }[];
-  canWithdraw: boolean;
-  csrf: string;
 }
 
 export function PortalStatus(props: { view: PortalView; notice?: string }) {

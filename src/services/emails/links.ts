@@ -1,8 +1,8 @@
 // Stored emails never contain a one-time link: they hold `{{link:<kind>:<id>}}`, which is
 // expanded from the install secret only when the email leaves (or when staff open the local
 // mailbox). The database therefore holds no usable token, only hashes.
-import type { Settings } from '../context.js';
-import { type LinkKind, linkToken } from '../services/references/tokens.js';
+import type { Settings } from '../../context.js';
+import { type LinkKind, linkToken } from '../references/tokens.js';
 
 const PLACEHOLDER = /\{\{link:(reference|magic):([0-9a-f-]{36})\}\}/g;
 
