@@ -26,12 +26,11 @@ export async function benchPglite(opts: PgliteBenchOptions): Promise<PgliteBench
   const dataDir = mkdtempSync(join(tmpdir(), 'intake-bench-pglite-'));
   const config = loadConfig({
     DATA_DIR: dataDir, DEMO_DATA: 'auto', DEMO_CANDIDATES: String(opts.candidates), WORKER: 'off',
+    // Silent: the demo loader's log line would break the table.
     INTAKE_BOOTSTRAP_TOKEN: opts.token, LOG_LEVEL: 'silent',
   });
   const started = Date.now();
-  const logLevel = process.env.LOG_LEVEL;
-  process.env.LOG_LEVEL = 'silent'; // the demo loader's log line would break the table
-  const intake = await startIntake(config).finally(() => { if (logLevel === undefined) delete process.env.LOG_LEVEL; else process.env.LOG_LEVEL = logLevel; });
+  const intake = await startIntake(config);
   opts.log?.(`pglite: started with ${opts.candidates} demo candidates in ${Date.now() - started} ms (${dataDir})`);
   const server = serve({ fetch: intake.http.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -17,6 +17,17 @@ const days = (fallback: number) => int(0, 3650).default(fallback);
  */
 export const defaultDbPoolSize = () => Math.min(20, Math.max(2, 2 * availableParallelism()));
 
+/** An empty variable (`PORT=` in a compose file) means unset: coerced, '' would be 0 (port 0, offers expiring at once). */
+const unsetIfEmpty = (env: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+
+const chaseDays = z.string().regex(/^\d+,\d+,\d+,\d+$/, 'must be four comma-separated day counts, e.g. 3,6,9,12')
+  .transform((v) => v.split(',').map(Number) as Policy['referenceChaseDays'])
+  .refine((days) => days.every((d, i) => i === 0 || d > days[i - 1]!), 'days must increase');
+
+export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+/** Every environment variable Intake reads, and the configuration it becomes: its output type is `Config`. */
 const schema = z.object({
   PORT: int(0, 65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -31,6 +42,7 @@ const schema = z.object({
   PUBLIC_URL: z.url().optional(),
   TRUST_PROXY: z.enum(['on', 'off']).default('off'),
   INTAKE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(logLevels, `must be one of ${logLevels.join(', ')}`).default('info'),
   EMAIL_FROM: z.string().min(3).default('NHS Staff Bank <bank.recruitment@example.nhs.uk>'),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
@@ -43,96 +55,61 @@ const schema = z.object({
   DBS_RETENTION_MONTHS: int(1, 120).default(6),
   POLICY_OFFER_EXPIRY_DAYS: days(defaultPolicy.offerExpiryDays),
   POLICY_OFFER_REMINDER_DAYS: days(defaultPolicy.offerReminderDays),
-  POLICY_REFERENCE_CHASE_DAYS: z.string().regex(/^\d+,\d+,\d+,\d+$/, 'must be four comma-separated day counts, e.g. 3,6,9,12')
-    .default(defaultPolicy.referenceChaseDays.join(',')),
+  POLICY_REFERENCE_CHASE_DAYS: chaseDays.default(defaultPolicy.referenceChaseDays),
   POLICY_REFERENCE_HR_ALERT_DAY: days(defaultPolicy.referenceHrAlertDay),
   POLICY_OSCE_TARGET_WEEKS: int(1, 104).default(defaultPolicy.osceTargetWeeks),
   POLICY_SPONSORSHIP_LIMIT_MONTHS: int(1, 60).default(defaultPolicy.sponsorshipLimitMonths),
   POLICY_ENGLISH_VALIDITY_MONTHS: int(1, 120).default(defaultPolicy.englishValidityMonths),
   POLICY_CHECK_DUE_DAYS: days(defaultPolicy.checkDueDays),
-});
-
-export type Env = z.infer<typeof schema>;
-
-export interface Config {
-  port: number;
-  host: string;
-  databaseUrl: string | undefined;
-  dataDir: string;
-  bootstrapToken: string | undefined;
-  demoData: 'auto' | 'on' | 'off';
-  demoCandidates: number;
-  worker: boolean;
-  workerPollMs: number;
-  dbPoolSize: number;
-  publicUrl: string;
-  trustProxy: boolean;
-  secret: string | undefined;
+}).transform((e) => ({
+  port: e.PORT,
+  host: e.HOST,
+  databaseUrl: e.DATABASE_URL,
+  dataDir: e.DATA_DIR,
+  bootstrapToken: e.INTAKE_BOOTSTRAP_TOKEN,
+  demoData: e.DEMO_DATA,
+  demoCandidates: e.DEMO_CANDIDATES,
+  worker: e.WORKER === 'on',
+  workerPollMs: e.WORKER_POLL_MS,
+  dbPoolSize: e.DB_POOL_SIZE,
+  publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+  trustProxy: e.TRUST_PROXY === 'on',
+  secret: e.INTAKE_SECRET,
+  logLevel: e.LOG_LEVEL,
   email: {
-    from: string;
-    resendApiKey: string | undefined;
-    resendBaseUrl: string | undefined;
-    maxAttempts: number;
-    recruitmentTeam: string;
-    internationalTeam: string;
-    hrContact: string;
-    referenceLinkDays: number;
-  };
-  retention: { months: number; dbsMonths: number };
-  policy: Policy;
-}
+    from: e.EMAIL_FROM,
+    resendApiKey: e.RESEND_API_KEY,
+    resendBaseUrl: e.RESEND_BASE_URL,
+    maxAttempts: e.EMAIL_MAX_ATTEMPTS,
+    recruitmentTeam: e.RECRUITMENT_TEAM_EMAIL,
+    internationalTeam: e.INTERNATIONAL_TEAM_EMAIL,
+    hrContact: e.HR_CONTACT_EMAIL,
+    referenceLinkDays: e.REFERENCE_LINK_DAYS,
+  },
+  retention: { months: e.RETENTION_MONTHS, dbsMonths: e.DBS_RETENTION_MONTHS },
+  policy: {
+    ...defaultPolicy,
+    offerExpiryDays: e.POLICY_OFFER_EXPIRY_DAYS,
+    // Never after the offer has expired.
+    offerReminderDays: Math.min(e.POLICY_OFFER_REMINDER_DAYS, e.POLICY_OFFER_EXPIRY_DAYS),
+    referenceChaseDays: e.POLICY_REFERENCE_CHASE_DAYS,
+    referenceHrAlertDay: e.POLICY_REFERENCE_HR_ALERT_DAY,
+    osceTargetWeeks: e.POLICY_OSCE_TARGET_WEEKS,
+    sponsorshipLimitMonths: e.POLICY_SPONSORSHIP_LIMIT_MONTHS,
+    englishValidityMonths: e.POLICY_ENGLISH_VALIDITY_MONTHS,
+    checkDueDays: e.POLICY_CHECK_DUE_DAYS,
+  } satisfies Policy as Policy,
+}));
+
+export type Config = z.output<typeof schema>;
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  // An empty variable (`PORT=` in a compose file) means unset: coerced, '' would be 0 (port 0,
-  // offers expiring at once) instead of the default.
-  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
-  const parsed = schema.safeParse(given);
+  const parsed = schema.safeParse(unsetIfEmpty(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const e = parsed.data;
-  const chase = e.POLICY_REFERENCE_CHASE_DAYS.split(',').map(Number) as Policy['referenceChaseDays'];
-  if (!chase.every((d, i) => i === 0 || d > chase[i - 1]!)) {
-    throw new ConfigError('Invalid configuration:\n  POLICY_REFERENCE_CHASE_DAYS: days must increase');
-  }
-  return {
-    port: e.PORT,
-    host: e.HOST,
-    databaseUrl: e.DATABASE_URL,
-    dataDir: e.DATA_DIR,
-    bootstrapToken: e.INTAKE_BOOTSTRAP_TOKEN,
-    demoData: e.DEMO_DATA,
-    demoCandidates: e.DEMO_CANDIDATES,
-    worker: e.WORKER === 'on',
-    workerPollMs: e.WORKER_POLL_MS,
-    dbPoolSize: e.DB_POOL_SIZE,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-    trustProxy: e.TRUST_PROXY === 'on',
-    secret: e.INTAKE_SECRET,
-    email: {
-      from: e.EMAIL_FROM,
-      resendApiKey: e.RESEND_API_KEY,
-      resendBaseUrl: e.RESEND_BASE_URL,
-      maxAttempts: e.EMAIL_MAX_ATTEMPTS,
-      recruitmentTeam: e.RECRUITMENT_TEAM_EMAIL,
-      internationalTeam: e.INTERNATIONAL_TEAM_EMAIL,
-      hrContact: e.HR_CONTACT_EMAIL,
-      referenceLinkDays: e.REFERENCE_LINK_DAYS,
-    },
-    retention: { months: e.RETENTION_MONTHS, dbsMonths: e.DBS_RETENTION_MONTHS },
-    policy: {
-      ...defaultPolicy,
-      offerExpiryDays: e.POLICY_OFFER_EXPIRY_DAYS,
-      offerReminderDays: Math.min(e.POLICY_OFFER_REMINDER_DAYS, e.POLICY_OFFER_EXPIRY_DAYS),
-      referenceChaseDays: chase,
-      referenceHrAlertDay: e.POLICY_REFERENCE_HR_ALERT_DAY,
-      osceTargetWeeks: e.POLICY_OSCE_TARGET_WEEKS,
-      sponsorshipLimitMonths: e.POLICY_SPONSORSHIP_LIMIT_MONTHS,
-      englishValidityMonths: e.POLICY_ENGLISH_VALIDITY_MONTHS,
-      checkDueDays: e.POLICY_CHECK_DUE_DAYS,
-    },
-  };
+  return parsed.data;
 }

@@ -4,7 +4,7 @@ import { type Database, openDatabase } from '../db/client.js';
 import { buildMachines } from '../workflows/index.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import { type AppContext, type Clock, systemClock } from './context.js';
+import { type Clock, systemClock } from './context.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
 import { cvParseHandler } from './jobs/cv-parse.js';
 import { emailHandler } from './jobs/email.js';
@@ -17,7 +17,7 @@ import { installSecret } from './services/settings/secret.js';
 import { roles } from './auth/permissions.js';
 import { temporaryPassword } from './auth/passwords.js';
 import { createUser } from './services/users/manage.js';
-import { log } from './log.js';
+import { log, setLogLevel } from './log.js';
 import { ensureBootstrapToken } from './services/tokens/bootstrap.js';
 
 export interface Intake {
@@ -29,6 +29,7 @@ export interface Intake {
 }
 
 export async function startIntake(config: Config, opts: { clock?: Clock; dataDir?: string } = {}): Promise<Intake> {
+  setLogLevel(config.logLevel);
   const database = await openDatabase({
     url: config.databaseUrl, dataDir: opts.dataDir ?? config.dataDir, poolSize: config.dbPoolSize,
   });

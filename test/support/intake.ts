@@ -32,7 +32,7 @@ export interface TestIntake {
 export async function startTestIntake(opts: { policy?: Partial<Policy>; env?: Record<string, string> } = {}): Promise<TestIntake> {
   const db = process.env.TEST_DATABASE_URL ? await createTestDatabase(process.env.TEST_DATABASE_URL) : null;
   const url = db?.url;
-  const config = loadConfig({ DEMO_DATA: 'off', WORKER: 'off', INTAKE_BOOTSTRAP_TOKEN: TOKEN, DB_POOL_SIZE: '8', ...(url ? { DATABASE_URL: url } : {}), ...opts.env });
+  const config = loadConfig({ DEMO_DATA: 'off', WORKER: 'off', INTAKE_BOOTSTRAP_TOKEN: TOKEN, DB_POOL_SIZE: '8', LOG_LEVEL: process.env.LOG_LEVEL, ...(url ? { DATABASE_URL: url } : {}), ...opts.env });
   config.policy = { ...config.policy, ...opts.policy };
   const clock = new MovableClock(new Date('2026-03-02T09:00:00.000Z'));
   const intake = await startIntake(config, { clock, dataDir: 'memory://' });
