@@ -2,15 +2,18 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirInUseError } from '../db/data-dir-lock.js';
+import { PostgresFixMissingError, checkPostgresFix } from '../db/postgres-fix.js';
 import { log } from './log.js';
 import { startIntake } from './server.js';
 
 async function main() {
   let config;
   try {
+    checkPostgresFix();
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) {
+    // A broken install or a bad setting: say which, and stop before touching any database.
+    if (err instanceof ConfigError || err instanceof PostgresFixMissingError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }
