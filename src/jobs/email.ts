@@ -8,6 +8,7 @@ import { candidates, emails } from '../../db/schema/index.js';
 import type { ApplicantStatus, CheckView } from '../../workflows/inspect.js';
 import type { JourneyContext, Referee } from '../../workflows/types.js';
 import type { AppContext } from '../context.js';
+import { mailbox } from '../email/ics.js';
 import { renderHtml, renderText } from '../email/layout.js';
 import { expandLinks, linkPlaceholder } from '../services/emails/links.js';
 import { findTemplate, type Recipient, type TemplateData } from '../email/templates/index.js';
@@ -41,7 +42,7 @@ async function renderOnce(app: AppContext, job: JobRow): Promise<EmailRow[]> {
     const now = app.clock.now();
     const base: TemplateData = {
       candidate: { id: candidate.id, fullName: candidate.fullName, email: candidate.email, programme: p.context.programme, profession: candidate.profession },
-      context: p.context, status: p.status, checks: p.checks ?? [], policy: app.policy, now,
+      context: p.context, status: p.status, checks: p.checks ?? [], policy: app.policy, now, organizer: mailbox(app.settings.emailFrom),
       ...(p.event ? { event: p.event } : {}),
       links: {
         portal: `${app.settings.publicUrl}/portal`, candidate: `${app.settings.publicUrl}/candidates/${candidate.id}`,

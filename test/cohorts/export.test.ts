@@ -2,7 +2,7 @@
 // feed a calendar app subscribes to with a token in the URL, no session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/services/csv.js';
-import { fold } from '../../src/services/cohorts/ical.js';
+import { fold } from '../../src/email/ics.js';
 import { feedToken } from '../../src/services/cohorts/links.js';
 import { startTestIntake, type TestIntake } from '../support/intake.js';
 import { DAY, type Staff, atState, cohortIdFrom, internationalCandidate, journeyOf, page, postForm, signIn, walkUntil } from './support.js';

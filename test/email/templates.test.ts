@@ -41,7 +41,7 @@ describe('email templates', () => {
     const content = template!({
       candidate: { id: 'c1', fullName: 'Grace Okafor', email: 'grace@example.com', programme: a.machine, profession: 'registered_nurse' },
       context, status: { title: 'Next', detail: 'We will be in touch.', owner: 'recruiter' }, checks: [], policy: defaultPolicy,
-      now: new Date('2026-03-02T09:00:00Z'),
+      now: new Date('2026-03-02T09:00:00Z'), organizer: { name: 'NHS Staff Bank', email: 'bank.recruitment@example.nhs.uk' },
       links: { portal: 'http://x/portal', candidate: 'http://x/candidates/c1', reference: 'http://x/references/t' },
       referee: { name: 'Amelia Hughes', email: 'a@example.org', organisation: 'Leeds', relationship: 'line_manager' },
     });

@@ -1,7 +1,7 @@
 // Emails to applicants about the steps every programme shares. Kind, plain words; each says what
 // happens next and links to the applicant's status page.
 import { checkSpecs } from '../../../workflows/checks.js';
-import { icsEvent } from '../ics.js';
+import { invitation } from './invitation.js';
 import { dateTime, firstName, longDate, professionWords, programmeWords } from './format.js';
 import type { Template, TemplateData } from './types.js';
 
@@ -48,10 +48,7 @@ export const candidateTemplates: Record<string, Template> = {
       ],
       list: ['Photo ID (passport or driving licence)', 'Proof of address dated in the last 3 months'],
       action: statusLink(d),
-      attachments: [{
-        filename: 'interview.ics', contentType: 'text/calendar; method=REQUEST',
-        content: Buffer.from(icsEvent({ uid: `interview-${d.candidate.id}-${at}@intake`, start: at, minutes: 45, summary: 'NHS staff bank interview', location: place, description: 'Values-based interview. Bring photo ID and proof of address.', created: d.now })).toString('base64'),
-      }],
+      attachments: [invitation('interview.ics', d, { uid: `interview-${d.candidate.id}-${at}@intake`, start: at, minutes: 45, summary: 'NHS staff bank interview', location: place, description: 'Values-based interview. Bring photo ID and proof of address.' })],
     };
   },
 

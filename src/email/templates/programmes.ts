@@ -1,5 +1,5 @@
 // Emails to applicants on the international and HCSWD programmes.
-import { icsEvent } from '../ics.js';
+import { invitation } from './invitation.js';
 import { firstName, longDate } from './format.js';
 import type { Template, TemplateData } from './types.js';
 
@@ -52,7 +52,7 @@ export const internationalTemplates: Record<string, Template> = {
         'Bring the identity documents the NMC asked for: the NMC checks your identity on the day of your first attempt. The booking is attached for your calendar.',
       ],
       action: statusLink(d),
-      ...(b ? { attachments: [{ filename: 'osce.ics', contentType: 'text/calendar; method=REQUEST', content: Buffer.from(icsEvent({ uid: `osce-${d.candidate.id}-${b.date}@intake`, start: b.date, allDay: true, summary: 'NMC OSCE', location: b.centre, description: 'NMC test of competence part 2 (OSCE).', created: d.now })).toString('base64') }] } : {}),
+      ...(b ? { attachments: [invitation('osce.ics', d, { uid: `osce-${d.candidate.id}-${b.date}@intake`, start: b.date, allDay: true, summary: 'NMC OSCE', location: b.centre, description: 'NMC test of competence part 2 (OSCE).' })] } : {}),
     };
   },
   osceResult: update('Your OSCE result', (d) => {
@@ -76,7 +76,7 @@ export const hcswdTemplates: Record<string, Template> = {
         'No care experience is needed. The invitation is attached for your calendar.',
       ],
       action: statusLink(d),
-      attachments: [{ filename: 'assessment.ics', contentType: 'text/calendar; method=REQUEST', content: Buffer.from(icsEvent({ uid: `assessment-${d.candidate.id}-${at}@intake`, start: at, minutes: 120, summary: 'HCSWD assessment', location: d.context.interview?.location ?? 'Training centre', description: 'Values-based interview and literacy and numeracy tests.', created: d.now })).toString('base64') }],
+      attachments: [invitation('assessment.ics', d, { uid: `assessment-${d.candidate.id}-${at}@intake`, start: at, minutes: 120, summary: 'HCSWD assessment', location: d.context.interview?.location ?? 'Training centre', description: 'Values-based interview and literacy and numeracy tests.' })],
     };
   },
   inductionJoiningInstructions: update('Your classroom induction', (d) => [

@@ -19,6 +19,8 @@ export interface TemplateData {
   referee?: Referee;
   policy: Policy;
   now: Date;
+  /** Who sends it: the organiser of any calendar invitation it carries. */
+  organizer: { name: string; email: string };
 }
 
 export type Rendered = EmailContent & { attachments?: Attachment[] };
