@@ -25,7 +25,7 @@ const chaseDays = z.string().regex(/^\d+,\d+,\d+,\d+$/, 'must be four comma-sepa
   .transform((v) => v.split(',').map(Number) as Policy['referenceChaseDays'])
   .refine((days) => days.every((d, i) => i === 0 || d > days[i - 1]!), 'days must increase');
 
-export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
 /** Every environment variable Intake reads, and the configuration it becomes: its output type is `Config`. */
 const schema = z.object({

@@ -16,7 +16,7 @@ const tokenColumns = { t: apiTokens, userRole: users.role, disabledAt: users.dis
 const live = and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt));
 
 /** A token by its hash (placeholder `hash`), with its owner's role. */
-export const findTokenQuery = (db: Db) => db.select(tokenColumns)
+const findTokenQuery = (db: Db) => db.select(tokenColumns)
   .from(apiTokens).leftJoin(users, eq(users.id, apiTokens.userId)).where(live);
 
 /** The same, and the candidate `id` (placeholder) with their current journey. */

@@ -15,9 +15,9 @@ import { candidateIdIn } from './about-candidate.js';
 import type { Role } from './permissions.js';
 import type { ApplicantPrincipal, StaffPrincipal } from './principal.js';
 
-export const SESSION_COOKIE = 'intake_session';
+const SESSION_COOKIE = 'intake_session';
 const HOUR = 60 * 60 * 1000;
-export const sessionTtl = { staff: 8 * HOUR, applicant: 2 * HOUR } as const;
+const sessionTtl = { staff: 8 * HOUR, applicant: 2 * HOUR } as const;
 
 const hash = (v: string) => createHash('sha256').update(v).digest('hex');
 

@@ -12,7 +12,7 @@ export interface EmailContent {
   signOff?: string;
 }
 
-export const escapeHtml = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const FOOTER = 'You are receiving this because you applied to, or are involved in an application to, our NHS staff bank.';

@@ -6,7 +6,7 @@ export interface OutgoingEmail { from: string; to: string; subject: string; text
 export interface EmailTransport { name: 'resend' | 'mailbox'; send(email: OutgoingEmail, idempotencyKey: string): Promise<{ providerId: string }> }
 
 /** 429, 5xx and network failures are worth retrying; other 4xx (validation) are not. */
-export class RetryableSendError extends Error {}
+class RetryableSendError extends Error {}
 /** The provider refused the message itself (e.g. an invalid address): sending it again cannot help. */
 export class RejectedSendError extends Error {}
 

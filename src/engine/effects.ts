@@ -21,7 +21,7 @@ export type Effect =
   | { kind: 'email'; key: string; template: string; to: string }
   | { kind: 'startProgramme'; programme: string };
 
-export const timerKey = (journeyId: string, delayId: string) => `timer:${journeyId}:${delayId}`;
+const timerKey = (journeyId: string, delayId: string) => `timer:${journeyId}:${delayId}`;
 
 export function planEffects(target: EffectTarget, actions: readonly ActionLike[], at: Date): Effect[] {
   const effects: Effect[] = [];

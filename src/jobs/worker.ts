@@ -10,7 +10,7 @@ import { jobs } from '../../db/schema/index.js';
 import { log } from '../log.js';
 import { type JobOutcome, type JobRow, type LeasedHandler, PermanentJobError, type WorkerContext } from './types.js';
 
-export const backoffMs = (attempts: number) => Math.min(60 * 60_000, 2 ** (attempts - 1) * 10_000);
+const backoffMs = (attempts: number) => Math.min(60 * 60_000, 2 ** (attempts - 1) * 10_000);
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 

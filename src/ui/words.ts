@@ -1,5 +1,5 @@
 // Plain words for the applicant and staff pages: stage names, owners and check statuses.
-export const stageWords: Record<string, string> = {
+const stageWords: Record<string, string> = {
   application: 'Application', screening: 'Eligibility', interview: 'Interview', assessment: 'Assessment day',
   offer: 'Offer', checks: 'Checks', onboarding: 'Setting you up', training: 'Training', ready: 'Ready to work',
   first_shift: 'First shift', hired: 'Working with us', english: 'English test', cbt: 'CBT', nmc_application: 'NMC application',

@@ -56,7 +56,7 @@ export const bulkActions: BulkAction[] = [
 ];
 
 export const bulkTypes = bulkActions.map((a) => a.type) as [string, ...string[]];
-export const bulkAction = (type: string) => bulkActions.find((a) => a.type === type);
+const bulkAction = (type: string) => bulkActions.find((a) => a.type === type);
 
 /**
  * The payload of `type` from a submitted form (fields `<type>.<name>`; blank ones left out),

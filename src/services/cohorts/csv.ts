@@ -5,7 +5,7 @@ import type { MemberRow } from './milestones.js';
 
 const attempts = (list: { date: string; passed: boolean }[]) => list.map((a) => `${a.date} ${a.passed ? 'passed' : 'failed'}`).join('; ');
 
-export const csvHeader = [
+const csvHeader = [
   'Candidate', 'Email', 'Profession', 'Stage', 'Status', 'English test', 'English test date', 'English expires',
   'CBT attempts', 'Decision letter', 'CoS assigned', 'Visa applied', 'Visa granted', 'Flight date', 'Arrived',
   'OSCE booked', 'OSCE centre', 'OSCE attempts', 'PIN issued', 'PIN', 'Warnings',

@@ -13,7 +13,7 @@ export interface CandidateMatch { id: string; fullName: string; email: string; p
 export interface AddOutcome { added: string[]; alreadyMembers: string[]; refused: string[] }
 
 /** The only programme cohorts are for (issue 6: coordinators' international intakes). */
-export const COHORT_PROGRAMME = 'international';
+const COHORT_PROGRAMME = 'international';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

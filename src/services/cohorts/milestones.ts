@@ -10,7 +10,7 @@ import type { Profession } from '../../../workflows/types.js';
 import type { AppContext } from '../../context.js';
 
 /** How far ahead each deadline starts to warn (issue 6). */
-export const warningWindows = { osceDays: 14, sponsorshipDays: 30, englishDays: 60 } as const;
+const warningWindows = { osceDays: 14, sponsorshipDays: 30, englishDays: 60 } as const;
 
 export interface Attempt { date: string; passed: boolean }
 export interface OsceSitting { n: number; date: string; centre: string | null; result: 'booked' | 'passed' | 'failed'; changedAt: Date }
@@ -48,7 +48,7 @@ export interface MemberRow {
 }
 
 /** The events a milestone is read from. */
-export const milestoneEvents = [
+const milestoneEvents = [
   'ieltsResult', 'oetResult', 'cbtPassed', 'cbtFailed', 'nmcApplicationSubmitted', 'regulatorApplicationSubmitted',
   'decisionLetterIssued', 'cosAssigned', 'visaApplied', 'visaGranted', 'travelBooked', 'travelRebooked', 'arrivedInUk',
   'osceBooked', 'osceRebooked', 'oscePassed', 'osceFailed', 'pinIssued',
@@ -57,7 +57,7 @@ export const milestoneEvents = [
 const dayOf = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString()).slice(0, 10);
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
-export function emptyMilestones(): Milestones {
+function emptyMilestones(): Milestones {
   return {
     english: null, cbt: [], regulatorApplication: null, decisionLetter: null, cos: null,
     visa: { applied: null, granted: null, validUntil: null }, travel: null, arrivedAt: null,
@@ -66,7 +66,7 @@ export function emptyMilestones(): Milestones {
 }
 
 /** Folds one journey's milestone events (in order) into its milestones: the latest of each wins. */
-export function milestonesOf(events: { type: string; payload: unknown; at: Date }[], policy: Policy, inProgress: boolean): Milestones {
+function milestonesOf(events: { type: string; payload: unknown; at: Date }[], policy: Policy, inProgress: boolean): Milestones {
   const m = emptyMilestones();
   let booking: { date: string; centre: string; at: Date } | null = null;
   const sittings: OsceSitting[] = [];
@@ -120,7 +120,7 @@ const longDate = (iso: string) =>
 const inDays = (n: number) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`);
 
 /** The deadlines close enough (or past) to show, for a journey still in progress. */
-export function warningsOf(m: Milestones, route: string, policy: Policy, now: Date): Warning[] {
+function warningsOf(m: Milestones, route: string, policy: Policy, now: Date): Warning[] {
   const out: Warning[] = [];
   const at = now.getTime();
   const make = (kind: Warning['kind'], dueMs: number, windowDays: number, soon: (date: string, left: string) => string, past: (date: string) => string) => {

@@ -22,7 +22,7 @@ const registration = z.strictObject({
   }
 });
 
-export const correctionSchemas = {
+const correctionSchemas = {
   fullName: z.string().trim().min(1).max(200),
   email: z.email().max(320).transform((e) => e.toLowerCase()),
   phone: z.string().trim().max(40).transform((p, ctx) => {

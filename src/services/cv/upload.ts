@@ -16,7 +16,7 @@ import { AppError, notFound } from '../../errors.js';
 export interface CvFile { filename: string; contentType: string; bytes: Uint8Array }
 export interface StoredCv { id: string; status: 'pending'; filename: string; sizeBytes: number; sha256: string; uploadedAt: string }
 
-export const CV_PARSE_JOB = 'cv_parse';
+const CV_PARSE_JOB = 'cv_parse';
 
 /** PDF files start with "%PDF-"; readers accept it anywhere in the first 1024 bytes. */
 const looksLikePdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
@@ -31,7 +31,7 @@ export function checkCvFile(file: CvFile): void {
 }
 
 /** Within the caller's transaction: the document row and its parse job. */
-export async function storeCv(app: AppContext, tx: Tx, candidateId: string, file: CvFile, actor: Actor): Promise<StoredCv> {
+async function storeCv(app: AppContext, tx: Tx, candidateId: string, file: CvFile, actor: Actor): Promise<StoredCv> {
   // The latest upload is the one shown and reviewed: upload times are kept strictly increasing
   // per candidate (uploads are serialised by the candidate row lock the caller holds).
   const [last] = await tx.select({ at: cvDocuments.createdAt }).from(cvDocuments)

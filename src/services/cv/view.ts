@@ -35,7 +35,7 @@ export async function latestCv(db: DbOrTx, candidateId: string): Promise<CvDocum
 }
 
 /** The value the recruiter settled on, else the parsed one. */
-export function effectiveValue(doc: CvDocumentRow, name: string): unknown {
+function effectiveValue(doc: CvDocumentRow, name: string): unknown {
   const reviewed = (doc.reviewed ?? {}) as Reviewed;
   if (reviewed[name]) return reviewed[name]!.value;
   return ((doc.fields ?? {}) as Partial<Record<string, { value: unknown }>>)[name]?.value ?? null;

@@ -10,7 +10,7 @@ const paths: Record<LinkKind, string> = { reference: 'references', magic: 'porta
 
 export const linkPlaceholder = (kind: LinkKind, id: string) => `{{link:${kind}:${id}}}`;
 
-export const linkUrl = (settings: Pick<Settings, 'publicUrl' | 'secret'>, kind: LinkKind, id: string) =>
+const linkUrl = (settings: Pick<Settings, 'publicUrl' | 'secret'>, kind: LinkKind, id: string) =>
   `${settings.publicUrl}/${paths[kind]}/${linkToken(settings.secret, kind, id)}`;
 
 export const expandLinks = (text: string, settings: Pick<Settings, 'publicUrl' | 'secret'>) =>

@@ -8,7 +8,7 @@ import { expandLinks } from './links.js';
 type EmailRow = typeof emails.$inferSelect;
 
 /** What the candidate's record shows of each email: no bodies, which the mailbox holds. */
-export const emailSummary = (e: EmailRow) => ({
+const emailSummary = (e: EmailRow) => ({
   id: e.id, template: e.template, to: e.toAddress, toRole: e.toRole, subject: e.subject, status: e.status,
   transport: e.transport, providerId: e.providerId, attempts: e.attempts, lastError: e.lastError,
   createdAt: e.createdAt.toISOString(), sentAt: e.sentAt?.toISOString() ?? null,

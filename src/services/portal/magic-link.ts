@@ -10,7 +10,7 @@ import { emailSnapshot, loadSnapshot } from '../../engine/snapshot.js';
 import { audit } from '../audit/record.js';
 import { hashLinkToken, linkToken } from '../references/tokens.js';
 
-export const MAGIC_LINK_MINUTES = 15;
+const MAGIC_LINK_MINUTES = 15;
 
 export type LinkRequestResult = { outcome: 'sent_if_known' } | { outcome: 'throttled'; retryAfterSeconds: number };
 

@@ -21,7 +21,7 @@ export interface ErasureOptions {
 
 export interface ErasureResult { candidateId: string; alreadyErased: boolean }
 
-export const ERASED_NAME = 'Erased candidate';
+const ERASED_NAME = 'Erased candidate';
 
 /** Erases one candidate within the caller's transaction; 404 for an unknown id. Idempotent. */
 export async function eraseCandidate(app: AppContext, tx: Tx, candidateId: string, opts: ErasureOptions): Promise<ErasureResult> {

@@ -82,7 +82,7 @@ export function refereeEmails(values: unknown[]): string[] {
  * A last line of defence: any string still containing the person's name, email, phone or
  * postcode is replaced. Short values are not used as needles (a 2-letter match is noise).
  */
-export function redact(value: unknown, needles: readonly string[]): unknown {
+function redact(value: unknown, needles: readonly string[]): unknown {
   if (!needles.length) return value;
   if (typeof value === 'string') {
     const lower = value.toLowerCase();

@@ -11,7 +11,7 @@ import type { Db } from '../../../db/client.js';
 import { type CheckName, checkNames } from '../../../workflows/types.js';
 import { type ReportParams, bounds, days1, inProgrammes, programmeOrder, rowsOf } from './range.js';
 
-export const checkStages = ['checks', 'arrival_checks'] as const;
+const checkStages = ['checks', 'arrival_checks'] as const;
 
 export interface CheckRow {
   /** null: every programme in the report together. */

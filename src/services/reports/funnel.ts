@@ -29,8 +29,8 @@ export interface Funnel { programme: Programme; applications: number; stages: Fu
 export interface ReasonRow { programme: string; reason: string; count: number; share: number | null }
 
 /** Shown instead of the reason of a candidate whose personal data was erased. */
-export const ERASED_REASON = 'not kept (erased)';
-export const NO_REASON = 'no reason given';
+const ERASED_REASON = 'not kept (erased)';
+const NO_REASON = 'no reason given';
 
 const exitKinds = ['withdrawn', 'rejected', 'closed'] as const;
 

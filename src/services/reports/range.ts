@@ -11,7 +11,7 @@ export interface ReportParams extends ReportRange { programmes: readonly Program
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** The 8-week target NHS England measures time to hire against. */
 export const TARGET_DAYS = 56;
-export const REPORT_TZ = 'Europe/London';
+const REPORT_TZ = 'Europe/London';
 
 /** `YYYY-MM` plus `n` months (negative goes back). */
 export function addMonths(month: string, n: number): string {
@@ -40,7 +40,7 @@ export function monthLabel(month: string): string {
 }
 
 /** The zone as an SQL literal (a constant, so grouping on an expression that uses it matches). */
-export const ukZone = sql.raw(`'${REPORT_TZ}'`);
+const ukZone = sql.raw(`'${REPORT_TZ}'`);
 
 /** `YYYY-MM` of a timestamptz expression, in UK time. */
 export const monthSql = (at: SQL) => sql`to_char(${at} at time zone ${ukZone}, 'YYYY-MM')`;

@@ -36,7 +36,7 @@ export interface CandidatePageProps {
 }
 
 /** The journey as drawn from the machine's stages: done, here, still to come. */
-export function JourneyMap(props: { stages: string[]; passed: string[]; current: string; finished: boolean }) {
+function JourneyMap(props: { stages: string[]; passed: string[]; current: string; finished: boolean }) {
   const perRow = 6;
   const w = 170;
   const h = 46;

@@ -10,7 +10,7 @@ import { checkSpecs } from '../../../workflows/checks.js';
 import { professionLabel, programmeWords, stageLabel, staffOwnerWords } from '../words.js';
 
 /** The downloads: `/reports/<name>.csv`. */
-export const csvTables = ['time-to-hire', 'time-to-fill', 'funnel', 'withdrawal-reasons', 'checks', 'stuck'] as const;
+const csvTables = ['time-to-hire', 'time-to-fill', 'funnel', 'withdrawal-reasons', 'checks', 'stuck'] as const;
 export type CsvTable = (typeof csvTables)[number];
 
 export interface Table { header: string[]; rows: Cell[][] }
@@ -24,7 +24,7 @@ export const programmeName = (p: string | null) => (p === null ? 'All programmes
 /** Stage names for staff (the shared words are the applicant's: "Setting you up"). */
 const staffStage: Record<string, string> = { onboarding: 'Onboarding', hired: 'Hired (first shift worked)' };
 export const reportStage = (stage: string) => staffStage[stage] ?? stageLabel(stage);
-export const checkTitle = (check: string) => checkSpecs[check as keyof typeof checkSpecs]?.title ?? check;
+const checkTitle = (check: string) => checkSpecs[check as keyof typeof checkSpecs]?.title ?? check;
 
 export function durationTable(rows: DurationRow[], milestone: Milestone, target: Target): Table {
   return {
