@@ -1,5 +1,5 @@
-// Writes the journey diagrams into README.md between the diagram markers, generated from the
-// machines themselves. `--check` fails (exit 1) if the README is out of date: CI runs it.
+// Writes the journey diagrams into docs/journeys.md between the diagram markers, generated from
+// the machines themselves. `--check` fails (exit 1) if the page is out of date: CI runs it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { toMermaid } from '../workflows/diagram.js';
@@ -12,7 +12,7 @@ const titles = { domestic: 'Domestic bank membership', international: 'Internati
 export function renderDiagrams(): string {
   const machines = buildMachines();
   const sections = programmes.map((p) => [
-    `### ${titles[p]} (\`${p}\`, machine version ${machineVersions[p]})`,
+    `## ${titles[p]} (\`${p}\`, machine version ${machineVersions[p]})`,
     '',
     '```mermaid',
     toMermaid(machines[p]),
@@ -21,25 +21,27 @@ export function renderDiagrams(): string {
   return [START, '', ...sections.flatMap((s) => [s, '']), END].join('\n');
 }
 
-export function updateReadme(readme: string): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < 0) throw new Error('README.md has no diagram markers');
-  return readme.slice(0, start) + renderDiagrams() + readme.slice(end + END.length);
+export const journeysDoc = fileURLToPath(new URL('../docs/journeys.md', import.meta.url));
+
+/** The page with its diagrams generated afresh (text outside the markers kept as written). */
+export function updateJourneysDoc(page: string): string {
+  const start = page.indexOf(START);
+  const end = page.indexOf(END);
+  if (start < 0 || end < 0) throw new Error('docs/journeys.md has no diagram markers');
+  return page.slice(0, start) + renderDiagrams() + page.slice(end + END.length);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const path = fileURLToPath(new URL('../README.md', import.meta.url));
-  const current = readFileSync(path, 'utf8');
-  const next = updateReadme(current);
+  const current = readFileSync(journeysDoc, 'utf8');
+  const next = updateJourneysDoc(current);
   if (process.argv.includes('--check')) {
     if (next !== current) {
-      process.stderr.write('README.md diagrams are out of date: run `npm run diagrams` and commit.\n');
+      process.stderr.write('docs/journeys.md diagrams are out of date: run `npm run diagrams` and commit.\n');
       process.exit(1);
     }
-    process.stdout.write('README.md diagrams are current.\n');
+    process.stdout.write('docs/journeys.md diagrams are current.\n');
   } else {
-    writeFileSync(path, next);
-    process.stdout.write('README.md diagrams updated.\n');
+    writeFileSync(journeysDoc, next);
+    process.stdout.write('docs/journeys.md diagrams updated.\n');
   }
 }

@@ -1,5 +1,5 @@
 // Describes a machine from its own definition: its states, its transitions and a Mermaid
-// diagram. The README's diagrams are generated from this, so they cannot drift from the code.
+// diagram. docs/journeys.md is generated from this, so they cannot drift from the code.
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import type { StateMeta } from './types.js';
 

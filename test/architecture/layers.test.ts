@@ -1,6 +1,6 @@
 // Acceptance (issue 11): data flows one way. Over the import graph of src/, workflows/ and db/
 // this fails on any import circle between files and on any import from a lower layer to a higher
-// one. The layers, highest first (README "Layers" draws the same picture):
+// one. The layers, highest first (the README's "How it is built" draws the same picture):
 //
 //   app        src/main.ts, server.ts, app.tsx: the entry and the composition
 //   routes     src/routes/: HTTP handlers and pages (thin: parse, call a service, reply)
