@@ -73,8 +73,8 @@ export type InTxTarget = { who: StaffPrincipal; candidateId: string } | { who: R
 export async function actInTx(app: AppContext, tx: Tx, target: InTxTarget, request: EventRequest, opts: { dropIfRefused?: boolean } = {}): Promise<{ accepted: boolean }> {
   const data = parseEvent(request.type, request.payload);
   let journeyId: string;
-  if (target.who.kind === 'staff') {
-    journeyId = (await authorizedCandidate(app, target.who, 'journey.act', (target as { candidateId: string }).candidateId, undefined, tx)).journey.id;
+  if ('candidateId' in target) {
+    journeyId = (await authorizedCandidate(app, target.who, 'journey.act', target.candidateId, undefined, tx)).journey.id;
   } else {
     refuseEvent(refereeEvents, request.type);
     journeyId = target.who.journeyId;
