@@ -102,6 +102,14 @@ describe('loadConfig', () => {
   });
 });
 
+describe('LOG_LEVEL', () => {
+  it('is validated with the rest of the configuration', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    expect(configError({ LOG_LEVEL: 'verbose' }).message).toContain('LOG_LEVEL');
+  });
+});
+
 describe('npm start with a bad configuration', () => {
   it('exits with code 2 and names the variable on stderr, before touching any database', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: 'abc', DATA_DIR: '/nonexistent/intake-config-test' };
