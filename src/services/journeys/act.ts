@@ -41,9 +41,9 @@ function refuseEvent(allowed: ReadonlySet<string>, type: string) {
 }
 
 /** Staff by the permission table (404 for a candidate they may not read); an applicant only on their own record. */
-async function authorizedTarget(app: AppContext, who: StaffPrincipal | ApplicantPrincipal, candidateId: string, type: string, read?: CandidateRead, tx?: Tx): Promise<CandidateWithJourneyRow> {
-  if (who.kind === 'staff') return authorizedCandidate(app, who, 'journey.act', candidateId, read, tx);
-  const row = who.candidateId === candidateId ? await candidateRow(app, candidateId, read, tx) : null;
+async function authorizedTarget(app: AppContext, who: StaffPrincipal | ApplicantPrincipal, candidateId: string, type: string, read?: CandidateRead): Promise<CandidateWithJourneyRow> {
+  if (who.kind === 'staff') return authorizedCandidate(app, who, 'journey.act', candidateId, read);
+  const row = who.candidateId === candidateId ? await candidateRow(app, candidateId, read) : null;
   if (!row) throw notFound('Your application');
   refuseEvent(applicantEvents, type);
   return row;
