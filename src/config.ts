@@ -1,8 +1,9 @@
 // Configuration comes from the environment, parsed once with zod. A bad value stops start-up
 // with a message naming the variable.
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { type Policy, defaultPolicy } from '../workflows/policy.js';
+import { type Policy, defaultPolicy, policyFileSchema, withPolicyFile } from '../workflows/policy.js';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const days = (fallback: number) => int(0, 3650).default(fallback);
@@ -50,6 +51,7 @@ const schema = z.object({
   POLICY_SPONSORSHIP_LIMIT_MONTHS: int(1, 60).default(defaultPolicy.sponsorshipLimitMonths),
   POLICY_ENGLISH_VALIDITY_MONTHS: int(1, 120).default(defaultPolicy.englishValidityMonths),
   POLICY_CHECK_DUE_DAYS: days(defaultPolicy.checkDueDays),
+  POLICY_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -98,6 +100,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!chase.every((d, i) => i === 0 || d > chase[i - 1]!)) {
     throw new ConfigError('Invalid configuration:\n  POLICY_REFERENCE_CHASE_DAYS: days must increase');
   }
+  // The policy file sets any policy value; a POLICY_* variable that is set wins over it.
+  const base = e.POLICY_FILE ? withPolicyFile(defaultPolicy, readPolicyFile(e.POLICY_FILE)) : defaultPolicy;
+  const set = <K extends keyof Policy>(name: string, key: K, value: Policy[K]) => (name in given ? { [key]: value } : {}) as Partial<Policy>;
+  const policy: Policy = {
+    ...base,
+    ...set('POLICY_OFFER_EXPIRY_DAYS', 'offerExpiryDays', e.POLICY_OFFER_EXPIRY_DAYS),
+    ...set('POLICY_OFFER_REMINDER_DAYS', 'offerReminderDays', e.POLICY_OFFER_REMINDER_DAYS),
+    ...set('POLICY_REFERENCE_CHASE_DAYS', 'referenceChaseDays', chase),
+    ...set('POLICY_REFERENCE_HR_ALERT_DAY', 'referenceHrAlertDay', e.POLICY_REFERENCE_HR_ALERT_DAY),
+    ...set('POLICY_OSCE_TARGET_WEEKS', 'osceTargetWeeks', e.POLICY_OSCE_TARGET_WEEKS),
+    ...set('POLICY_SPONSORSHIP_LIMIT_MONTHS', 'sponsorshipLimitMonths', e.POLICY_SPONSORSHIP_LIMIT_MONTHS),
+    ...set('POLICY_ENGLISH_VALIDITY_MONTHS', 'englishValidityMonths', e.POLICY_ENGLISH_VALIDITY_MONTHS),
+    ...set('POLICY_CHECK_DUE_DAYS', 'checkDueDays', e.POLICY_CHECK_DUE_DAYS),
+  };
+  policy.offerReminderDays = Math.min(policy.offerReminderDays, policy.offerExpiryDays);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -123,16 +140,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       referenceLinkDays: e.REFERENCE_LINK_DAYS,
     },
     retention: { months: e.RETENTION_MONTHS, dbsMonths: e.DBS_RETENTION_MONTHS },
-    policy: {
-      ...defaultPolicy,
-      offerExpiryDays: e.POLICY_OFFER_EXPIRY_DAYS,
-      offerReminderDays: Math.min(e.POLICY_OFFER_REMINDER_DAYS, e.POLICY_OFFER_EXPIRY_DAYS),
-      referenceChaseDays: chase,
-      referenceHrAlertDay: e.POLICY_REFERENCE_HR_ALERT_DAY,
-      osceTargetWeeks: e.POLICY_OSCE_TARGET_WEEKS,
-      sponsorshipLimitMonths: e.POLICY_SPONSORSHIP_LIMIT_MONTHS,
-      englishValidityMonths: e.POLICY_ENGLISH_VALIDITY_MONTHS,
-      checkDueDays: e.POLICY_CHECK_DUE_DAYS,
-    },
+    policy,
   };
+}
+
+/** A JSON file of policy values (any subset of workflows/policy.ts), checked like the variables. */
+function readPolicyFile(path: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  POLICY_FILE: cannot read ${path} as JSON (${(err as Error).message})`);
+  }
+  const parsed = policyFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  POLICY_FILE: ${i.path.join('.') || '(file)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
 }
