@@ -103,10 +103,16 @@ export function jsonSchemaOf(type: string): unknown {
   return schemaCache.get(type);
 }
 
-/** Event types the active states listen for, timers and eventless transitions excluded. */
+/**
+ * Event types the active states listen for, timers and eventless transitions excluded. The step's
+ * own events come first, those allowed at any step (exits, training, re-checks) after them.
+ */
 export function candidateEventTypes(snapshot: AnyMachineSnapshot): string[] {
   if (snapshot.status !== 'active') return [];
-  const types = getNextTransitions(snapshot).map((t) => t.eventType);
+  const types = getNextTransitions(snapshot)
+    .map((t, i) => ({ type: t.eventType, depth: t.source.path.length, i }))
+    .sort((a, b) => b.depth - a.depth || a.i - b.i)
+    .map((t) => t.type);
   return [...new Set(types)].filter((t) => t && !t.startsWith('xstate.') && t !== '*');
 }
 

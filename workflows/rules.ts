@@ -75,11 +75,11 @@ export function registrationProblem(profession: Profession, body: string, number
   if (!registrationFormats[required].test(number)) return refuse('registration.format', `“${number}” is not in the regulator’s format: ${formatWords[required]}.`, 'number');
   const prefixes = hcpcPrefixFor[profession];
   if (required === 'HCPC' && prefixes && !prefixes.some((p) => number.startsWith(p) && /^[0-9]/.test(number.slice(p.length)))) {
-    return refuse('registration.format', `A ${who}’s HCPC number starts with ${prefixes.join(' or ')} (e.g. ${prefixes[0]}123456).`, 'number');
+    return refuse('registration.format', `“${number}” is not in the regulator’s format for a ${who}: their HCPC number starts with ${prefixes.join(' or ')} (e.g. ${prefixes[0]}123456).`, 'number');
   }
   const gphc = gphcPrefixFor[profession];
   if (required === 'GPhC' && gphc && !number.startsWith(gphc)) {
-    return refuse('registration.format', `A pharmacist’s GPhC number starts with ${gphc}; numbers starting with 5 belong to pharmacy technicians.`, 'number');
+    return refuse('registration.format', `“${number}” is not in the regulator’s format for a pharmacist: a pharmacist’s GPhC number starts with ${gphc}; numbers starting with 5 belong to pharmacy technicians.`, 'number');
   }
   return null;
 }

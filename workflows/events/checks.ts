@@ -131,7 +131,7 @@ export const checkEvents: EventCatalog = {
   },
   'identity.originalsSeen': {
     label: 'Identity: originals seen in person',
-    intent: 'advance',
+    intent: 'hold',
     schema: happenedWithNote,
     example: () => ({}),
   },

@@ -53,7 +53,7 @@ const tier = (level: DbsLevel) => (level === 'basic' ? 0 : level === 'standard' 
 
 /** Whether a certificate at `level` is enough where `required` is needed. */
 export const dbsLevelMeets = (level: DbsLevel, required: DbsLevel): boolean =>
-  tier(level) >= tier(required) && barred[required].every((list) => barred[level].includes(list));
+  level in barred && tier(level) >= tier(required) && barred[required].every((list) => barred[level].includes(list));
 
 /** The level this journey's role needs: the profession's (policy), and for HCSWD at least direct care. */
 export function requiredDbsLevel(policy: Policy, context: Pick<JourneyContext, 'programme' | 'profession'>): DbsLevel {

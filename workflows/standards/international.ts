@@ -196,6 +196,7 @@ export const internationalRuleTable = (policy: Policy): Record<string, Rule[]> =
   regulatorQueryAnswered: [inOrder(happened('regulatorQueryRaised', 'the regulator asked'))],
   regulatorApproved: [inOrder(happened('regulatorApplicationSubmitted', 'the application was made'), happened('regulatorQueryAnswered', 'the regulator’s question was answered'))],
   regulatorRegistered: [inOrder(happened('regulatorApproved', 'the regulator approved the application')), rightRegister],
+  regulatorRefused: [inOrder(happened('regulatorApplicationSubmitted', 'the application was made'), happened('nmcApplicationSubmitted', 'the application was made'))],
   plab2Passed: [inOrder(happened('plab1Passed', 'PLAB 1 was passed'))],
   plab2Failed: [inOrder(happened('plab1Passed', 'PLAB 1 was passed'))],
   cosAssigned: [inOrder(happened('decisionLetterIssued', 'the NMC decision letter'), happened('regulatorRegistered', 'UK registration'), happened('visaRefused', 'the visa was refused'))],

@@ -126,7 +126,8 @@ export const journeyRules = (policy: Policy): Record<string, Rule[]> => ({
   firstShiftBooked: [shiftBookable(policy)],
   firstShiftRebooked: [shiftBookable(policy)],
   firstShiftWorked: [inOrder(bookedShift), shiftWorked(policy)],
-  // Each check's steps: on or after the application (documents may be seen at interview).
-  ...Object.fromEntries(checkNames.flatMap((c) => [`${c}.returned`, `${c}.failed`].map((t) => [t, [inOrder(applied)]]))),
+  // Each check's steps: on or after the application (documents may be seen at interview). A
+  // check's own rules (standards/<check>.ts) replace these where they say more.
+  ...Object.fromEntries(checkNames.flatMap((c) => ['submitted', 'referred', 'returned', 'failed'].map((step) => [`${c}.${step}`, [inOrder(applied)]]))),
 });
 
