@@ -126,6 +126,7 @@ describe('DBS certificate details', () => {
     expect(purged).not.toHaveProperty('issueDate');
     expect(purged).not.toHaveProperty('level');
     expect(purged).not.toHaveProperty('outcome');
+    expect(purged).not.toHaveProperty('updateServiceSubscribedOn');
     expect(purged.dbsCertificatePurgedAt).toBe(t.clock.now().toISOString());
     expect(tablesContaining(await dumpDatabase(t), '000011112222')).toEqual([]);
     expect(await dbsCleared(recent)).toMatchObject({ certificateNumber: '000033334444', level: 'enhanced_adults_barred', outcome: 'clear', updateService: true });

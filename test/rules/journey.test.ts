@@ -3,6 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../db/schema/index.js';
+import { durations } from '../../src/services/reports/index.js';
 import { valueScores } from '../support/evidence.js';
 import { startTestIntake, type TestIntake } from '../support/intake.js';
 import { DAY, HOUR, accepted, atState, candidateAt, day, invalidAt, journeyOf, refusedBy, send } from './support.js';
@@ -139,6 +140,24 @@ describe('the first shift: worked not before the day it was booked for', () => {
   it('books no first shift before the candidate was cleared', async () => {
     const id = await candidateAt(t, atState('readyToWork'));
     refusedBy(await send(t, id, 'firstShiftBooked', { date: day(t, -3), ward: 'Ward 12' }), 'firstShift.beforeReady', 'date');
+  });
+});
+
+describe('reports count from the day it happened', () => {
+  it('measures time to fill to the day the first shift was worked, when it is recorded late', async () => {
+    const own = await startTestIntake();
+    try {
+      const id = await candidateAt(own, atState('firstShiftBooked'));
+      const shift = (await journeyOf(own, id)).context.firstShift.date as string;
+      own.clock.set(new Date(Date.parse(`${shift}T09:00:00.000Z`) + 6 * DAY)); // recorded a week late
+      accepted(await send(own, id, 'firstShiftWorked', { occurredOn: shift }));
+      const created = Date.parse((await own.get(`/api/candidates/${id}`)).body.createdAt);
+      const month = shift.slice(0, 7);
+      const rows = await durations(own.intake.app.db, 'fill', { from: month, to: month, programmes: ['domestic'] });
+      expect(rows.find((r) => r.month === month)).toMatchObject({ count: 1, medianDays: Math.round(((Date.parse(`${shift}T12:00:00.000Z`) - created) / DAY) * 10) / 10 });
+    } finally {
+      await own.close();
+    }
   });
 });
 
