@@ -8,7 +8,7 @@ import { checkRegions } from './checks.js';
 import { type Policy, defaultPolicy } from './policy.js';
 import { refuse, ruleGuard } from './refusal.js';
 import { meetsStandard, standardise } from './standardise.js';
-import { anytimeTransitions, email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, interviewStage, appliedState } from './stages.js';
+import { anytimeTransitions, trainingAnytime, email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, interviewStage, appliedState } from './stages.js';
 import type { JourneyContext, JourneyInput } from './types.js';
 
 type Args = { context: JourneyContext; event: JourneyEvent };
@@ -31,7 +31,7 @@ export function domesticMachine(policy: Policy = defaultPolicy) {
     id: 'domestic',
     context: initialContext,
     initial: 'applied',
-    on: { ...exitTransitions, ...anytimeTransitions },
+    on: { ...exitTransitions, ...anytimeTransitions, ...trainingAnytime },
     states: {
       applied: appliedState('We have your application and will review it shortly.'),
       screening: {
@@ -70,6 +70,8 @@ export function domesticMachine(policy: Policy = defaultPolicy) {
       },
       training: {
         ...meta({ title: 'Statutory and mandatory training', detail: 'Please complete your statutory and mandatory training modules online.', owner: 'candidate', stage: 'training', dueDays: 28 }),
+        // Modules may be recorded from the offer on: all done already, the journey moves straight on.
+        always: { guard: 'trainingComplete', target: 'readyToWork' },
         on: {
           trainingModuleCompleted: [
             { guard: 'lastTrainingModule', target: 'readyToWork', actions: ['recordTrainingModule'] },

@@ -82,7 +82,7 @@ export const defaultPolicy: Policy = {
     biomedical_scientist: 'standard', pharmacist: directCare, doctor: 'enhanced_both_barred',
     social_worker: 'enhanced_both_barred', non_clinical: 'basic',
   },
-  registrationRecheckDays: 30,
+  registrationRecheckDays: 90,
   interviewValuesPassMark: 3,
   trainingRefresherYears: {
     equality_diversity_human_rights: 3, health_safety_welfare: 3, conflict_resolution: 3, fire_safety: 2,

@@ -24,9 +24,10 @@ export const anytimeTransitions: StateConfig = {
 };
 
 /**
- * Statutory and mandatory training on the programmes without a training stage (international,
- * HCSWD): recorded at any step once the offer is accepted; a new member works up to the grace
- * weeks while finishing it (see the first shift's rules). The domestic journey has its own stage.
+ * Statutory and mandatory training, on every programme: recorded at any step once the offer is
+ * accepted (a module done elsewhere counts within its refresher interval). The domestic journey
+ * also has a stage for it; international and HCSWD members work up to the grace weeks while
+ * finishing it (see the first shift's rules).
  */
 export const trainingAnytime: StateConfig = {
   trainingModuleCompleted: { actions: ['recordTrainingModule'] },

@@ -4,7 +4,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../db/schema/index.js';
 import { durations } from '../../src/services/reports/index.js';
+import { trainingModules } from '../../workflows/vocabulary.js';
 import { valueScores } from '../support/evidence.js';
+import { walkApi } from '../support/walk-api.js';
 import { startTestIntake, type TestIntake } from '../support/intake.js';
 import { DAY, HOUR, accepted, atState, candidateAt, day, invalidAt, journeyOf, refusedBy, send } from './support.js';
 
@@ -170,5 +172,13 @@ describe('statutory and mandatory training: 11 CSTF subjects + Oliver McGowan, r
     accepted(await send(t, id, 'trainingModuleCompleted', { module: 'fire_safety', occurredOn: thirteenMonths }));
     refusedBy(await send(t, id, 'trainingModuleCompleted', { module: 'fire_safety' }), 'training.alreadyRecorded', 'module');
     expect((await journeyOf(t, id)).context.trainingCompletedOn).toEqual({ fire_safety: thirteenMonths });
+  });
+
+  it('records training on the domestic journey from the offer on; all done, its stage is passed straight through', async () => {
+    const id = await candidateAt(t, atState('checks'));
+    for (const module of trainingModules) accepted(await send(t, id, 'trainingModuleCompleted', { module }));
+    await walkApi(t, id, (j) => j.state === 'readyToWork');
+    const history = (await t.get(`/api/candidates/${id}/history`)).body.items as { toStage: string }[];
+    expect(history.map((h) => h.toStage)).not.toContain('training');
   });
 });

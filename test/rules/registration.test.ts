@@ -67,12 +67,14 @@ describe('registration check: on the register, no conditions affecting the role,
 });
 
 describe('registration: re-verified before start', () => {
-  it('refuses the first shift when the register was last checked more than the policy’s 30 days before, until it is checked again', async () => {
+  it('refuses the first shift when the register was last checked more than the policy’s 90 days before, until it is checked again', async () => {
     const id = await candidateAt(t, atState('readyToWork'));
-    accepted(await send(t, id, 'firstShiftBooked', { date: day(t, 40), ward: 'Ward 12' }));
-    t.clock.advance(41 * DAY);
+    accepted(await send(t, id, 'firstShiftBooked', { date: day(t, 100), ward: 'Ward 12' }));
+    // Not due yet: a look now would be stale by the shift.
+    refusedBy(await send(t, id, 'registration.reverified', { status: 'registered', renewalDueOn: day(t, 300) }), 'registration.recheckNotDue');
+    t.clock.advance(101 * DAY);
     const detail = refusedBy(await send(t, id, 'firstShiftWorked'), 'registration.recheckBeforeStart');
-    expect(detail).toContain('30 days');
+    expect(detail).toContain('90 days');
     refusedBy(await send(t, id, 'registration.reverified', { status: 'lapsed', renewalDueOn: day(t, 100) }), 'registration.status');
     accepted(await send(t, id, 'registration.reverified', { status: 'registered', renewalDueOn: day(t, 300) }));
     expect(accepted(await send(t, id, 'firstShiftWorked')).status).toBe('hired');

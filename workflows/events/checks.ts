@@ -137,7 +137,8 @@ export const checkEvents: EventCatalog = {
   },
   'registration.reverified': {
     label: 'Registration: register checked again',
-    intent: 'hold',
+    // Offered only when it is due (before a first shift), and then it moves the start on.
+    intent: 'advance',
     schema: registrationRecheck,
     example: (ctx, at) => ({ status: 'registered', renewalDueOn: ctx.registration?.renewalDueOn && ctx.registration.renewalDueOn > dateAfter(at, 30) ? ctx.registration.renewalDueOn : dateAfter(at, 200) }),
   },

@@ -18,7 +18,7 @@ export function eventRules(policy: Policy): Readonly<Record<string, readonly Rul
     ...journeyRules(policy),
     ...identityRules(policy),
     ...rightToWorkRules(),
-    ...registrationRules(),
+    ...registrationRules(policy),
     ...referenceRules(policy),
     ...dbsCheckRules(policy),
     ...workHealthRules(),

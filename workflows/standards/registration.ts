@@ -70,11 +70,29 @@ const rightRegister: Rule = (context, event) => {
   return null;
 };
 
-const registered: Rule = (context) => (context.registration ? null : refuse('registration.none', 'There is no registration on record to check again.'));
+const registered: Rule = (context) => (context.registration?.checkedAt ? null : refuse('registration.none', 'There is no register check on record to repeat.'));
 
-export const registrationRules = (): Record<string, Rule[]> => ({
+/**
+ * The register is looked at again when the first shift (booked, or today) would otherwise find the
+ * last look too old or the renewal date passed — not before, so the step is offered when it is due.
+ */
+function recheckDue(policy: Policy): Rule {
+  return (context, event) => {
+    const checked = context.registration?.checkedAt;
+    if (!checked) return registered(context, event);
+    const today = ukDateOf(event.at);
+    const shift = context.firstShift?.date;
+    const day = shift && shift > today ? shift : today;
+    // Due when the start would find the last look stale, and a look today would be recent enough.
+    const stale = registrationCurrentOn(context, day, policy);
+    if (stale && (stale.rule === 'registration.renewalBeforeShift' || addDays(today, policy.registrationRecheckDays) >= day)) return null;
+    return refuse('registration.recheckNotDue', `The register was checked on ${longDate(ukDateOf(checked))}: it is looked at again within ${policy.registrationRecheckDays} days before the first shift, or when the renewal date has passed.`);
+  };
+}
+
+export const registrationRules = (policy: Policy): Record<string, Rule[]> => ({
   'registration.cleared': [inOrder(applied), rightRegister, onRegister],
-  'registration.reverified': [registered, inOrder(happened('registration.cleared', 'the registration was first checked')), onRegister],
+  'registration.reverified': [registered, recheckDue(policy), inOrder(happened('registration.cleared', 'the registration was first checked')), onRegister],
 });
 
 /**
