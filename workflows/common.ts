@@ -67,7 +67,6 @@ export const commonGuards = {
     : refuse('dbs.identityFirst', 'A DBS check can only be sent or cleared once the identity check is cleared.'))),
   offerAccepted: guard((context) => (context.offer?.acceptedAt !== undefined || context.route === 'substantive' ? null
     : refuse('workHealth.afterOffer', 'Occupational health questions come only after a conditional offer is accepted (Equality Act 2010 s.60).'))),
-  validRegistration: guard((context, event) => registrationProblem(context.profession, String(event.body ?? ''), String(event.number ?? ''))),
   eligibleForBank: guard(eligibleForBank),
   refereeIsKnown: guard(refereeAsked),
   /** Branch: this reference makes up the number required. */

@@ -128,19 +128,23 @@ export function machineEvent(type: string, data: Record<string, unknown>, at: st
 }
 
 /** The events that may happen now, each with a payload example that the machine accepts now. */
-export function allowedEvents(snapshot: AnyMachineSnapshot, at: string): AllowedEvent[] {
+export function allowedEvents(snapshot: AnyMachineSnapshot, at: string, only?: EventIntent): AllowedEvent[] {
   const out: AllowedEvent[] = [];
   for (const type of candidateEventTypes(snapshot)) {
     const spec = eventCatalog[type];
-    if (!spec) continue;
+    if (!spec || (only && spec.intent !== only)) continue;
     const example = spec.example(snapshot.context as JourneyContext, at);
     const parsed = spec.schema.safeParse(example);
     if (!parsed.success) continue;
     if (!snapshot.can(machineEvent(type, parsed.data as Record<string, unknown>, at).event)) continue;
     out.push({ type, label: spec.label, intent: spec.intent, schema: jsonSchemaOf(type), example });
+    if (only) break;
   }
   return out;
 }
+
+/** The first `advance` event allowed now (the path if all goes well), without building the rest. */
+export const firstAdvance = (snapshot: AnyMachineSnapshot, at: string): AllowedEvent | undefined => allowedEvents(snapshot, at, 'advance')[0];
 
 /** The board columns of a machine, in the order its top-level states define them. */
 export function stageOrder(machine: AnyStateMachine): string[] {
@@ -163,12 +167,12 @@ export function stagesAhead(snapshot: AnyMachineSnapshot, at: string, maxSteps =
   let when = Date.parse(at);
   for (let i = 0; i < maxSteps && current.status === 'active'; i++) {
     when += 60 * 60 * 1000;
-    let next = allowedEvents(current, new Date(when).toISOString()).find((e) => e.intent === 'advance');
+    let next = firstAdvance(current, new Date(when).toISOString());
     // A step that must wait (an interview's day, the hours a trainee must work) is tried a day
     // later for two weeks, then a week later, for up to a year.
     for (let d = 0; d < 14 + 50 && !next; d++) {
       when += (d < 14 ? 1 : 7) * 24 * 60 * 60 * 1000;
-      next = allowedEvents(current, new Date(when).toISOString()).find((e) => e.intent === 'advance');
+      next = firstAdvance(current, new Date(when).toISOString());
     }
     if (!next) break;
     current = transitionOf(current, machineEvent(next.type, next.example, new Date(when).toISOString()).event);

@@ -1,6 +1,5 @@
 // The NHS and regulator rules the guards apply (DOMAIN.md). Pure functions of their arguments.
-import type { Attempt, Profession } from './types.js';
-import { DAY_MS } from './policy.js';
+import type { Profession } from './types.js';
 import { type Refusal, refuse } from './refusal.js';
 
 export const registrationBodies = ['NMC', 'HCPC', 'GMC', 'GPhC', 'SWE', 'GDC', 'overseas'] as const;
@@ -84,9 +83,6 @@ export function registrationProblem(profession: Profession, body: string, number
   return null;
 }
 
-export const isValidRegistration = (profession: Profession, body: string, number: string): boolean =>
-  registrationProblem(profession, body, number) === null;
-
 export const isRegisteredProfession = (p: Profession): boolean => registerFor(p) !== null;
 
 // English language thresholds. IELTS bands are half-band steps 0–9; OET grades A > B > C+ > C > D > E.
@@ -109,14 +105,4 @@ export function meetsEnglishStandard(result: EnglishResult, standard: EnglishSta
   const { listening, reading, writing, speaking } = result;
   if (standard === 'nmc') return [listening, reading, speaking].every((g) => oetAtLeast(g, 'B')) && oetAtLeast(writing, 'C+');
   return [listening, reading, writing, speaking].every((g) => oetAtLeast(g, 'B'));
-}
-
-export const daysBetween = (from: string, to: string): number =>
-  Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS);
-
-/** A new attempt may be taken if fewer than `max` were failed and the last was ≥ `gapDays` earlier. */
-export function mayAttempt(attempts: Attempt[], date: string, max: number, gapDays: number): boolean {
-  if (attempts.filter((a) => !a.passed).length >= max) return false;
-  const last = attempts.at(-1);
-  return !last || daysBetween(last.date, date) >= gapDays;
 }
