@@ -1,11 +1,12 @@
 // Configuration comes from the environment, parsed once with zod. A bad value stops start-up
 // with a message naming the variable.
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { type Policy, defaultPolicy } from '../workflows/policy.js';
+import { type Policy, defaultPolicy, policyFileSchema, withPolicyFile } from '../workflows/policy.js';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const days = (fallback: number) => int(0, 3650).default(fallback);
+const days = int(0, 3650);
 
 /**
  * Connections per pool unless DB_POOL_SIZE says otherwise: about two per CPU core, PostgreSQL's
@@ -53,14 +54,15 @@ const schema = z.object({
   REFERENCE_LINK_DAYS: int(1, 90).default(21),
   RETENTION_MONTHS: int(1, 120).default(6),
   DBS_RETENTION_MONTHS: int(1, 120).default(6),
-  POLICY_OFFER_EXPIRY_DAYS: days(defaultPolicy.offerExpiryDays),
-  POLICY_OFFER_REMINDER_DAYS: days(defaultPolicy.offerReminderDays),
-  POLICY_REFERENCE_CHASE_DAYS: chaseDays.default(defaultPolicy.referenceChaseDays),
-  POLICY_REFERENCE_HR_ALERT_DAY: days(defaultPolicy.referenceHrAlertDay),
-  POLICY_OSCE_TARGET_WEEKS: int(1, 104).default(defaultPolicy.osceTargetWeeks),
-  POLICY_SPONSORSHIP_LIMIT_MONTHS: int(1, 60).default(defaultPolicy.sponsorshipLimitMonths),
-  POLICY_ENGLISH_VALIDITY_MONTHS: int(1, 120).default(defaultPolicy.englishValidityMonths),
-  POLICY_CHECK_DUE_DAYS: days(defaultPolicy.checkDueDays),
+  POLICY_OFFER_EXPIRY_DAYS: days.optional(),
+  POLICY_OFFER_REMINDER_DAYS: days.optional(),
+  POLICY_REFERENCE_CHASE_DAYS: chaseDays.optional(),
+  POLICY_REFERENCE_HR_ALERT_DAY: days.optional(),
+  POLICY_OSCE_TARGET_WEEKS: int(1, 104).optional(),
+  POLICY_SPONSORSHIP_LIMIT_MONTHS: int(1, 60).optional(),
+  POLICY_ENGLISH_VALIDITY_MONTHS: int(1, 120).optional(),
+  POLICY_CHECK_DUE_DAYS: days.optional(),
+  POLICY_FILE: z.string().min(1).optional(),
 }).transform((e) => ({
   port: e.PORT,
   host: e.HOST,
@@ -87,21 +89,34 @@ const schema = z.object({
     referenceLinkDays: e.REFERENCE_LINK_DAYS,
   },
   retention: { months: e.RETENTION_MONTHS, dbsMonths: e.DBS_RETENTION_MONTHS },
-  policy: {
-    ...defaultPolicy,
+  policy: policyOf(e),
+}));
+
+export type Config = z.output<typeof schema>;
+
+/**
+ * The policy in force: the defaults, then the policy file's values (POLICY_FILE), then any
+ * POLICY_* variable that is set, which wins over the file.
+ */
+function policyOf(e: { POLICY_FILE?: string | undefined; POLICY_OFFER_EXPIRY_DAYS?: number | undefined; POLICY_OFFER_REMINDER_DAYS?: number | undefined;
+  POLICY_REFERENCE_CHASE_DAYS?: Policy['referenceChaseDays'] | undefined; POLICY_REFERENCE_HR_ALERT_DAY?: number | undefined; POLICY_OSCE_TARGET_WEEKS?: number | undefined;
+  POLICY_SPONSORSHIP_LIMIT_MONTHS?: number | undefined; POLICY_ENGLISH_VALIDITY_MONTHS?: number | undefined; POLICY_CHECK_DUE_DAYS?: number | undefined }): Policy {
+  const base = e.POLICY_FILE ? withPolicyFile(defaultPolicy, readPolicyFile(e.POLICY_FILE)) : defaultPolicy;
+  const set: Partial<Policy> = Object.fromEntries(Object.entries({
     offerExpiryDays: e.POLICY_OFFER_EXPIRY_DAYS,
-    // Never after the offer has expired.
-    offerReminderDays: Math.min(e.POLICY_OFFER_REMINDER_DAYS, e.POLICY_OFFER_EXPIRY_DAYS),
+    offerReminderDays: e.POLICY_OFFER_REMINDER_DAYS,
     referenceChaseDays: e.POLICY_REFERENCE_CHASE_DAYS,
     referenceHrAlertDay: e.POLICY_REFERENCE_HR_ALERT_DAY,
     osceTargetWeeks: e.POLICY_OSCE_TARGET_WEEKS,
     sponsorshipLimitMonths: e.POLICY_SPONSORSHIP_LIMIT_MONTHS,
     englishValidityMonths: e.POLICY_ENGLISH_VALIDITY_MONTHS,
     checkDueDays: e.POLICY_CHECK_DUE_DAYS,
-  } satisfies Policy as Policy,
-}));
-
-export type Config = z.output<typeof schema>;
+  }).filter(([, v]) => v !== undefined));
+  const policy: Policy = { ...base, ...set };
+  // Never after the offer has expired.
+  policy.offerReminderDays = Math.min(policy.offerReminderDays, policy.offerExpiryDays);
+  return policy;
+}
 
 export class ConfigError extends Error {}
 
@@ -109,6 +124,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = schema.safeParse(unsetIfEmpty(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** A JSON file of policy values (any subset of workflows/policy.ts), checked like the variables. */
+function readPolicyFile(path: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  POLICY_FILE: cannot read ${path} as JSON (${(err as Error).message})`);
+  }
+  const parsed = policyFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  POLICY_FILE: ${i.path.join('.') || '(file)'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;

@@ -1,6 +1,9 @@
 // Configuration from the environment: defaults, a ConfigError naming the variable for every bad
 // value, policy variables reaching the machines' policy, and start-up refusing bad config.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +88,25 @@ describe('loadConfig', () => {
       offerExpiryDays: 10, offerReminderDays: 7, referenceChaseDays: [2, 4, 7, 14], referenceHrAlertDay: 8,
       osceTargetWeeks: 10, sponsorshipLimitMonths: 6, englishValidityMonths: 18, checkDueDays: 21,
     });
+  });
+
+  it('reads any policy value from POLICY_FILE, tables key by key, with a POLICY_* variable winning over it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'intake-policy-'));
+    const file = join(dir, 'policy.json');
+    writeFileSync(file, JSON.stringify({ dbsLevelByProfession: { non_clinical: 'standard' }, referenceGapDays: 31, offerExpiryDays: 21, trainingGraceWeeks: 8 }));
+    const { policy } = loadConfig({ POLICY_FILE: file, POLICY_OFFER_EXPIRY_DAYS: '10' });
+    expect(policy.dbsLevelByProfession).toEqual({ ...defaultPolicy.dbsLevelByProfession, non_clinical: 'standard' });
+    expect(policy).toMatchObject({ referenceGapDays: 31, trainingGraceWeeks: 8, offerExpiryDays: 10 });
+  });
+
+  it('refuses a policy file that is not JSON, or holds a bad or unknown value, naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'intake-policy-'));
+    const bad = (name: string, content: string) => { const f = join(dir, name); writeFileSync(f, content); return f; };
+    expect(configError({ POLICY_FILE: bad('a.json', '{ not json') }).message).toContain('POLICY_FILE');
+    expect(configError({ POLICY_FILE: bad('b.json', '{"dbsLevelByProfession":{"registered_nurse":"gold"}}') }).message).toContain('dbsLevelByProfession.registered_nurse');
+    expect(configError({ POLICY_FILE: bad('c.json', '{"referenceChaseDays":[3,6,6,12]}') }).message).toContain('referenceChaseDays');
+    expect(configError({ POLICY_FILE: bad('d.json', '{"offerExpiryDay":3}') }).message).toContain('offerExpiryDay');
+    expect(configError({ POLICY_FILE: join(dir, 'missing.json') }).message).toContain('POLICY_FILE');
   });
 
   it('never sends the offer reminder after the offer has expired', () => {

@@ -34,12 +34,12 @@ const meta = (check: CheckName, checkStatus: CheckStatus, owner: Owner, detail: 
 function reviewStates(check: CheckName) {
   const spec = checkSpecs[check];
   const guard = spec.clearGuard ? { guard: spec.clearGuard } : {};
-  const clearActions = check === 'identity' ? ['recordIdentityCleared'] : check === 'registration' ? ['recordRegistration'] : [];
+  const clearActions = { identity: ['recordIdentityCleared'], registration: ['recordRegistration'], rightToWork: ['recordRightToWork'] }[check as string] ?? [];
   return {
     received: {
       ...meta(check, 'received', spec.reviewer, 'We have what we need and are reviewing it.'),
       on: {
-        [`${check}.cleared`]: { target: 'cleared', ...(check === 'registration' ? { guard: 'validRegistration' } : guard), actions: clearActions },
+        [`${check}.cleared`]: { target: 'cleared', ...guard, actions: clearActions },
         [`${check}.referred`]: { target: 'inProgress', ...guard },
         [`${check}.queryRaised`]: { target: 'queryRaised', actions: [{ type: 'email', params: { template: 'checkQuery', to: 'candidate' } }] },
         [`${check}.failed`]: { target: 'failed' },
@@ -93,15 +93,33 @@ function standardCheck(check: CheckName) {
 }
 
 /**
- * References: the candidate names referees; requests go out; chasers on the policy days (3, 6, 9,
- * 12 by default) with alerts to candidate and recruiter, then the HR contact; after the last day
- * the candidate is asked for another referee.
+ * References: the candidate names referees (their periods must cover the years required);
+ * requests go out; chasers on the policy days (3, 6, 9 and 12 by default) with alerts to the
+ * candidate and recruiter, then the HR contact; on the last day a final chaser goes and the
+ * candidate is asked for another referee (a late answer is still taken). An answer that gives
+ * concern waits for a senior decision; a rejected one needs another referee.
  */
 function referencesCheck() {
   const check: CheckName = 'references';
   const base = reviewStates(check);
   const email = (template: string, to: string) => ({ type: 'email', params: { template, to } });
-  const waive = waiveFrom(check);
+  const waive = {
+    ...waiveFrom(check),
+    'references.waiverRequested': { actions: ['recordWaiverRequest'] },
+  };
+  const provided = { 'references.refereesProvided': { target: '#referencesRequested', actions: ['recordReferees', email('referenceRequest', 'referees')] } };
+  const decide = {
+    'references.concernReviewed': [
+      { guard: 'concernRejected', target: '#referencesNeedAnotherReferee', actions: ['recordConcernDecision'] },
+      { actions: ['recordConcernDecision'] },
+    ],
+  };
+  const answered = {
+    'references.received': [
+      { guard: 'lastReferenceIn', target: '#referencesReceived', actions: ['recordReference'] },
+      { actions: ['recordReference'] },
+    ],
+  };
   return {
     initial: 'awaitingCandidate',
     ...regionMeta(check),
@@ -109,18 +127,13 @@ function referencesCheck() {
       awaitingCandidate: {
         ...meta(check, 'awaiting_candidate', 'candidate', checkSpecs.references.candidateTask),
         always: { guard: { type: 'checkNotRequired', params: { check } }, target: 'notRequired' },
-        on: { ...waive, 'references.refereesProvided': { guard: 'enoughReferees', target: 'requested', actions: ['recordReferees', email('referenceRequest', 'referees')] } },
+        on: { ...waive, ...provided },
       },
       requested: {
+        id: 'referencesRequested',
         ...meta(check, 'in_progress', 'third_party', 'We have asked your referees and are waiting for their replies.'),
         initial: 'waiting',
-        on: {
-          ...waive,
-          'references.received': [
-            { guard: { type: 'lastReferenceIn' }, target: 'received', actions: ['recordReference'] },
-            { guard: 'refereeIsKnown', actions: ['recordReference'] },
-          ],
-        },
+        on: { ...waive, ...answered, ...decide },
         states: {
           waiting: { ...meta(check, 'in_progress', 'third_party', 'We have asked your referees.'), after: { referenceChase1: 'chased' } },
           chased: {
@@ -148,11 +161,12 @@ function referencesCheck() {
       needAnotherReferee: {
         id: 'referencesNeedAnotherReferee',
         ...meta(check, 'awaiting_candidate', 'candidate', 'A referee has not answered: please give us another referee.'),
-        entry: [email('anotherRefereeNeeded', 'candidate')],
-        on: { ...waive, 'references.refereesProvided': { guard: 'enoughReferees', target: 'requested', actions: ['recordReferees', email('referenceRequest', 'referees')] } },
+        // The last chaser goes with the request for another referee; a late answer still counts.
+        entry: [email('referenceChaser', 'referees'), email('anotherRefereeNeeded', 'candidate')],
+        on: { ...waive, ...provided, ...answered, ...decide },
       },
       ...base,
-      received: { ...base.received, on: { ...base.received.on, ...waive } },
+      received: { ...base.received, id: 'referencesReceived', on: { ...base.received.on, ...waive, ...decide } },
       queryRaised: { ...base.queryRaised, on: { ...base.queryRaised.on, ...waive } },
       failed: { ...base.failed, on: waive },
     },

@@ -20,11 +20,24 @@ function walk(node: AnyStateNode, visit: (n: AnyStateNode) => void) {
   for (const child of Object.values(node.states) as AnyStateNode[]) walk(child, visit);
 }
 
+/**
+ * The guard a transition names. Every event transition is held to its event's standard by
+ * `meetsStandard` (standardise.ts), which keeps the transition's own guard as `then`: that is the
+ * one shown, as the standards are listed per event in the README rather than on every arrow.
+ */
+function guardName(guard: unknown): string | undefined {
+  if (!guard) return undefined;
+  if (typeof guard === 'string') return guard;
+  const { type, params } = guard as { type?: string; params?: { then?: unknown } };
+  if (type === 'meetsStandard') return guardName(params?.then);
+  return type ?? 'guard';
+}
+
 function transitionsOf(node: AnyStateNode): TransitionDescription[] {
   const out: TransitionDescription[] = [];
   const defs = [...node.transitions.values()].flat().concat(node.always ?? []);
   for (const t of defs) {
-    const guard = t.guard ? (typeof t.guard === 'string' ? t.guard : (t.guard as { type?: string }).type ?? 'guard') : undefined;
+    const guard = guardName(t.guard);
     out.push({ from: pathId(node), event: eventLabel(t.eventType), to: (t.target ?? []).map(pathId), ...(guard ? { guard } : {}) });
   }
   return out;

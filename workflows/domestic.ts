@@ -3,43 +3,35 @@
 // route (right to work + confirmation of post); unregistered HCAs without 6 months' care
 // experience are redirected to the HCSWD programme.
 import { setup } from 'xstate';
-import { commonActions, commonDelays, commonGuards, initialContext, type JourneyEvent } from './common.js';
+import { commonActions, commonDelays, commonGuards, initialContext, policyActions, type JourneyEvent } from './common.js';
 import { checkRegions } from './checks.js';
 import { type Policy, defaultPolicy } from './policy.js';
-import { isRegisteredProfession } from './rules.js';
-import { email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, trainingModules, interviewStage, appliedState } from './stages.js';
+import { refuse, ruleGuard } from './refusal.js';
+import { meetsStandard, standardise } from './standardise.js';
+import { anytimeTransitions, trainingAnytime, email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, interviewStage, appliedState } from './stages.js';
 import type { JourneyContext, JourneyInput } from './types.js';
 
 type Args = { context: JourneyContext; event: JourneyEvent };
 
 export const domesticGuards = {
   ...commonGuards,
-  /** Registered roles need a well-formed number; HCAs need 6 months' care experience. */
-  eligibleForBank: ({ context, event }: Args) => {
-    const months = Number(event.careExperienceMonths ?? 0);
-    if (event.substantive === true) return true;
-    if (isRegisteredProfession(context.profession)) return commonGuards.validRegistration({ context, event });
-    return context.profession === 'non_clinical' || months >= 6;
-  },
   substantive: ({ event }: Args) => event.substantive === true,
-  needsHcswd: ({ context, event }: Args) =>
-    context.profession === 'healthcare_assistant' && Number(event.careExperienceMonths ?? 0) < 6 && event.substantive !== true,
-  lastTrainingModule: ({ context, event }: Args) =>
-    trainingModules.every((m) => m === event.module || context.trainingCompleted.includes(m)),
-  trainingModuleOutstanding: ({ context, event }: Args) => !context.trainingCompleted.includes(String(event.module)),
+  needsHcswd: ruleGuard(({ context, event }: Args) =>
+    context.profession === 'healthcare_assistant' && Number(event.careExperienceMonths ?? 0) < 6 && event.substantive !== true ? null
+      : refuse('screening.hcswdRedirect', 'Only an unregistered healthcare assistant with under 6 months’ UK care experience in the last 2 years moves to the HCSWD programme.', 'careExperienceMonths')),
 };
 
 export function domesticMachine(policy: Policy = defaultPolicy) {
   return setup({
     types: { context: {} as JourneyContext, events: {} as JourneyEvent, input: {} as JourneyInput },
-    guards: domesticGuards,
-    actions: commonActions,
+    guards: { ...domesticGuards, meetsStandard: meetsStandard(policy, domesticGuards) },
+    actions: { ...commonActions, ...policyActions(policy) },
     delays: commonDelays(policy),
-  }).createMachine({
+  }).createMachine(standardise({
     id: 'domestic',
     context: initialContext,
     initial: 'applied',
-    on: exitTransitions,
+    on: { ...exitTransitions, ...anytimeTransitions, ...trainingAnytime },
     states: {
       applied: appliedState('We have your application and will review it shortly.'),
       screening: {
@@ -78,10 +70,12 @@ export function domesticMachine(policy: Policy = defaultPolicy) {
       },
       training: {
         ...meta({ title: 'Statutory and mandatory training', detail: 'Please complete your statutory and mandatory training modules online.', owner: 'candidate', stage: 'training', dueDays: 28 }),
+        // Modules may be recorded from the offer on: all done already, the journey moves straight on.
+        always: { guard: 'trainingComplete', target: 'readyToWork' },
         on: {
           trainingModuleCompleted: [
             { guard: 'lastTrainingModule', target: 'readyToWork', actions: ['recordTrainingModule'] },
-            { guard: 'trainingModuleOutstanding', actions: ['recordTrainingModule'] },
+            { actions: ['recordTrainingModule'] },
           ],
         },
       },
@@ -92,7 +86,7 @@ export function domesticMachine(policy: Policy = defaultPolicy) {
       },
       ...exitStates,
     },
-  });
+  }));
 }
 
 export type DomesticMachine = ReturnType<typeof domesticMachine>;

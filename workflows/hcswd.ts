@@ -4,22 +4,19 @@
 // Certificate standards are signed off, and trust sign-off after the minimum hours. Graduates
 // become full bank members as healthcare support workers.
 import { setup } from 'xstate';
-import { commonActions, commonDelays, commonGuards, initialContext, update, type JourneyEvent } from './common.js';
+import { commonActions, commonDelays, commonGuards, initialContext, policyActions, update, type JourneyEvent } from './common.js';
 import { checkRegions } from './checks.js';
 import { type Policy, days, defaultPolicy } from './policy.js';
-import { email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, appliedState } from './stages.js';
+import { refuse, ruleGuard } from './refusal.js';
+import { meetsStandard, standardise } from './standardise.js';
+import { anytimeTransitions, trainingAnytime, email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, appliedState } from './stages.js';
 import type { JourneyContext, JourneyInput, StateConfig } from './types.js';
+import { type CareCertificateStandard, careCertificateStandards } from './vocabulary.js';
+import { happenedAt } from './when.js';
 
 type Args = { context: JourneyContext; event: JourneyEvent };
 
-/** The 15 Care Certificate standards, in the order they are usually taught. */
-export const careCertificateStandards = [
-  'understand_your_role', 'personal_development', 'duty_of_care', 'equality_and_diversity',
-  'person_centred_working', 'communication', 'privacy_and_dignity', 'fluids_and_nutrition',
-  'mental_health_dementia_learning_disability', 'safeguarding_adults', 'safeguarding_children',
-  'basic_life_support', 'health_and_safety', 'handling_information', 'infection_prevention_and_control',
-] as const;
-export type CareCertificateStandard = (typeof careCertificateStandards)[number];
+export { careCertificateStandards, type CareCertificateStandard } from './vocabulary.js';
 
 export const careCertificateStandardTitles: Record<CareCertificateStandard, string> = {
   understand_your_role: 'Understand your role',
@@ -39,36 +36,40 @@ export const careCertificateStandardTitles: Record<CareCertificateStandard, stri
   infection_prevention_and_control: 'Infection prevention and control',
 };
 
-/** Direct care needs an enhanced DBS check with the adults' barred list (DOMAIN.md). */
-const dbsLevelsForDirectCare = ['enhanced_adults_barred', 'enhanced_both_barred'];
-
 const allStandardsSignedOff = (context: JourneyContext, standard?: string) =>
   careCertificateStandards.every((s) => s === standard || context.careStandardsSignedOff.includes(s));
+
+const standardWords = (s: string) => careCertificateStandardTitles[s as CareCertificateStandard] ?? s;
 
 export const hcswdGuards = {
   ...commonGuards,
   /** Values, right to work and availability; no care experience is needed. */
-  passesHcswdScreening: ({ event }: Args, params: { minWeeklyHours: number }) =>
-    event.sharesNhsValues === true && event.rightToWork === true && Number(event.weeklyHoursAvailable ?? 0) >= params.minWeeklyHours,
-  meetsAssessmentPassMarks: ({ event }: Args, params: { values: number; literacy: number; numeracy: number }) => {
-    const scores = Object.values((event.valueScores ?? {}) as Record<string, number>);
-    return scores.length === 6 && scores.every((s) => s >= params.values)
-      && Number(event.literacyScore ?? 0) >= params.literacy && Number(event.numeracyScore ?? 0) >= params.numeracy;
-  },
+  passesHcswdScreening: ruleGuard(({ event }: Args, params: { minWeeklyHours: number }) => {
+    if (event.sharesNhsValues !== true) return refuse('hcswd.values', 'The candidate must share the NHS values.', 'sharesNhsValues');
+    if (event.rightToWork !== true) return refuse('hcswd.rightToWork', 'The candidate must have the right to work in the UK.', 'rightToWork');
+    return Number(event.weeklyHoursAvailable ?? 0) >= params.minWeeklyHours ? null
+      : refuse('hcswd.weeklyHours', `Paid supervised work needs at least ${params.minWeeklyHours} hours a week.`, 'weeklyHoursAvailable');
+  }),
   // Attendance is measured against the length the candidate was booked on, which came from policy.
-  inductionAttended: ({ context, event }: Args) =>
-    context.induction !== undefined && Number(event.daysAttended ?? 0) >= context.induction.days,
-  shadowShiftsDone: ({ context, event }: Args) =>
-    context.supervisedPractice !== undefined && Number(event.daysCompleted ?? 0) >= context.supervisedPractice.days,
-  dbsClearsForDirectCare: (args: Args) =>
-    commonGuards.identityVerified(args) && dbsLevelsForDirectCare.includes(String(args.event.level)),
-  careStandardOutstanding: ({ context, event }: Args) =>
-    careCertificateStandards.includes(event.standard as CareCertificateStandard) && !context.careStandardsSignedOff.includes(String(event.standard)),
+  inductionAttended: ruleGuard(({ context, event }: Args) =>
+    context.induction && Number(event.daysAttended ?? 0) >= context.induction.days ? null
+      : refuse('hcswd.inductionAttendance', `Every day of the classroom induction must be attended (${context.induction?.days ?? '?'} days).`, 'daysAttended')),
+  shadowShiftsDone: ruleGuard(({ context, event }: Args) =>
+    context.supervisedPractice && Number(event.daysCompleted ?? 0) >= context.supervisedPractice.days ? null
+      : refuse('hcswd.shadowShifts', `Every booked day of supervised ward practice must be completed (${context.supervisedPractice?.days ?? '?'} days).`, 'daysCompleted')),
+  careStandardOutstanding: ruleGuard(({ context, event }: Args) =>
+    context.careStandardsSignedOff.includes(String(event.standard))
+      ? refuse('hcswd.standardRecorded', `${standardWords(String(event.standard))} is already signed off.`, 'standard') : null),
+  /** Branch: this standard completes the Care Certificate. */
   lastCareStandard: ({ context, event }: Args) =>
     !context.careStandardsSignedOff.includes(String(event.standard)) && allStandardsSignedOff(context, String(event.standard)),
   /** The hours required were fixed from policy when paid supervised work started. */
-  readyForTrustSignOff: ({ context, event }: Args) =>
-    allStandardsSignedOff(context) && context.traineeship !== undefined && Number(event.hoursWorked ?? 0) >= context.traineeship.hoursRequired,
+  readyForTrustSignOff: ruleGuard(({ context, event }: Args) => {
+    if (!allStandardsSignedOff(context)) return refuse('hcswd.careCertificate', `All ${careCertificateStandards.length} Care Certificate standards must be signed off first (${context.careStandardsSignedOff.length} are).`);
+    const required = context.traineeship?.hoursRequired ?? 0;
+    return Number(event.hoursWorked ?? 0) >= required ? null
+      : refuse('hcswd.minimumHours', `The trust signs a trainee off after at least ${required} supervised hours.`, 'hoursWorked');
+  }),
 };
 
 export const hcswdActions = {
@@ -76,32 +77,33 @@ export const hcswdActions = {
   recordAvailability: update(({ event }) => ({ weeklyHoursAvailable: Number(event.weeklyHoursAvailable) })),
   recordAssessmentBooking: update(({ event }) => ({ interview: { at: String(event.assessmentAt), location: String(event.location) } })),
   recordAssessmentResult: update(({ event }) => ({
-    assessment: { literacyScore: Number(event.literacyScore), numeracyScore: Number(event.numeracyScore), passedAt: event.at },
+    assessment: { literacyScore: Number(event.literacyScore), numeracyScore: Number(event.numeracyScore), passedAt: happenedAt(event) },
   })),
   recordInductionBooking: update(({ event }, params: { days: number }) => ({
     induction: { startDate: String(event.startDate), venue: String(event.venue), days: params.days },
   })),
   recordInductionCompleted: update(({ context, event }) => ({
-    ...(context.induction ? { induction: { ...context.induction, completedAt: event.at } } : {}),
+    ...(context.induction ? { induction: { ...context.induction, completedAt: happenedAt(event) } } : {}),
   })),
   recordShadowShiftBooking: update(({ event }, params: { days: number }) => ({
     supervisedPractice: { startDate: String(event.startDate), ward: String(event.ward), days: params.days },
   })),
   recordShadowShiftsCompleted: update(({ context, event }) => ({
-    ...(context.supervisedPractice ? { supervisedPractice: { ...context.supervisedPractice, completedAt: event.at } } : {}),
+    ...(context.supervisedPractice ? { supervisedPractice: { ...context.supervisedPractice, completedAt: happenedAt(event) } } : {}),
   })),
+  // Paid supervised work begins when the shadow shifts end (the event that enters the stage).
   startTraineeship: update(({ event }, params: { hoursRequired: number }) => ({
-    traineeship: { startedAt: event.at, hoursRequired: params.hoursRequired },
+    traineeship: { startedAt: happenedAt(event), hoursRequired: params.hoursRequired },
   })),
   recordCareStandard: update(({ context, event }) => ({
     careStandardsSignedOff: [...new Set([...context.careStandardsSignedOff, String(event.standard)])],
   })),
   recordTrustSignOff: update(({ context, event }) => ({
     traineeship: {
-      startedAt: context.traineeship?.startedAt ?? event.at,
+      startedAt: context.traineeship?.startedAt ?? happenedAt(event),
       hoursRequired: context.traineeship?.hoursRequired ?? Number(event.hoursWorked),
       hoursWorked: Number(event.hoursWorked),
-      signedOffAt: event.at,
+      signedOffAt: happenedAt(event),
       signedOffBy: String(event.signedOffBy),
     },
   })),
@@ -114,33 +116,23 @@ export function hcswdDelays(policy: Policy) {
   };
 }
 
-/** The six checks, with the DBS clearance held to the level direct care needs. */
+/** The six checks: support workers are on no professional register; every other check applies. */
 function hcswdCheckRegions(): StateConfig {
-  // Support workers are on no professional register; every other check applies to everyone.
-  const regions = checkRegions({ identity: 'always', rightToWork: 'always', references: 'always', dbs: 'always', workHealth: 'always', registration: 'never' });
-  const received = regions.dbs.states.received;
-  const clear = received.on['dbs.cleared'];
-  return {
-    ...regions,
-    dbs: {
-      ...regions.dbs,
-      states: { ...regions.dbs.states, received: { ...received, on: { ...received.on, 'dbs.cleared': { ...clear, guard: 'dbsClearsForDirectCare' } } } },
-    },
-  };
+  return checkRegions({ identity: 'always', rightToWork: 'always', references: 'always', dbs: 'always', workHealth: 'always', registration: 'never' });
 }
 
 export function hcswdMachine(policy: Policy = defaultPolicy) {
   const standardsCount = careCertificateStandards.length;
   return setup({
     types: { context: {} as JourneyContext, events: {} as JourneyEvent, input: {} as JourneyInput },
-    guards: hcswdGuards,
-    actions: hcswdActions,
+    guards: { ...hcswdGuards, meetsStandard: meetsStandard(policy, hcswdGuards) },
+    actions: { ...hcswdActions, ...policyActions(policy) },
     delays: hcswdDelays(policy),
-  }).createMachine({
+  }).createMachine(standardise({
     id: 'hcswd',
     context: initialContext,
     initial: 'applied',
-    on: exitTransitions,
+    on: { ...exitTransitions, ...anytimeTransitions, ...trainingAnytime },
     states: {
       applied: appliedState('Thank you for applying to train as a healthcare support worker. We will review your application shortly.'),
       screening: {
@@ -165,14 +157,8 @@ export function hcswdMachine(policy: Policy = defaultPolicy) {
             ...meta({ title: 'Assessment booked', detail: 'Please come to your interview and tests at the time and place in our invitation. The tests take about 30 minutes each.', owner: 'candidate' }),
             on: {
               assessmentRescheduled: { target: 'scheduled', actions: ['recordAssessmentBooking', email('hcswdAssessmentInvitation', 'candidate')] },
-              assessmentPassed: {
-                guard: {
-                  type: 'meetsAssessmentPassMarks',
-                  params: { values: policy.hcswdValuesPassMark, literacy: policy.hcswdLiteracyPassMark, numeracy: policy.hcswdNumeracyPassMark },
-                },
-                target: '#hcswd.offer',
-                actions: ['recordAssessmentResult'],
-              },
+              // The pass marks (every value, literacy, numeracy) are the event's rules (standards/journey.ts).
+              assessmentPassed: { target: '#hcswd.offer', actions: ['recordAssessmentResult'] },
             },
           },
         },
@@ -247,7 +233,7 @@ export function hcswdMachine(policy: Policy = defaultPolicy) {
       ...firstShiftStages('Graduated healthcare support worker'),
       ...exitStates,
     },
-  });
+  }));
 }
 
 export type HcswdMachine = ReturnType<typeof hcswdMachine>;

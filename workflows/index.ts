@@ -9,7 +9,9 @@ import type { Programme } from './types.js';
 
 /** Bump when a change would make persisted snapshots of the previous version unresolvable. */
 // v2: a declined or expired offer ends the journey (top-level `offerDeclined`/`offerExpired`).
-export const machineVersions: Record<Programme, number> = { domestic: 2, international: 2, hcswd: 2 };
+// v3: every event held to its NHS standard (workflows/standards/): typed evidence, "when it
+//     happened" recorded in context.when, referee coverage and concerns, waivers with two people.
+export const machineVersions: Record<Programme, number> = { domestic: 3, international: 3, hcswd: 3 };
 
 export type Machines = Record<Programme, AnyStateMachine>;
 

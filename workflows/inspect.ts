@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { eventCatalog } from './events/index.js';
 import { pureTransition } from './transition.js';
 import type { CheckName, CheckStatus, EventIntent, JourneyContext, JourneyStatus, Owner, StateMeta } from './types.js';
+import { withOccurredOn } from './when.js';
 
 export interface ApplicantStatus { title: string; detail: string; owner: Owner }
 export interface CheckView { name: CheckName; status: CheckStatus; owner: Owner; title: string; detail: string }
@@ -102,27 +103,48 @@ export function jsonSchemaOf(type: string): unknown {
   return schemaCache.get(type);
 }
 
-/** Event types the active states listen for, timers and eventless transitions excluded. */
+/**
+ * Event types the active states listen for, timers and eventless transitions excluded. The step's
+ * own events come first, those allowed at any step (exits, training, re-checks) after them.
+ */
 export function candidateEventTypes(snapshot: AnyMachineSnapshot): string[] {
   if (snapshot.status !== 'active') return [];
-  const types = getNextTransitions(snapshot).map((t) => t.eventType);
+  const types = getNextTransitions(snapshot)
+    .map((t, i) => ({ type: t.eventType, depth: t.source.path.length, i }))
+    .sort((a, b) => b.depth - a.depth || a.i - b.i)
+    .map((t) => t.type);
   return [...new Set(types)].filter((t) => t && !t.startsWith('xstate.') && t !== '*');
 }
 
+/**
+ * An event as stored and as the machine sees it: the payload gets today's date for `occurredOn`
+ * when the event carries one and it was left out; the machine's event is stamped with the time
+ * and (for rules such as a waiver's four eyes) who sent it.
+ */
+export function machineEvent(type: string, data: Record<string, unknown>, at: string, actor?: { type: string; id: string | null }) {
+  const spec = Object.hasOwn(eventCatalog, type) ? eventCatalog[type] : undefined;
+  const payload = spec ? withOccurredOn('occurredOn' in spec.schema.shape, data, at) : data;
+  return { payload, event: { type, ...payload, at, ...(actor ? { actor: { type: actor.type, id: actor.id } } : {}) } };
+}
+
 /** The events that may happen now, each with a payload example that the machine accepts now. */
-export function allowedEvents(snapshot: AnyMachineSnapshot, at: string): AllowedEvent[] {
+export function allowedEvents(snapshot: AnyMachineSnapshot, at: string, only?: EventIntent): AllowedEvent[] {
   const out: AllowedEvent[] = [];
   for (const type of candidateEventTypes(snapshot)) {
     const spec = eventCatalog[type];
-    if (!spec) continue;
+    if (!spec || (only && spec.intent !== only)) continue;
     const example = spec.example(snapshot.context as JourneyContext, at);
     const parsed = spec.schema.safeParse(example);
     if (!parsed.success) continue;
-    if (!snapshot.can({ type, ...parsed.data, at })) continue;
+    if (!snapshot.can(machineEvent(type, parsed.data as Record<string, unknown>, at).event)) continue;
     out.push({ type, label: spec.label, intent: spec.intent, schema: jsonSchemaOf(type), example });
+    if (only) break;
   }
   return out;
 }
+
+/** The first `advance` event allowed now (the path if all goes well), without building the rest. */
+export const firstAdvance = (snapshot: AnyMachineSnapshot, at: string): AllowedEvent | undefined => allowedEvents(snapshot, at, 'advance')[0];
 
 /** The board columns of a machine, in the order its top-level states define them. */
 export function stageOrder(machine: AnyStateMachine): string[] {
@@ -145,13 +167,15 @@ export function stagesAhead(snapshot: AnyMachineSnapshot, at: string, maxSteps =
   let when = Date.parse(at);
   for (let i = 0; i < maxSteps && current.status === 'active'; i++) {
     when += 60 * 60 * 1000;
-    let next = allowedEvents(current, new Date(when).toISOString()).find((e) => e.intent === 'advance');
-    for (let d = 0; d < 60 && !next; d++) {
-      when += 24 * 60 * 60 * 1000;
-      next = allowedEvents(current, new Date(when).toISOString()).find((e) => e.intent === 'advance');
+    let next = firstAdvance(current, new Date(when).toISOString());
+    // A step that must wait (an interview's day, the hours a trainee must work) is tried a day
+    // later for two weeks, then a week later, for up to a year.
+    for (let d = 0; d < 14 + 50 && !next; d++) {
+      when += (d < 14 ? 1 : 7) * 24 * 60 * 60 * 1000;
+      next = firstAdvance(current, new Date(when).toISOString());
     }
     if (!next) break;
-    current = transitionOf(current, { type: next.type, ...next.example, at: new Date(when).toISOString() });
+    current = transitionOf(current, machineEvent(next.type, next.example, new Date(when).toISOString()).event);
     const stage = stageOf(current);
     if (stages.at(-1) !== stage) stages.push(stage);
   }

@@ -14,26 +14,22 @@
 // date in context and the `at` of the event entering the state: leaving one column and entering
 // the next reschedules the same deadline for the time that is left, never a fresh period.
 import { setup } from 'xstate';
-import { commonActions, commonDelays, commonGuards, initialContext, update, type JourneyEvent } from './common.js';
+import { commonActions, commonDelays, commonGuards, initialContext, policyActions, remaining, update, type JourneyEvent } from './common.js';
 import { checkRegions } from './checks.js';
 import { type Policy, days, defaultPolicy, months } from './policy.js';
-import { type EnglishResult, daysBetween, isValidRegistration, mayAttempt, meetsEnglishStandard, registerFor } from './rules.js';
-import { closedState, email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, interviewStage, appliedState } from './stages.js';
+import { refuse, ruleGuard } from './refusal.js';
+import { meetsEnglishStandard, registerFor } from './rules.js';
+import { meetsStandard, standardise } from './standardise.js';
+import { attemptProblem, combine, englishFor, englishResultOf, internationalRules, keepableSitting } from './standards/international.js';
+import { anytimeTransitions, trainingAnytime, closedState, email, exitStates, exitTransitions, firstShiftStages, meta, offerStage, interviewStage, appliedState } from './stages.js';
 import type { JourneyContext, JourneyInput, Profession, Route, StateConfig } from './types.js';
+import { daysFrom, happenedAt, ukDateOf, whenOf } from './when.js';
 
 type Args = { context: JourneyContext; event: JourneyEvent };
 type Exam = 'cbt' | 'osce';
 type RegulatedRoute = 'nmc' | 'hcpc' | 'gmc';
 
-/** Home Office and regulator rules (DOMAIN.md): facts of law, not local policy choices. */
-export const internationalRules = {
-  /** The visa application must follow within 3 months of the Certificate of Sponsorship. */
-  cosValidityMonths: 3,
-  /** A TB certificate is valid for 6 months from the chest X-ray. */
-  tbCertificateValidMonths: 6,
-  /** The NMC health reference must be no older than 6 months. */
-  healthReferenceValidMonths: 6,
-};
+export { internationalRules, remaining };
 
 /**
  * The route follows the profession's UK regulator. Pharmacists (GPhC) and social workers (Social
@@ -57,71 +53,47 @@ export const internationalContext = ({ input }: { input: JourneyInput }): Journe
   route: routeFor(input.profession),
 });
 
-const dateOf = (at: string): string => at.slice(0, 10);
-const notInFuture = (date: unknown, at: string): boolean => typeof date === 'string' && date <= dateOf(at);
-/** True if `date` (a day) is no more than `span` ms before `at` and not after it. */
-const within = (date: unknown, span: number, at: string): boolean =>
-  notInFuture(date, at) && Date.parse(at) - Date.parse(String(date)) <= span;
-
-/**
- * Time left of a deadline `span` after `from`, seen from the event that entered the state.
- * Internal events (xstate.*) carry no `at`: the whole span is the safe fallback.
- */
-export function remaining(from: string | undefined, span: number, at: unknown): number {
-  const now = typeof at === 'string' ? Date.parse(at) : Number.NaN;
-  const start = from === undefined ? now : Date.parse(from);
-  if (Number.isNaN(now) || Number.isNaN(start)) return span;
-  return Math.max(0, start + span - now);
-}
-
-function englishResultOf(event: JourneyEvent): EnglishResult {
-  const date = String(event.date);
-  if (event.type === 'oetResult') {
-    return { type: 'OET', date, listening: String(event.listening), reading: String(event.reading), writing: String(event.writing), speaking: String(event.speaking) };
-  }
-  return {
-    type: 'IELTS', date, overall: Number(event.overall), listening: Number(event.listening),
-    reading: Number(event.reading), writing: Number(event.writing), speaking: Number(event.speaking),
-  };
-}
-
 export function internationalGuards(policy: Policy) {
   const attemptsOf = (context: JourneyContext, exam: Exam) => (exam === 'cbt' ? context.cbtAttempts : context.osceAttempts);
   const maxOf = (exam: Exam) => (exam === 'cbt' ? policy.cbtMaxAttempts : policy.osceMaxAttempts);
-  const attemptAllowed = ({ context, event }: Args, params: { exam: Exam }) =>
-    notInFuture(event.date, event.at) &&
+  const attemptCheck = ({ context, event }: Args, params: { exam: Exam }) => {
+    const date = String(event.date);
     // An OSCE result is for the booked sitting: it cannot be dated before it.
-    (params.exam !== 'osce' || !context.osceBooking || String(event.date) >= context.osceBooking.date) &&
-    mayAttempt(attemptsOf(context, params.exam), String(event.date), maxOf(params.exam), policy.minDaysBetweenAttempts);
+    if (params.exam === 'osce' && context.osceBooking && date < context.osceBooking.date) {
+      return refuse('osce.beforeSitting', `The OSCE result is for the sitting booked on ${context.osceBooking.date}: it cannot be dated before it.`, 'date');
+    }
+    return attemptProblem(attemptsOf(context, params.exam), date, event.at, maxOf(params.exam), policy.minDaysBetweenAttempts, params.exam.toUpperCase());
+  };
   return {
     ...commonGuards,
-    internationallyRecruitable: ({ context }: Args) => context.route === 'nmc' || context.route === 'hcpc' || context.route === 'gmc',
+    internationallyRecruitable: ruleGuard(({ context }: Args) => (context.route === 'nmc' || context.route === 'hcpc' || context.route === 'gmc' ? null
+      : refuse('international.regulatedOnly', 'Only regulated professions (NMC, HCPC, GMC, GPhC, Social Work England) can be sponsored through this programme.'))),
     onRoute: ({ context }: Args, params: { route: RegulatedRoute }) => context.route === params.route,
-    /** A result recorded for this route: meets its regulator's standard and is still valid. */
-    englishAccepted: ({ context, event }: Args, params: { route: RegulatedRoute }) => {
+    /** A result for this route: meets its regulator's standard (NMC: alone or with a kept sitting) and is still valid. */
+    englishAccepted: ruleGuard(({ context, event }: Args, params: { route: RegulatedRoute }) => {
       if (context.route !== params.route) return false;
-      const result = englishResultOf(event);
-      return within(result.date, months(policy.englishValidityMonths), event.at) && meetsEnglishStandard(result, params.route);
-    },
-    attemptAllowed,
+      const found = englishFor(params.route, context, event, policy);
+      return 'result' in found ? null : found;
+    }),
+    /** NMC: a sitting short of the standard alone, with no score below 6.5 / C+, kept to combine. */
+    englishSittingKept: ({ context, event }: Args) => keepableSitting(context, event, policy),
+    attemptAllowed: ruleGuard(attemptCheck),
     /** This failed attempt is the last one allowed: the application closes. */
-    finalAttemptFailed: (args: Args, params: { exam: Exam }) =>
-      attemptAllowed(args, params) &&
-      attemptsOf(args.context, params.exam).filter((a) => !a.passed).length + 1 >= maxOf(params.exam),
-    examDateNotInFuture: ({ event }: Args) => notInFuture(event.date, event.at),
-    healthReferenceCurrent: ({ event }: Args) =>
-      within(event.healthReferenceDate, months(internationalRules.healthReferenceValidMonths), event.at),
-    tbCertificateCurrent: ({ event }: Args) => within(event.xrayDate, months(internationalRules.tbCertificateValidMonths), event.at),
-    travelDateAhead: ({ event }: Args) => String(event.flightDate) >= dateOf(event.at),
+    finalAttemptFailed: ruleGuard((args: Args, params: { exam: Exam }) => attemptCheck(args, params)
+      ?? (attemptsOf(args.context, params.exam).filter((a) => !a.passed).length + 1 >= maxOf(params.exam) ? null : false)),
+    examDateNotInFuture: ruleGuard(({ event }: Args) => (String(event.date) <= ukDateOf(event.at) ? null
+      : refuse('when.notInFuture', `The exam date (${String(event.date)}) cannot be in the future.`, 'date'))),
     /** OSCE: decision letter first, booked ≥ lead days ahead, on a date a new attempt is allowed. */
-    osceBookable: ({ context, event }: Args) =>
-      context.decisionLetterAt !== undefined &&
-      daysBetween(dateOf(event.at), String(event.date)) >= policy.osceBookingLeadDays &&
-      mayAttempt(context.osceAttempts, String(event.date), policy.osceMaxAttempts, policy.minDaysBetweenAttempts),
-    /** HCPC/GMC/other UK registration: the profession's format, and a licence for doctors. */
-    registeredToPractise: (args: Args) =>
-      commonGuards.validRegistration(args) && (args.context.route !== 'gmc' || args.event.licenceToPractise === true),
-    validNmcPin: ({ context, event }: Args) => isValidRegistration(context.profession, 'NMC', String(event.pin ?? '')),
+    osceBookable: ruleGuard(({ context, event }: Args) => {
+      if (context.decisionLetterAt === undefined) return refuse('osce.decisionLetterFirst', 'The OSCE can be booked only once the NMC decision letter exists.');
+      const date = String(event.date);
+      if (daysFrom(event.at, `${date}T12:00:00.000Z`) < policy.osceBookingLeadDays) return refuse('osce.bookingLead', `The OSCE is booked at least ${policy.osceBookingLeadDays} days ahead.`, 'date');
+      const fails = context.osceAttempts.filter((a) => !a.passed).length;
+      if (fails >= policy.osceMaxAttempts) return refuse('exam.maxAttempts', `The OSCE allows ${policy.osceMaxAttempts} attempts.`, 'date');
+      const last = context.osceAttempts.at(-1);
+      return last && daysFrom(`${last.date}T12:00:00.000Z`, `${date}T12:00:00.000Z`) < policy.minDaysBetweenAttempts
+        ? refuse('exam.gap', `Attempts are at least ${policy.minDaysBetweenAttempts} days apart: the last OSCE was on ${last.date}.`, 'date') : null;
+    }),
     awaitingNmcRegistration: ({ context }: Args) => context.route === 'nmc' && context.registration?.body !== 'NMC',
     osceTargetAtRisk: ({ context }: Args) =>
       context.route === 'nmc' && context.osceAttempts.length === 0 && context.osceTargetMissed !== true,
@@ -130,19 +102,28 @@ export function internationalGuards(policy: Policy) {
 
 export const internationalActions = {
   ...commonActions,
-  recordEnglishTest: update(({ event }) => ({
-    englishTest: { type: event.type === 'oetResult' ? ('OET' as const) : ('IELTS' as const), date: String(event.date) },
-  })),
-  clearEnglishTest: update(() => ({ englishTest: undefined })),
+  /** The result that counts: this sitting, or (NMC) its combination with a kept one, dated from the earlier. */
+  recordEnglishTest: update(({ context, event }) => {
+    const result = englishResultOf(event);
+    const route = context.route as RegulatedRoute;
+    const combined = meetsEnglishStandard(result, route) ? result
+      : (context.englishSittings ?? []).map((kept) => combine(kept, result)).find((c) => c && meetsEnglishStandard(c, route)) ?? result;
+    return { englishTest: { type: result.type, date: combined.date }, englishSittings: [] };
+  }),
+  recordEnglishSitting: update(({ context, event }) => ({ englishSittings: [...(context.englishSittings ?? []), englishResultOf(event)] })),
+  clearEnglishTest: update(() => ({ englishTest: undefined, englishSittings: [] })),
   recordAttempt: update(({ context, event }, params: { exam: Exam; passed: boolean }) => {
     const attempt = { date: String(event.date), passed: params.passed };
     return params.exam === 'cbt' ? { cbtAttempts: [...context.cbtAttempts, attempt] } : { osceAttempts: [...context.osceAttempts, attempt] };
   }),
-  recordDecisionLetter: update(({ event }) => ({ decisionLetterAt: event.at })),
-  recordArrival: update(({ event }) => ({ arrivedAt: event.at })),
+  recordDecisionLetter: update(({ event }) => ({ decisionLetterAt: happenedAt(event) })),
+  recordTbCertificate: update(({ event }) => ({ tbXrayDate: String(event.xrayDate) })),
+  recordVisa: update(({ event }) => ({ visa: { validFrom: String(event.validFrom), validUntil: String(event.validUntil) } })),
+  recordFlight: update(({ event }) => ({ flightDate: String(event.flightDate) })),
+  recordArrival: update(({ event }) => ({ arrivedAt: happenedAt(event) })),
   recordOsceBooking: update(({ event }) => ({ osceBooking: { date: String(event.date), centre: String(event.centre) } })),
   recordOsceTargetMissed: update(() => ({ osceTargetMissed: true })),
-  recordPin: update(({ event }) => ({ registration: { body: 'NMC', number: String(event.pin) } })),
+  recordPin: update(({ event }) => ({ registration: { body: 'NMC', number: String(event.pin), status: 'registered', checkedAt: happenedAt(event) } })),
   /** Closures decided by a rule or a timer, not by a person: the reason is the rule's. */
   recordClosure: update((_, params: { reason: string }) => ({ exit: { kind: 'closed' as const, reason: params.reason } })),
 };
@@ -155,7 +136,8 @@ export function internationalDelays(policy: Policy) {
     sponsorshipLimit: ({ context, event }: Args) =>
       remaining(context.arrivedAt, months(policy.sponsorshipLimitMonths), event.at),
     osceTarget: ({ context, event }: Args) => remaining(context.arrivedAt, days(7 * policy.osceTargetWeeks), event.at),
-    cosValidity: months(internationalRules.cosValidityMonths),
+    // The visa must follow within 3 months of the CoS: counted from the day it was assigned.
+    cosValidity: ({ context, event }: Args) => remaining(whenOf(context, 'cosAssigned'), months(internationalRules.cosValidityMonths), event.at),
   };
 }
 
@@ -224,7 +206,6 @@ function registrationStage(regulator: string, stage: string, preparingDetail: st
         ...meta({ title: `Approved by the ${regulator}`, detail: `The ${regulator} has approved your application. Please complete the last step they ask for (usually the registration fee) so they can give you your UK registration number.`, owner: 'candidate' }),
         on: {
           regulatorRegistered: {
-            guard: 'registeredToPractise',
             target: '#international.preDeparture',
             actions: ['recordRegistration', email('registrationGranted', 'candidate'), email('registrationGranted', 'coordinator')],
           },
@@ -240,21 +221,25 @@ export function internationalMachine(policy: Policy = defaultPolicy) {
     target,
     actions: ['recordEnglishTest' as const, email('englishAccepted', 'candidate')],
   });
-  const englishResult = [toEnglishRoute('nmc', 'cbt'), toEnglishRoute('hcpc', 'regulatorScrutiny'), toEnglishRoute('gmc', 'plab1')];
+  const englishResult = [
+    toEnglishRoute('nmc', 'cbt'), toEnglishRoute('hcpc', 'regulatorScrutiny'), toEnglishRoute('gmc', 'plab1'),
+    { guard: 'englishSittingKept' as const, actions: ['recordEnglishSitting' as const] },
+  ];
   const timersInUk = { ...sponsorshipClock(policy), ...osceTargetAlert };
   const osceResultEmails = [email('osceResult', 'candidate'), email('osceResult', 'coordinator')];
+  const guards = internationalGuards(policy);
   const osceBooking = { guard: 'osceBookable' as const, actions: ['recordOsceBooking' as const, email('osceBooked', 'candidate'), email('osceBooked', 'coordinator')] };
 
   return setup({
     types: { context: {} as JourneyContext, events: {} as JourneyEvent, input: {} as JourneyInput },
-    guards: internationalGuards(policy),
-    actions: internationalActions,
+    guards: { ...guards, meetsStandard: meetsStandard(policy, guards) },
+    actions: { ...internationalActions, ...policyActions(policy) },
     delays: internationalDelays(policy),
-  }).createMachine({
+  }).createMachine(standardise({
     id: 'international',
     context: internationalContext,
     initial: 'applied',
-    on: exitTransitions,
+    on: { ...exitTransitions, ...anytimeTransitions, ...trainingAnytime },
     states: {
       applied: appliedState('We have your application to join us from overseas and will review it shortly.'),
       screening: {
@@ -320,7 +305,7 @@ export function internationalMachine(policy: Policy = defaultPolicy) {
           preparing: {
             ...meta({ title: 'Apply to the NMC', detail: 'Please send your NMC registration application: a health reference from the last 6 months and a police certificate for every country you lived in for 12 months or more in the last 10 years.', owner: 'candidate', dueDays: 60 }),
             after: englishExpiry,
-            on: { nmcApplicationSubmitted: { guard: 'healthReferenceCurrent', target: 'submitted', actions: [email('nmcApplicationSubmitted', 'coordinator')] } },
+            on: { nmcApplicationSubmitted: { target: 'submitted', actions: [email('nmcApplicationSubmitted', 'coordinator')] } },
           },
           ...regulatorReview('NMC', 60, {
             decisionLetterIssued: {
@@ -378,7 +363,7 @@ export function internationalMachine(policy: Policy = defaultPolicy) {
             states: {
               tbCertificate: {
                 ...meta({ title: 'TB test', detail: 'Please have a chest X-ray at a Home Office approved clinic and send us your TB certificate. It is valid for 6 months from the X-ray.', owner: 'candidate', dueDays: 14 }),
-                on: { tbCertificateIssued: { guard: 'tbCertificateCurrent', target: 'visaToApply' } },
+                on: { tbCertificateIssued: { target: 'visaToApply', actions: ['recordTbCertificate'] } },
               },
               visaToApply: {
                 ...meta({ title: 'Apply for your visa', detail: 'Please apply for your Health and Care Worker visa using your Certificate of Sponsorship, NMC or regulator letter and TB certificate.', owner: 'candidate', dueDays: 14 }),
@@ -389,7 +374,7 @@ export function internationalMachine(policy: Policy = defaultPolicy) {
           visaPending: {
             ...meta({ title: 'Visa decision', detail: 'Your visa application is with the Home Office. Decisions from abroad take about 3 weeks.', owner: 'third_party', dueDays: 21 }),
             on: {
-              visaGranted: { target: '#international.travel', actions: [email('visaGranted', 'candidate'), email('visaGranted', 'coordinator')] },
+              visaGranted: { target: '#international.travel', actions: ['recordVisa', email('visaGranted', 'candidate'), email('visaGranted', 'coordinator')] },
               visaRefused: { target: 'visaRefused', actions: [email('visaRefused', 'candidate'), email('visaRefused', 'coordinator')] },
             },
           },
@@ -406,12 +391,12 @@ export function internationalMachine(policy: Policy = defaultPolicy) {
         states: {
           toBook: {
             ...meta({ title: 'Booking your travel', detail: 'Your visa is granted. We are booking your flight, airport pickup and accommodation.', owner: 'coordinator', dueDays: 14 }),
-            on: { travelBooked: { guard: 'travelDateAhead', target: 'booked', actions: [email('travelBooked', 'candidate')] } },
+            on: { travelBooked: { target: 'booked', actions: ['recordFlight', email('travelBooked', 'candidate')] } },
           },
           booked: {
             ...meta({ title: 'Travel booked', detail: 'Your flight is booked. We will meet you at the airport and take you to your accommodation.', owner: 'candidate' }),
             on: {
-              travelRebooked: { guard: 'travelDateAhead', target: 'booked', actions: [email('travelBooked', 'candidate')] },
+              travelRebooked: { target: 'booked', actions: ['recordFlight', email('travelBooked', 'candidate')] },
               arrivedInUk: {
                 target: '#international.arrivalChecks',
                 actions: ['recordArrival', email('arrivalWelcome', 'candidate'), email('candidateArrived', 'coordinator'), email('candidateArrived', 'recruiter')],
@@ -493,7 +478,7 @@ export function internationalMachine(policy: Policy = defaultPolicy) {
       pin: {
         ...meta({ title: 'Joining the NMC register', detail: 'You passed the OSCE. The NMC is adding you to the register and will send your PIN.', owner: 'third_party', stage: 'pin', dueDays: 14 }),
         after: sponsorshipClock(policy),
-        on: { pinIssued: { guard: 'validNmcPin', target: 'band5', actions: ['recordPin', email('pinIssued', 'candidate'), email('pinIssued', 'recruiter')] } },
+        on: { pinIssued: { target: 'band5', actions: ['recordPin', email('pinIssued', 'candidate'), email('pinIssued', 'recruiter')] } },
       },
       band5: {
         ...meta({ title: 'Registered: moving to Band 5', detail: 'You are on the NMC register. We are moving you to a Band 5 registered nurse or midwife contract.', owner: 'recruiter', stage: 'band5', dueDays: 7 }),
@@ -506,7 +491,7 @@ export function internationalMachine(policy: Policy = defaultPolicy) {
       ...firstShiftStages('Ready to work'),
       ...exitStates,
     },
-  });
+  }));
 }
 
 export type InternationalMachine = ReturnType<typeof internationalMachine>;

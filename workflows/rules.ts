@@ -1,6 +1,6 @@
 // The NHS and regulator rules the guards apply (DOMAIN.md). Pure functions of their arguments.
-import type { Attempt, Profession } from './types.js';
-import { DAY_MS } from './policy.js';
+import type { Profession } from './types.js';
+import { type Refusal, refuse } from './refusal.js';
 
 export const registrationBodies = ['NMC', 'HCPC', 'GMC', 'GPhC', 'SWE', 'GDC', 'overseas'] as const;
 export type RegistrationBody = (typeof registrationBodies)[number];
@@ -49,13 +49,38 @@ export function registrationExampleFor(profession: Profession): { body: Registra
   return { body, number: body === 'HCPC' && prefix ? `${prefix}123456` : registrationExamples[body] };
 }
 
-export function isValidRegistration(profession: Profession, body: string, number: string): boolean {
+/** GPhC numbers: pharmacists' start with 2, pharmacy technicians' with 5. */
+const gphcPrefixFor: Partial<Record<Profession, string>> = { pharmacist: '2' };
+
+const bodyNames: Record<RegistrationBody, string> = {
+  NMC: 'the NMC', HCPC: 'the HCPC', GMC: 'the GMC', GPhC: 'the GPhC', SWE: 'Social Work England', GDC: 'the GDC', overseas: 'an overseas regulator',
+};
+
+const formatWords: Record<Exclude<RegistrationBody, 'GDC' | 'overseas'>, string> = {
+  NMC: 'an NMC PIN is 2 digits, a letter, 4 digits and a letter (e.g. 71A2998E)',
+  HCPC: 'an HCPC number is the profession’s prefix and up to 6 digits (e.g. PH123456)',
+  GMC: 'a GMC number is 7 digits, or L and 6 digits for limited registration (e.g. 7012345)',
+  GPhC: 'a GPhC number is 7 digits (e.g. 2081234)',
+  SWE: 'a Social Work England number is SW and digits, without leading zeros (e.g. SW12345)',
+};
+
+/** Why a registration number is not right for this profession (null: it is), said plainly. */
+export function registrationProblem(profession: Profession, body: string, number: string): Refusal | null {
   const required = registerFor(profession);
-  if (required === null || body !== required) return false;
-  if (required === 'GDC' || required === 'overseas') return number.trim().length > 0;
-  if (!registrationFormats[required].test(number)) return false;
+  const who = profession.replace(/_/g, ' ');
+  if (required === null) return refuse('registration.notRegistered', `A ${who} is not on a professional register.`, 'body');
+  if (body !== required) return refuse('registration.body', `A ${who} is registered with ${bodyNames[required]}, not ${bodyNames[body as RegistrationBody] ?? body}.`, 'body');
+  if (required === 'GDC' || required === 'overseas') return number.trim().length > 0 ? null : refuse('registration.format', 'Give the registration number.', 'number');
+  if (!registrationFormats[required].test(number)) return refuse('registration.format', `“${number}” is not in the regulator’s format: ${formatWords[required]}.`, 'number');
   const prefixes = hcpcPrefixFor[profession];
-  return required !== 'HCPC' || !prefixes || prefixes.some((p) => number.startsWith(p) && /^[0-9]/.test(number.slice(p.length)));
+  if (required === 'HCPC' && prefixes && !prefixes.some((p) => number.startsWith(p) && /^[0-9]/.test(number.slice(p.length)))) {
+    return refuse('registration.format', `“${number}” is not in the regulator’s format for a ${who}: their HCPC number starts with ${prefixes.join(' or ')} (e.g. ${prefixes[0]}123456).`, 'number');
+  }
+  const gphc = gphcPrefixFor[profession];
+  if (required === 'GPhC' && gphc && !number.startsWith(gphc)) {
+    return refuse('registration.format', `“${number}” is not in the regulator’s format for a pharmacist: a pharmacist’s GPhC number starts with ${gphc}; numbers starting with 5 belong to pharmacy technicians.`, 'number');
+  }
+  return null;
 }
 
 export const isRegisteredProfession = (p: Profession): boolean => registerFor(p) !== null;
@@ -80,14 +105,4 @@ export function meetsEnglishStandard(result: EnglishResult, standard: EnglishSta
   const { listening, reading, writing, speaking } = result;
   if (standard === 'nmc') return [listening, reading, speaking].every((g) => oetAtLeast(g, 'B')) && oetAtLeast(writing, 'C+');
   return [listening, reading, writing, speaking].every((g) => oetAtLeast(g, 'B'));
-}
-
-export const daysBetween = (from: string, to: string): number =>
-  Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS);
-
-/** A new attempt may be taken if fewer than `max` were failed and the last was ≥ `gapDays` earlier. */
-export function mayAttempt(attempts: Attempt[], date: string, max: number, gapDays: number): boolean {
-  if (attempts.filter((a) => !a.passed).length >= max) return false;
-  const last = attempts.at(-1);
-  return !last || daysBetween(last.date, date) >= gapDays;
 }

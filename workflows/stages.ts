@@ -13,6 +13,26 @@ export const exitTransitions: StateConfig = {
   rejected: { target: '.rejected', actions: [{ type: 'recordExit', params: { kind: 'rejected' } }, email('applicationUnsuccessful', 'candidate')] },
 };
 
+/**
+ * Records that can come at any step once their own step has passed (their rules say when): the
+ * originals of an identity verified by IDVT, the register checked again. They change context,
+ * never the state.
+ */
+export const anytimeTransitions: StateConfig = {
+  'identity.originalsSeen': { actions: ['recordOriginalsSeen'] },
+  'registration.reverified': { actions: ['recordRegisterCheck'] },
+};
+
+/**
+ * Statutory and mandatory training, on every programme: recorded at any step once the offer is
+ * accepted (a module done elsewhere counts within its refresher interval). The domestic journey
+ * also has a stage for it; international and HCSWD members work up to the grace weeks while
+ * finishing it (see the first shift's rules).
+ */
+export const trainingAnytime: StateConfig = {
+  trainingModuleCompleted: { actions: ['recordTrainingModule'] },
+};
+
 const finalState = (status: JourneyStatus, title: string, detail: string, stage: string = status): StateConfig => ({
   type: 'final' as const,
   ...meta({ title, detail, owner: 'none' as Owner, stage, status }),
@@ -57,23 +77,25 @@ export function offerStage(onAccept: string, policy: Policy, acceptedEmail = 'ch
   };
 }
 
-/** Statutory and mandatory training: the 11 Core Skills Training Framework subjects + Oliver McGowan. */
-export const trainingModules = [
-  'equality_diversity_human_rights', 'health_safety_welfare', 'conflict_resolution', 'fire_safety',
-  'infection_prevention_control', 'moving_handling', 'safeguarding_adults', 'preventing_radicalisation',
-  'safeguarding_children', 'resuscitation', 'information_governance', 'oliver_mcgowan',
-] as const;
+export { trainingModules } from './vocabulary.js';
+
+/** Four weeks after clearance with training unfinished: a reminder (the grace rule stops bookings). */
+const trainingTarget: StateConfig = {
+  trainingTarget: { guard: 'trainingOutstanding', actions: [email('trainingOverdue', 'candidate'), email('trainingOverdue', 'recruiter')] },
+};
 
 /** Ready to work → first shift booked → first shift worked (hired). */
 export function firstShiftStages(readyTitle: string): StateConfig {
   return {
     readyToWork: {
       ...meta({ title: readyTitle, detail: 'You are cleared to work. We are booking your first shift.', owner: 'recruiter', stage: 'ready', dueDays: 7 }),
-      entry: [email('readyToWork', 'candidate')],
+      entry: ['recordReady', email('readyToWork', 'candidate')],
+      after: trainingTarget,
       on: { firstShiftBooked: { target: 'firstShiftBooked', actions: ['recordFirstShift', email('firstShiftBooked', 'candidate')] } },
     },
     firstShiftBooked: {
       ...meta({ title: 'First shift booked', detail: 'Your first shift is booked: see the date and ward in our email.', owner: 'candidate', stage: 'first_shift' }),
+      after: trainingTarget,
       on: {
         firstShiftRebooked: { target: 'firstShiftBooked', actions: ['recordFirstShift', email('firstShiftBooked', 'candidate')] },
         firstShiftWorked: { target: 'hired' },

@@ -47,7 +47,28 @@ export type EventIntent = 'advance' | 'hold' | 'exit';
 /** Journey route, chosen at screening (domestic) or from the profession (international). */
 export type Route = 'standard' | 'substantive' | 'nmc' | 'hcpc' | 'gmc';
 
-export interface Referee { name: string; email: string; organisation: string; relationship: string }
+/** A referee as asked: employment and education referees say which period of history they cover. */
+export interface Referee {
+  name: string; email: string; organisation: string; relationship: string;
+  jobTitle?: string; coversFrom?: string; coversTo?: string;
+}
+export interface HistoryGap { from: string; to: string; reason: string; explanation: string }
+/** The years references must cover, computed from the referees' periods and explained gaps. */
+export interface ReferenceCoverage {
+  from: string; to: string; gaps: HistoryGap[];
+  /** Stretches no referee covers. */
+  holes: { from: string; to: string; days: number }[];
+  /** Stretches longer than the policy's gap length that neither a referee nor an explanation covers. */
+  unexplained: { from: string; to: string; days: number }[];
+  complete: boolean;
+  /** Employment and education references alone cover the years (no character reference needed). */
+  fullyReferenced: boolean;
+}
+/** A reference whose answers give concern, and the senior decision on it. */
+export interface ReferenceConcern {
+  email: string; reasons: string[];
+  decision?: { accepted: boolean; decidedBy: string; decidedByRole: string; reason: string; decidedAt: string };
+}
 export interface Attempt { date: string; passed: boolean }
 
 export interface JourneyContext {
@@ -56,7 +77,8 @@ export interface JourneyContext {
   route: Route;
   startedAt: string;
   careExperienceMonths?: number;
-  registration?: { body: string; number: string };
+  /** The register entry: from screening (body, number), then as the register check found it. */
+  registration?: { body: string; number: string; status?: string; renewalDueOn?: string; checkedAt?: string };
   offer?: { madeAt: string; expiresAt: string; band?: string; acceptedAt?: string };
   interview?: { at: string; location: string };
   referees: Referee[];
@@ -84,9 +106,33 @@ export interface JourneyContext {
   supervisedPractice?: { startDate: string; ward: string; days: number; completedAt?: string };
   /** HCSWD paid supervised work: the hours required are fixed from policy when it starts. */
   traineeship?: { startedAt: string; hoursRequired: number; hoursWorked?: number; signedOffAt?: string; signedOffBy?: string };
-  waivers: { check: CheckName; approvedBy: string; reason: string }[];
+  waivers: { check: CheckName; approvedBy: string; reason: string; requestedBy?: string | null; approverRole?: string }[];
+  /** A references waiver asked for and not yet approved (approved by someone else). */
+  waiverRequest?: { requestedBy: string | null; reason: string; at: string };
+  /**
+   * When each kind of event last happened on this journey (machine v3): an ISO instant, the
+   * event's own time if it happened the day it was recorded, else midday UTC of the day given.
+   */
+  when?: Record<string, string>;
+  identityCheck?: { method: 'in_person' | 'idvt'; originalsSeenAt?: string };
+  rightToWorkCheck?: { method: string; permission: string; permissionExpiresOn?: string; followUpOn?: string };
+  referenceCoverage?: ReferenceCoverage;
+  referenceConcerns?: ReferenceConcern[];
+  /** Training completions by module: the day each was completed (refreshers count from it). */
+  trainingCompletedOn?: Record<string, string>;
+  /** International (NMC): English sittings kept to be combined with a second one. */
+  englishSittings?: EnglishSitting[];
+  flightDate?: string;
+  tbXrayDate?: string;
+  visa?: { validFrom: string; validUntil: string };
+  /** When the candidate was cleared to work (the training grace and first shift count from it). */
+  readyAt?: string;
   exit?: { kind: 'withdrawn' | 'rejected' | 'closed'; reason: string };
 }
+
+export type EnglishSitting =
+  | { type: 'IELTS'; date: string; overall: number; listening: number; reading: number; writing: number; speaking: number }
+  | { type: 'OET'; date: string; listening: string; reading: string; writing: string; speaking: string };
 
 export interface JourneyInput { programme: Programme; profession: Profession; at: string }
 

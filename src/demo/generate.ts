@@ -119,7 +119,8 @@ export function generateJourney(machines: Machines, opts: GenerateOptions): Gene
     const exit = options.find((o) => o.type === exitType);
     const advance = options.filter((o) => o.intent === 'advance');
     const choice = rnd() < dropOut && exit ? exit : advance[0];
-    if (!choice) break;
+    // Nothing can move on yet (an interview's day, a trainee's hours): time passes.
+    if (!choice) continue;
     const payload = choice.type === 'withdrawn' || choice.type === 'offerDeclined'
       ? { reason: pick(rnd, ['Took a permanent post elsewhere', 'The process took too long', 'Personal circumstances', 'Relocating', 'Pay rates']) }
       : choice.type === 'rejected'

@@ -12,7 +12,8 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { Tx } from '../../db/client.js';
 import { candidates, journeys } from '../../db/schema/index.js';
 import { eventCatalog } from '../../workflows/events/index.js';
-import { allowedEvents, candidateEventTypes } from '../../workflows/inspect.js';
+import { allowedEvents, candidateEventTypes, machineEvent } from '../../workflows/inspect.js';
+import { refusalOf } from '../../workflows/refusal.js';
 import { pureTransition } from '../../workflows/transition.js';
 import { type Profession, type Programme, machineVersions } from '../../workflows/index.js';
 import type { AppContext } from '../context.js';
@@ -73,18 +74,20 @@ export type Change =
   | { accepted: true; result: DispatchResult; commit: EventCommit; writes: JobWrites; at: Date };
 
 /** Everything an event changes, computed from the row as read: pure, no I/O. */
-export function planChange(app: Pick<AppContext, 'machines' | 'clock' | 'settings'>, row: LoadedJourney, type: string, data: Record<string, unknown>, actor: Actor, opts: DispatchOptions): Change {
+export function planChange(app: Pick<AppContext, 'machines' | 'clock' | 'settings'>, row: LoadedJourney, type: string, given: Record<string, unknown>, actor: Actor, opts: DispatchOptions): Change {
   if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion) {
     throw new AppError('version_conflict', `The journey is at version ${row.version}, not ${opts.expectedVersion}: reload it and try again.`, { currentVersion: row.version });
   }
   const machine = machineFor(app.machines, row.programme);
   const snapshot = loadSnapshot(app.machines, row);
   const now = app.clock.now();
-  const event = { type, ...data, at: now.toISOString() };
+  // The payload as stored (an event that says when it happened gets today when left out), and
+  // the event as the machine sees it: stamped with the time and who sent it.
+  const { payload: data, event } = machineEvent(type, given, now.toISOString(), actor);
   const { xmin: _xmin, ...journey } = row;
   if (snapshot.status !== 'active' || !snapshot.can(event)) {
     if (opts.dropIfRefused) return { accepted: false, result: { journey, accepted: false } };
-    throw refusal(snapshot, type, row, now);
+    throw refusal(snapshot, event, row, now);
   }
   const [next, actions] = pureTransition(machine, snapshot, event);
   const summary = summarise(next);
@@ -110,15 +113,22 @@ export function planChange(app: Pick<AppContext, 'machines' | 'clock' | 'setting
   };
 }
 
-function refusal(snapshot: AnyMachineSnapshot, type: string, row: JourneyRow, now: Date): AppError {
+/** 422, saying which rule refused the event (and the field at fault) when a rule can say. */
+function refusal(snapshot: AnyMachineSnapshot, event: { type: string; at: string; [k: string]: unknown }, row: JourneyRow, now: Date): AppError {
   if (snapshot.status !== 'active') {
     return new AppError('event_not_allowed', `This journey has finished (${row.status}); it takes no more events.`, { journeyStatus: row.status, allowed: [] });
   }
+  const { type } = event;
   const allowed = allowedEvents(snapshot, now.toISOString()).map((e) => e.type);
-  const listening = candidateEventTypes(snapshot).includes(type);
+  if (!candidateEventTypes(snapshot).includes(type)) {
+    return new AppError('event_not_allowed', `"${type}" is not possible at this step (${row.state}).`, { state: row.state, allowed });
+  }
+  const why = refusalOf(snapshot, event);
+  if (why) {
+    return new AppError('event_not_allowed', `"${type}" is not allowed with these details now: ${why.detail}`, {
+      state: row.state, allowed, rule: why.rule, ...(why.field ? { field: why.field } : {}),
+    });
+  }
   const rule = eventCatalog[type]?.rule;
-  const detail = listening
-    ? `"${type}" is not allowed with these details now${rule ? `: ${rule}` : ' (a rule of this step refuses it)'}.`
-    : `"${type}" is not possible at this step (${row.state}).`;
-  return new AppError('event_not_allowed', detail, { state: row.state, allowed });
+  return new AppError('event_not_allowed', `"${type}" is not allowed with these details now${rule ? `: ${rule}` : ' (a rule of this step refuses it)'}.`, { state: row.state, allowed });
 }

@@ -11,6 +11,7 @@ import { createUser } from '../../src/services/users/manage.js';
 import { feedToken } from '../../src/services/cohorts/links.js';
 import { createCohort } from '../../src/services/cohorts/manage.js';
 import { applicant, startTestIntake, TOKEN, type TestIntake } from '../support/intake.js';
+import { dbsEvidence, identityEvidence, valueScores } from '../support/evidence.js';
 
 const who = ['anonymous', 'applicantA', 'applicantB', 'recruiter', 'coordinator', 'admin'] as const;
 type Who = (typeof who)[number];
@@ -257,9 +258,9 @@ describe('DBS certificate details', () => {
     const id = await candidate();
     const steps: [string, Record<string, unknown>][] = [
       ['screeningStarted', {}], ['screeningPassed', { careExperienceMonths: 24, body: 'NMC', number: '71A2998E' }],
-      ['interviewScheduled', { interviewAt: '2026-03-10T10:00:00Z', location: 'Room 1' }], ['interviewPassed', {}], ['offerMade', {}], ['offerAccepted', {}],
-      ['identity.submitted', {}], ['identity.cleared', { documents: ['passport'], seenInPerson: true }], ['dbs.submitted', {}],
-      ['dbs.cleared', { certificateNumber: '001234567890', issueDate: '2026-03-01', level: 'enhanced_adults_barred', outcome: 'clear' }],
+      ['interviewScheduled', { interviewAt: new Date(t.clock.now().getTime() - 60 * 60 * 1000).toISOString(), location: 'Room 1' }], ['interviewPassed', { scores: valueScores }], ['offerMade', {}], ['offerAccepted', {}],
+      ['identity.submitted', {}], ['identity.cleared', identityEvidence(t.clock.now())], ['dbs.submitted', {}],
+      ['dbs.cleared', dbsEvidence(t.clock.now())],
     ];
     for (const [type, payload] of steps) expect((await t.post(`/api/candidates/${id}/events`, { type, ...payload })).status, type).toBe(200);
     const viewed = () => t.intake.app.db.select().from(auditLog).where(and(eq(auditLog.kind, 'dbs_details_viewed'), eq(auditLog.subjectId, id)));

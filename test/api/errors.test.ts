@@ -28,12 +28,16 @@ async function createCandidate(over: Record<string, unknown> = {}): Promise<stri
 
 const events = (id: string) => `/api/candidates/${id}/events`;
 
-/** Sends the first `advance` example until `stop` holds for the journey. */
+/** Sends the first `advance` example until `stop` holds (a day passes while nothing can advance). */
 async function advanceUntil(id: string, stop: (journey: any) => boolean) {
   for (let i = 0; i < 100; i++) {
     t.clock.advance(HOUR);
-    const { journey } = (await t.get(`/api/candidates/${id}`)).body;
+    let { journey } = (await t.get(`/api/candidates/${id}`)).body;
     if (stop(journey)) return journey;
+    for (let d = 0; d < 30 && !journey.allowedEvents.some((e: { intent: string }) => e.intent === 'advance'); d++) {
+      t.clock.advance(24 * HOUR);
+      journey = (await t.get(`/api/candidates/${id}`)).body.journey;
+    }
     const next = journey.allowedEvents.find((e: { intent: string }) => e.intent === 'advance');
     if (!next) throw new Error(`stuck at ${journey.state}`);
     expect((await t.post(events(id), { type: next.type, ...next.example })).status).toBe(200);
@@ -217,7 +221,8 @@ describe('sending events', () => {
 
   it('returns 422 event_not_allowed listing what is allowed at this step', async () => {
     const id = await createCandidate();
-    const problem = expectProblem(await t.post(events(id), { type: 'interviewPassed' }), 422, 'event_not_allowed');
+    const scores = { workingTogether: 4, respectAndDignity: 5, commitmentToQuality: 4, compassion: 5, improvingLives: 4, everyoneCounts: 4 };
+    const problem = expectProblem(await t.post(events(id), { type: 'interviewPassed', scores }), 422, 'event_not_allowed');
     expect(problem).toMatchObject({ state: 'applied', allowed: ['screeningStarted', 'withdrawn', 'rejected'] });
     expect(problem.detail).toContain('interviewPassed');
     expect((await t.get(`/api/candidates/${id}/history`)).body.items).toHaveLength(1);
@@ -242,7 +247,7 @@ describe('sending events', () => {
     expect(dbs.status).toBe('awaiting_candidate');
     expect((await t.post(events(id), { type: 'dbs.submitted' })).status).toBe(200);
     const problem = expectProblem(await t.post(events(id), {
-      type: 'dbs.cleared', certificateNumber: '001234567890', issueDate: '2026-03-01', level: 'enhanced_adults_barred', outcome: 'clear',
+      type: 'dbs.cleared', certificateNumber: '001234567890', issueDate: t.clock.now().toISOString().slice(0, 10), level: 'enhanced_adults_barred', outcome: 'clear',
     }), 422, 'event_not_allowed');
     expect(problem.detail).toContain('identity check is cleared');
     expect(problem.allowed).not.toContain('dbs.cleared');

@@ -110,9 +110,10 @@ describe('the milestone table', () => {
     expect(header).toBe('Select Candidate Stage English test CBT Decision letter CoS Visa Flight Arrived OSCE PIN Warnings');
     const rows = res.text.split('<tbody>')[1]!.split('</tbody>')[0]!.split('<tr').slice(1).map((r) => visible(`<tr${r}`).trim());
     expect(rows).toHaveLength(4);
-    // Walked first, from the test clock's start (2 Mar 2026), an hour a step: the dates are the events'.
+    // Walked first, from the test clock's start (2 Mar 2026), an hour a step, waiting for the
+    // interview's day (5 Mar), with the flight booked for the day it was booked: the dates are the events'.
     expect(rows.find((r) => r.includes('Amara Okafor'))).toBe(
-      'Amara Okafor Registered nurse Travel IELTS 16 Feb 2026 valid to 16 Feb 2028 2 Mar 2026 passed 2 Mar 2026 2 Mar 2026 granted 2 Mar 2026 17 Mar 2026 London Heathrow — — — None',
+      'Amara Okafor Registered nurse Travel IELTS 19 Feb 2026 valid to 19 Feb 2028 5 Mar 2026 passed 5 Mar 2026 5 Mar 2026 granted 5 Mar 2026 6 Mar 2026 London Heathrow — — — None',
     );
     const chiara = rows.find((r) => r.includes('Chiara Santos'))!;
     expect(chiara).toMatch(/^Chiara Santos Registered nurse Visa and sponsorship IELTS .* applied .* — — — — None$/);

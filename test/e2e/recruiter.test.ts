@@ -23,11 +23,20 @@ describe.skipIf(!haveChromium)('recruiter pages in a browser', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Grace Mensah');
     await shot(page, 'recruiter-02-record-applied');
 
-    // Click the first "move on" action each time, as a recruiter would, until the first shift is worked.
+    // Click the first "move on" action each time, as a recruiter would, until the first shift is
+    // worked. When nothing can move on yet (the interview's day, the shift's day), a day passes
+    // (and the recruiter signs in again: a staff session lasts 8 hours).
+    const record = page.url();
     const done: string[] = [];
-    for (let step = 0; step < 60; step++) {
+    for (let step = 0; step < 80; step++) {
       const moveOn = page.locator('section.events > div').filter({ has: page.getByRole('heading', { name: 'Move on' }) });
-      if ((await moveOn.count()) === 0) break;
+      if ((await moveOn.count()) === 0) {
+        if (await page.getByText('Nothing: this journey has finished.').isVisible()) break;
+        e.t.clock.advance(24 * 60 * 60 * 1000);
+        await signInStaff(page, e, email);
+        await page.goto(record);
+        continue;
+      }
       const first = moveOn.locator('form, details').first();
       const label = (await first.locator('button[type=submit]').textContent())!.trim();
       if ((await first.evaluate((el) => el.tagName)) === 'DETAILS') await first.locator('summary').click();

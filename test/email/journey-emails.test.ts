@@ -3,6 +3,7 @@
 // one-time link is followed and the form submitted, as a referee would).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainDueJobs } from '../../src/jobs/worker.js';
+import { dbsEvidence, identityEvidence, periods, registrationEvidence, rightToWorkEvidence, valueScores } from '../support/evidence.js';
 import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
 
 let t: TestIntake;
@@ -19,6 +20,9 @@ async function act(id: string, type: string, payload: Record<string, unknown> = 
   return res.body;
 }
 
+/** Moves the test clock to `iso` if it is not there yet: an interview is passed after it happens. */
+const notBefore = (iso: string) => { if (t.clock.now() < new Date(iso)) t.clock.set(new Date(iso)); };
+
 const linkIn = (text: string) => /(http:\/\/intake\.test\/references\/[A-Za-z0-9_-]+)/.exec(text)?.[1];
 
 describe('emails along a domestic journey', () => {
@@ -29,13 +33,14 @@ describe('emails along a domestic journey', () => {
     await act(id, 'screeningStarted');
     await act(id, 'screeningPassed', { careExperienceMonths: 24, body: 'NMC', number: '71A2998E' });
     await act(id, 'interviewScheduled', { interviewAt: '2026-03-10T10:00:00Z', location: 'Bank office, Level 2' });
-    await act(id, 'interviewPassed');
+    notBefore('2026-03-10T10:00:00Z');
+    await act(id, 'interviewPassed', { scores: valueScores });
     await act(id, 'offerMade', { band: 'Bank' });
     await act(id, 'offerAccepted');
     for (const check of ['identity', 'rightToWork', 'dbs', 'workHealth']) await act(id, `${check}.submitted`);
     await act(id, 'references.refereesProvided', { referees: [
-      { name: 'Amelia Hughes', email: 'amelia.hughes@example.org', organisation: 'Leeds General', relationship: 'line_manager' },
-      { name: 'Joseph Mensah', email: 'joseph.mensah@example.org', organisation: 'St James', relationship: 'employer' },
+      { name: 'Amelia Hughes', email: 'amelia.hughes@example.org', organisation: 'Leeds General', relationship: 'line_manager', ...periods(t.clock.now())[0] },
+      { name: 'Joseph Mensah', email: 'joseph.mensah@example.org', organisation: 'St James', relationship: 'employer', ...periods(t.clock.now())[1] },
     ] });
 
     // Each referee got their own one-time link; follow both, as the referees would.
@@ -61,17 +66,18 @@ describe('emails along a domestic journey', () => {
     const mid = (await t.get(`/api/candidates/${id}`)).body.journey;
     expect(mid.checks.find((c: { name: string }) => c.name === 'references').status).toBe('received');
 
-    await act(id, 'identity.cleared', { documents: ['passport', 'utility_bill', 'bank_statement'], seenInPerson: true });
-    await act(id, 'rightToWork.cleared', { method: 'share_code', shareCode: 'W9K4X2P7Q' });
-    await act(id, 'registration.cleared', { body: 'NMC', number: '71A2998E' });
-    await act(id, 'references.cleared', { yearsCovered: 3, gapsExplained: true });
-    await act(id, 'dbs.cleared', { certificateNumber: '001234567890', issueDate: '2026-03-01', level: 'enhanced_adults_barred', outcome: 'clear' });
+    await act(id, 'identity.cleared', identityEvidence(t.clock.now()));
+    await act(id, 'rightToWork.cleared', rightToWorkEvidence);
+    await act(id, 'registration.cleared', registrationEvidence(t.clock.now()));
+    await act(id, 'references.cleared');
+    await act(id, 'dbs.cleared', dbsEvidence(t.clock.now()));
     await act(id, 'workHealth.cleared', { outcome: 'fit' });
     await act(id, 'agreementSigned');
     await act(id, 'enrolled');
     const training = (await t.get(`/api/candidates/${id}`)).body.journey.allowedEvents.find((e: { type: string }) => e.type === 'trainingModuleCompleted').schema.properties.module.enum as string[];
     for (const module of training) await act(id, 'trainingModuleCompleted', { module });
     await act(id, 'firstShiftBooked', { date: '2026-04-01', ward: 'Ward 12, Acute Medicine' });
+    notBefore('2026-04-01T08:00:00Z'); // worked on the day it was booked for
     const done = await act(id, 'firstShiftWorked');
     expect(done.journey.status).toBe('hired');
 
@@ -102,9 +108,15 @@ describe('emails along a domestic journey', () => {
     const id = created.body.id as string;
     for (const [type, payload] of [
       ['screeningStarted', {}], ['screeningPassed', { careExperienceMonths: 24, body: 'NMC', number: '71A2998E' }],
-      ['interviewScheduled', { interviewAt: '2026-03-10T10:00:00Z', location: 'Room 1' }], ['interviewPassed', {}], ['offerMade', {}], ['offerAccepted', {}],
-      ['references.refereesProvided', { referees: [{ name: 'Slow Referee', email: 'slow@example.org', organisation: 'Old Trust', relationship: 'line_manager' }, { name: 'Fast Referee', email: 'fast@example.org', organisation: 'New Trust', relationship: 'employer' }] }],
-    ] as const) await act(id, type, payload);
+      ['interviewScheduled', { interviewAt: '2026-03-10T10:00:00Z', location: 'Room 1' }], ['interviewPassed', { scores: valueScores }], ['offerMade', {}], ['offerAccepted', {}],
+      ['references.refereesProvided', { referees: [
+        { name: 'Slow Referee', email: 'slow@example.org', organisation: 'Old Trust', relationship: 'line_manager', ...periods(t.clock.now())[0] },
+        { name: 'Fast Referee', email: 'fast@example.org', organisation: 'New Trust', relationship: 'employer', ...periods(t.clock.now())[1] },
+      ] }],
+    ] as const) {
+      if (type === 'interviewPassed') notBefore('2026-03-10T10:00:00Z');
+      await act(id, type, payload);
+    }
     const fast = (await t.get('/api/mailbox?to=fast@example.org')).body.items[0];
     const path = new URL(linkIn((await t.get(`/api/mailbox/${fast.id}`)).body.text)!).pathname;
     const body = new URLSearchParams({ refereeName: 'F', refereePosition: 'Manager', jobTitle: 'Nurse', employedFrom: '2020-01', datesConfirmed: 'yes', roleConfirmed: 'yes', reemploy: 'yes', declaration: 'yes' });
@@ -164,9 +176,12 @@ describe('check queries', () => {
     const id = created.body.id as string;
     for (const [type, payload] of [
       ['screeningStarted', {}], ['screeningPassed', { careExperienceMonths: 24, body: 'NMC', number: '71A2998E' }],
-      ['interviewScheduled', { interviewAt: '2026-03-10T10:00:00Z', location: 'Room 1' }], ['interviewPassed', {}], ['offerMade', {}], ['offerAccepted', {}],
+      ['interviewScheduled', { interviewAt: '2026-03-10T10:00:00Z', location: 'Room 1' }], ['interviewPassed', { scores: valueScores }], ['offerMade', {}], ['offerAccepted', {}],
       ['identity.submitted', {}], ['identity.queryRaised', { question: 'Your utility bill is older than 3 months: please bring a newer one.' }],
-    ] as const) await act(id, type, payload);
+    ] as const) {
+      if (type === 'interviewPassed') notBefore('2026-03-10T10:00:00Z');
+      await act(id, type, payload);
+    }
     const mail = (await t.get('/api/mailbox?to=query.me@example.com')).body.items.find((m: { template: string }) => m.template === 'checkQuery');
     const message = (await t.get(`/api/mailbox/${mail.id}`)).body;
     expect(message.subject).toBe('A question about your identity check');

@@ -10,6 +10,7 @@ import { drainDueJobs, runOneJob } from '../../src/jobs/worker.js';
 import { resendTransport } from '../../src/email/transport.js';
 import { startFakeResend, type FakeResend } from '../support/fake-resend.js';
 import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
+import { valueScores } from '../support/evidence.js';
 
 let t: TestIntake;
 let fake: FakeResend;
@@ -153,12 +154,13 @@ describe('crash safety', () => {
     const journeyId = created.body.journey.id as string;
     await t.post(`/api/candidates/${created.body.id}/events`, { type: 'screeningStarted' });
     await t.post(`/api/candidates/${created.body.id}/events`, { type: 'screeningPassed', careExperienceMonths: 12, body: 'NMC', number: '71A2998E' });
-    await t.post(`/api/candidates/${created.body.id}/events`, { type: 'interviewScheduled', interviewAt: '2026-03-05T10:00:00Z', location: 'Room 1' });
+    // An interview that has already taken place (it is passed below).
+    await t.post(`/api/candidates/${created.body.id}/events`, { type: 'interviewScheduled', interviewAt: new Date(t.clock.now().getTime() - 60 * 60 * 1000).toISOString(), location: 'Room 1' });
     const countJobs = async () => (await app().db.select().from(jobs).where(eq(jobs.journeyId, journeyId))).length;
     const countEvents = async () => (await app().db.select().from(journeyEvents).where(eq(journeyEvents.journeyId, journeyId))).length;
     const [jobsBefore, eventsBefore] = [await countJobs(), await countEvents()];
     await expect(app().db.transaction(async (tx) => {
-      await dispatchInTx(app(), tx, journeyId, 'interviewPassed', {}, systemActor);
+      await dispatchInTx(app(), tx, journeyId, 'interviewPassed', { scores: valueScores }, systemActor);
       await dispatchInTx(app(), tx, journeyId, 'offerMade', {}, systemActor); // emails the offer
       throw new Error('the caller failed after dispatching');
     })).rejects.toThrow('the caller failed');

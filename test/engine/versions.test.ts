@@ -82,6 +82,19 @@ describe('fixture snapshots', () => {
   });
 });
 
+describe('version 2 → 3: when things happened', () => {
+  it('copies a v2 journey’s own timestamps into context.when, so its next events are held to their order', () => {
+    const f = fixtures.find((x) => label(x) === 'domestic-v2-checks-references-chased')!;
+    const stored = (f.snapshot as { context: Record<string, any> }).context;
+    const loaded = loadSnapshot(machines, f).context as Record<string, any>;
+    expect(loaded.when).toMatchObject({
+      offerMade: stored.offer.madeAt, offerAccepted: stored.offer.acceptedAt, 'identity.cleared': stored.identityClearedAt,
+    });
+    // v2 cleared identity only with the originals seen in person.
+    expect(loaded.identityCheck).toEqual({ method: 'in_person', originalsSeenAt: stored.identityClearedAt });
+  });
+});
+
 describe('a journey stored by an earlier Intake', () => {
   it.each(fixtures.filter(stillActive).map((f) => [label(f), f] as const))('%s can be advanced through the API', async (_, f) => {
     const id = await journeyWith(f, f.snapshot);

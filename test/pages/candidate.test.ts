@@ -23,7 +23,7 @@ describe('the candidate record', () => {
     const res = await t.intake.http.request(`/candidates/${id}/events`, {
       method: 'POST',
       headers: { cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: csrf, _type: 'screeningPassed', _version: '2', careExperienceMonths: '30', body: 'NMC', number: '12345678', note: 'Checked the register by phone' }),
+      body: new URLSearchParams({ _csrf: csrf, _type: 'screeningPassed', _version: '2', careExperienceMonths: '20', body: 'NMC', number: '12345678', note: 'Checked the register by phone' }),
     });
     expect(res.status).toBe(422);
     const html = await res.text();

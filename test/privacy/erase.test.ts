@@ -8,6 +8,7 @@ import { drainDueJobs } from '../../src/jobs/worker.js';
 import { eraseCandidate, type ErasureOptions } from '../../src/services/privacy/erase.js';
 import { referenceToken } from '../../src/services/references/tokens.js';
 import { startTestIntake, type TestIntake } from '../support/intake.js';
+import { periods } from '../support/evidence.js';
 import { DAY, act, apply, dumpDatabase, eventCounts, insertCv, insertNote, tablesContaining, toChecks } from './support.js';
 
 let t: TestIntake;
@@ -43,8 +44,8 @@ describe('erasure on request', () => {
     const id = await apply(t, { fullName: 'Rosalind Chasewell', email: 'rosalind.chase@example.com' });
     await toChecks(t, id);
     await act(t, id, 'references.refereesProvided', { referees: [
-      { name: 'Silas Slowreply', email: 'silas.slow@example.org', organisation: 'Old Trust', relationship: 'line_manager' },
-      { name: 'Tamsin Tardy', email: 'tamsin.tardy@example.org', organisation: 'New Trust', relationship: 'employer' },
+      { name: 'Silas Slowreply', email: 'silas.slow@example.org', organisation: 'Old Trust', relationship: 'line_manager', ...periods(t.clock.now())[0] },
+      { name: 'Tamsin Tardy', email: 'tamsin.tardy@example.org', organisation: 'New Trust', relationship: 'employer', ...periods(t.clock.now())[1] },
     ] });
     const journeyId = (await t.get(`/api/candidates/${id}`)).body.journey.id as string;
     const sentBefore = (await t.intake.app.db.select().from(emails).where(eq(emails.candidateId, id))).length;
@@ -63,8 +64,8 @@ describe('erasure on request', () => {
     const id = await apply(t, { fullName: 'Ursula Pendingham', email: 'ursula.pending@example.com', phone: '+447700900555', postcode: 'LS1 4AP' });
     await toChecks(t, id, 'Pendingham Hall, Room 2');
     await act(t, id, 'references.refereesProvided', { referees: [
-      { name: 'Vera Vouchsafe', email: 'vera.vouch@example.org', organisation: 'Vouchsafe Care', relationship: 'line_manager' },
-      { name: 'Walter Witness', email: 'walter.witness@example.org', organisation: 'Witness Homes', relationship: 'employer' },
+      { name: 'Vera Vouchsafe', email: 'vera.vouch@example.org', organisation: 'Vouchsafe Care', relationship: 'line_manager', ...periods(t.clock.now())[0] },
+      { name: 'Walter Witness', email: 'walter.witness@example.org', organisation: 'Witness Homes', relationship: 'employer', ...periods(t.clock.now())[1] },
     ] });
     await act(t, id, 'references.received', { refereeEmail: 'walter.witness@example.org', datesConfirmed: true, roleConfirmed: true, concerns: 'Witness had concerns about Ursula' });
     await insertNote(t, id, 'Ursula asked about parking');

@@ -5,6 +5,7 @@ import { auditLog, cohortMembers, cohorts } from '../../db/schema/index.js';
 import { AppError } from '../../src/errors.js';
 import { exportCandidate } from '../../src/services/privacy/export.js';
 import { startTestIntake, type TestIntake } from '../support/intake.js';
+import { periods } from '../support/evidence.js';
 import { act, answerReference, apply, insertCv, insertNote, toChecks } from './support.js';
 
 let t: TestIntake;
@@ -18,8 +19,8 @@ describe('subject access export', () => {
     const id = await apply(t, { fullName: 'Yolanda Exportwell', email: 'yolanda.export@example.com', phone: '+447700900777', postcode: 'LS2 9JT' });
     await toChecks(t, id, 'Exportwell Room 4');
     await act(t, id, 'references.refereesProvided', { referees: [
-      { name: 'Zeno Answerby', email: 'zeno.answerby@example.org', organisation: 'Answerby Trust', relationship: 'line_manager' },
-      { name: 'Ada Laterly', email: 'ada.laterly@example.org', organisation: 'Laterly Clinic', relationship: 'employer' },
+      { name: 'Zeno Answerby', email: 'zeno.answerby@example.org', organisation: 'Answerby Trust', relationship: 'line_manager', ...periods(t.clock.now())[0] },
+      { name: 'Ada Laterly', email: 'ada.laterly@example.org', organisation: 'Laterly Clinic', relationship: 'employer', ...periods(t.clock.now())[1] },
     ] });
     await answerReference(t, 'zeno.answerby@example.org', { jobTitle: 'Answerby charge nurse', concerns: 'No concerns about Yolanda' });
     await insertNote(t, id, 'Interview note: Yolanda was excellent');

@@ -8,6 +8,7 @@ import { RETENTION_JOB, RETENTION_JOB_KEY, ensureRetentionScheduled, retentionHa
 import { drainDueJobs } from '../../src/jobs/worker.js';
 import { monthsBefore, runRetention } from '../../src/services/privacy/retention.js';
 import { startTestIntake, type TestIntake } from '../support/intake.js';
+import { periods } from '../support/evidence.js';
 import { DAY, act, answerReference, apply, dumpDatabase, eventCounts, insertCv, insertNote, tablesContaining, toChecks, toHired } from './support.js';
 
 let t: TestIntake;
@@ -32,7 +33,7 @@ describe('retention of unsuccessful applicants', () => {
     // Due: withdrew during checks (referees, a reference answered, a note, a CV, emails) and rejected at screening.
     const a = await apply(t, personal(due1));
     await toChecks(t, a, due1.location);
-    await act(t, a, 'references.refereesProvided', { referees: [due1.referee, due1.referee2] });
+    await act(t, a, 'references.refereesProvided', { referees: [{ ...due1.referee, ...periods(t.clock.now())[0] }, { ...due1.referee2, ...periods(t.clock.now())[1] }] });
     await answerReference(t, due1.referee.email, { jobTitle: due1.answer, concerns: 'Vellacott concern: none really' });
     await insertNote(t, a, due1.note);
     await insertCv(t, a, due1.fullName);
@@ -125,6 +126,7 @@ describe('DBS certificate details', () => {
     expect(purged).not.toHaveProperty('issueDate');
     expect(purged).not.toHaveProperty('level');
     expect(purged).not.toHaveProperty('outcome');
+    expect(purged).not.toHaveProperty('updateServiceSubscribedOn');
     expect(purged.dbsCertificatePurgedAt).toBe(t.clock.now().toISOString());
     expect(tablesContaining(await dumpDatabase(t), '000011112222')).toEqual([]);
     expect(await dbsCleared(recent)).toMatchObject({ certificateNumber: '000033334444', level: 'enhanced_adults_barred', outcome: 'clear', updateService: true });

@@ -6,6 +6,7 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import { expect } from 'vitest';
 import * as schema from '../../db/schema/index.js';
 import { drainDueJobs } from '../../src/jobs/worker.js';
+import { dbsEvidence, identityEvidence, refereesCovering, registrationEvidence, rightToWorkEvidence, valueScores } from '../support/evidence.js';
 import type { TestIntake } from '../support/intake.js';
 
 export const HOUR = 60 * 60 * 1000;
@@ -31,8 +32,9 @@ export async function apply(t: TestIntake, person: { fullName: string; email: st
 export async function toChecks(t: TestIntake, id: string, location = 'Bank office, Level 2') {
   await act(t, id, 'screeningStarted');
   await act(t, id, 'screeningPassed', { careExperienceMonths: 24, body: 'NMC', number: '71A2998E' });
-  await act(t, id, 'interviewScheduled', { interviewAt: new Date(t.clock.now().getTime() + 3 * DAY).toISOString(), location });
-  await act(t, id, 'interviewPassed', { note: 'Strong interview' });
+  // The interview takes place the hour it is booked for; it is passed after it.
+  await act(t, id, 'interviewScheduled', { interviewAt: new Date(t.clock.now().getTime() + HOUR).toISOString(), location });
+  await act(t, id, 'interviewPassed', { scores: valueScores, note: 'Strong interview' });
   await act(t, id, 'offerMade', { band: 'Bank' });
   await act(t, id, 'offerAccepted');
 }
@@ -56,15 +58,15 @@ export async function answerReference(t: TestIntake, refereeEmail: string, answe
 /** Every remaining check cleared, onboarding and training done, first shift worked: hired. */
 export async function toHired(t: TestIntake, id: string, certificateNumber: string) {
   await toChecks(t, id);
-  const referees = [1, 2].map((n) => ({ name: `Referee ${n}`, email: `ref${n}.${id.slice(0, 8)}@example.org`, organisation: 'Trust', relationship: 'employer' }));
+  const referees = refereesCovering(t.clock.now(), [`ref1.${id.slice(0, 8)}@example.org`, `ref2.${id.slice(0, 8)}@example.org`]);
   await act(t, id, 'references.refereesProvided', { referees });
   for (const r of referees) await act(t, id, 'references.received', { refereeEmail: r.email, datesConfirmed: true, roleConfirmed: true });
   for (const check of ['identity', 'rightToWork', 'dbs', 'workHealth']) await act(t, id, `${check}.submitted`);
-  await act(t, id, 'identity.cleared', { documents: ['passport', 'utility_bill', 'bank_statement'], seenInPerson: true });
-  await act(t, id, 'rightToWork.cleared', { method: 'share_code', shareCode: 'W9K4X2P7Q' });
-  await act(t, id, 'registration.cleared', { body: 'NMC', number: '71A2998E' });
-  await act(t, id, 'references.cleared', { yearsCovered: 3, gapsExplained: true });
-  await act(t, id, 'dbs.cleared', { certificateNumber, issueDate: t.clock.now().toISOString().slice(0, 10), level: 'enhanced_adults_barred', outcome: 'clear', updateService: true });
+  await act(t, id, 'identity.cleared', identityEvidence(t.clock.now()));
+  await act(t, id, 'rightToWork.cleared', rightToWorkEvidence);
+  await act(t, id, 'registration.cleared', registrationEvidence(t.clock.now()));
+  await act(t, id, 'references.cleared');
+  await act(t, id, 'dbs.cleared', dbsEvidence(t.clock.now(), certificateNumber));
   await act(t, id, 'workHealth.cleared', { outcome: 'fit' });
   await act(t, id, 'agreementSigned');
   await act(t, id, 'enrolled');

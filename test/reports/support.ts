@@ -54,7 +54,12 @@ async function step(t: TestIntake, r: Runner): Promise<'sent' | 'waiting' | 'don
     days = plan.exit.days;
   } else {
     const next = journey.allowedEvents.find((e) => e.intent === 'advance');
-    if (!next) throw new Error(`${plan.key}: nothing to advance at ${journey.stage}`);
+    // Nothing can move on yet (an interview's day, the end of an induction): try again a day later.
+    if (!next) {
+      r.due = new Date(now.getTime() + DAY);
+      r.event = null;
+      return 'waiting';
+    }
     type = next.type;
     payload = next.example;
     days = plan.at?.[type];
@@ -99,9 +104,12 @@ export async function runPlans(t: TestIntake, plans: Plan[]): Promise<Record<str
     // The earliest planned event: the clock moves to it exactly; the example is read afresh.
     t.clock.set(next.due!);
     next.due = null;
+    const planned = next.event;
     const s = await step(t, next);
-    expect(s, `${next.walked.plan.key}: ${next.event} at its planned time`).toBe('sent');
-    next.event = null;
+    if (planned !== null) {
+      expect(s, `${next.walked.plan.key}: ${planned} at its planned time`).toBe('sent');
+      next.event = null;
+    }
   }
   expect(runners.filter((r) => !r.done).map((r) => r.walked.plan.key)).toEqual([]);
   return Object.fromEntries(runners.map((r) => [r.walked.plan.key, r.walked]));

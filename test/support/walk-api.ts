@@ -1,7 +1,8 @@
 // Test helper: walks a candidate forward through the HTTP API using only the examples the API
 // offers in `allowedEvents`, taking the first `advance` event each step, as a recruiter clicking
 // "next" would. Steps are an hour apart on the test clock; when nothing can advance yet (a result
-// cannot be recorded before its booked sitting), days pass, as they would. Each event is sent with
+// cannot be recorded before its booked sitting, an interview passed before its day), days pass, as
+// they would: a day at a time for two weeks, then a week at a time. Each event is sent with
 // If-Match, so a stale read would show as 409.
 import { expect } from 'vitest';
 import type { TestIntake } from './intake.js';
@@ -24,8 +25,8 @@ export async function walkApi(
     if (done(current.body.journey)) return { candidate: current.body, steps };
     t.clock.advance(HOUR);
     current = await t.get(`/api/candidates/${id}`);
-    for (let waited = 0; waited < 60 && !(current.body.journey.allowedEvents as AllowedEvent[]).some((e) => e.intent === 'advance'); waited++) {
-      t.clock.advance(24 * HOUR);
+    for (let waited = 0; waited < 64 && !(current.body.journey.allowedEvents as AllowedEvent[]).some((e) => e.intent === 'advance'); waited++) {
+      t.clock.advance((waited < 14 ? 1 : 7) * 24 * HOUR);
       current = await t.get(`/api/candidates/${id}`);
     }
     const journey = current.body.journey as Journey;

@@ -37,6 +37,12 @@ function send(j: Journey, type: string, overrides?: Record<string, unknown>): Jo
 }
 
 const inStage = (stage: string) => (s: AnyMachineSnapshot) => stageOf(s) === stage;
+const ctxOf = (j: Journey) => j.snapshot.context as JourneyContext;
+/** The same journey, an hour before `instant`: the next event is sent at `instant`. */
+const justBefore = (j: Journey, instant: string): Journey => ({ ...j, at: new Date(Date.parse(instant) - 60 * 60 * 1000).toISOString() });
+/** At the end of a booked block of days (induction, shadow shifts): it can be completed now. */
+const atBlockEnd = (j: Journey, block: { startDate: string; days: number }) =>
+  justBefore(j, new Date(Date.parse(`${block.startDate}T17:00:00.000Z`) + (block.days - 1) * 86_400_000).toISOString());
 const signedOff = (s: AnyMachineSnapshot) => (s.context as JourneyContext).careStandardsSignedOff.length;
 
 describe('HCSWD journey', () => {
@@ -63,7 +69,11 @@ describe('HCSWD journey', () => {
 
 describe('screening and assessment', () => {
   const atScreening = () => advanceUntil(inStage('screening'));
-  const atAssessment = () => advanceUntil((s) => s.matches({ assessment: 'scheduled' }));
+  // On the day of the assessment, after it: it cannot be passed before it takes place.
+  const atAssessment = () => {
+    const j = advanceUntil((s) => s.matches({ assessment: 'scheduled' }));
+    return justBefore(j, new Date(Date.parse(ctxOf(j).interview!.at) + 2 * 60 * 60 * 1000).toISOString());
+  };
 
   it('refuses screening when the candidate cannot work the minimum weekly hours', () => {
     const j = atScreening();
@@ -102,7 +112,9 @@ describe('screening and assessment', () => {
 
   it('takes the pass marks from the policy', () => {
     const strict = hcswdMachine({ ...defaultPolicy, hcswdLiteracyPassMark: 90 });
-    const j = advanceUntil((s) => s.matches({ assessment: 'scheduled' }), strict);
+    const booked = advanceUntil((s) => s.matches({ assessment: 'scheduled' }), strict);
+    const j = justBefore(booked, new Date(Date.parse(ctxOf(booked).interview!.at) + 2 * 60 * 60 * 1000).toISOString());
+    expect(j.snapshot.can(payload(j, 'assessmentPassed', { literacyScore: 90 }))).toBe(true);
     expect(j.snapshot.can(payload(j, 'assessmentPassed', { literacyScore: 89 }))).toBe(false);
   });
 
@@ -129,11 +141,15 @@ describe('pre-employment checks', () => {
 
   it('accepts character and education referees', () => {
     const j = advanceUntil((s) => s.matches({ checks: { references: 'awaitingCandidate' } }));
+    // A school leaver: college covers the last 2 years; before that, school (an explained gap),
+    // which is where a character reference is accepted.
+    const day = (n: number) => new Date(Date.parse(j.at) - n * 86_400_000).toISOString().slice(0, 10);
     const referees = [
-      { name: 'A Teacher', email: 'teacher@example.org', organisation: 'City College', relationship: 'education' },
+      { name: 'A Teacher', email: 'teacher@example.org', organisation: 'City College', relationship: 'education', coversFrom: day(2 * 365) },
       { name: 'A Neighbour', email: 'neighbour@example.org', organisation: 'Community centre', relationship: 'character' },
     ];
-    expect(send(j, 'references.refereesProvided', { referees }).snapshot.matches({ checks: { references: 'requested' } })).toBe(true);
+    const gaps = [{ from: day(4 * 365), to: day(2 * 365 + 1), reason: 'education', explanation: 'At secondary school' }];
+    expect(send(j, 'references.refereesProvided', { referees, gaps }).snapshot.matches({ checks: { references: 'requested' } })).toBe(true);
   });
 });
 
@@ -145,12 +161,16 @@ describe('induction and shadow shifts', () => {
   });
 
   it('refuses to complete the induction before every policy day is attended', () => {
-    const j = advanceUntil((s) => s.matches({ induction: 'booked' }));
+    const booked = advanceUntil((s) => s.matches({ induction: 'booked' }));
+    const j = atBlockEnd(booked, ctxOf(booked).induction!);
+    expect(can(j, 'inductionCompleted', { daysAttended: defaultPolicy.hcswdInductionDays })).toBe(true);
     expect(can(j, 'inductionCompleted', { daysAttended: defaultPolicy.hcswdInductionDays - 1 })).toBe(false);
   });
 
   it('refuses to complete the shadow shifts before every policy day is done', () => {
-    const j = advanceUntil((s) => s.matches({ supervisedPractice: 'booked' }));
+    const booked = advanceUntil((s) => s.matches({ supervisedPractice: 'booked' }));
+    const j = atBlockEnd(booked, ctxOf(booked).supervisedPractice!);
+    expect(can(j, 'shadowShiftsCompleted', { daysCompleted: defaultPolicy.hcswdShadowShiftDays })).toBe(true);
     expect(can(j, 'shadowShiftsCompleted', { daysCompleted: defaultPolicy.hcswdShadowShiftDays - 1 })).toBe(false);
   });
 });
@@ -166,7 +186,9 @@ describe('Care Certificate and trust sign-off', () => {
   });
 
   it('refuses trust sign-off before the minimum supervised hours', () => {
-    const j = advanceUntil(inStage('sign_off'));
+    // Half a year after paid work began: the hours required could have been worked by then.
+    const signingOff = advanceUntil(inStage('sign_off'));
+    const j = justBefore(signingOff, new Date(Date.parse(ctxOf(signingOff).traineeship!.startedAt) + 183 * 86_400_000).toISOString());
     expect(can(j, 'trustSignedOff', { hoursWorked: defaultPolicy.hcswdSignOffMinHours - 1 })).toBe(false);
     expect(can(j, 'trustSignedOff', { hoursWorked: defaultPolicy.hcswdSignOffMinHours })).toBe(true);
   });
@@ -192,7 +214,8 @@ describe('Care Certificate and trust sign-off', () => {
   });
 
   it('reminds candidate and recruiter when the Care Certificate runs past the policy weeks, without ending the journey', () => {
-    const entered = send(advanceUntil((s) => s.matches({ supervisedPractice: 'booked' })), 'shadowShiftsCompleted');
+    const booked = advanceUntil((s) => s.matches({ supervisedPractice: 'booked' }));
+    const entered = send(atBlockEnd(booked, ctxOf(booked).supervisedPractice!), 'shadowShiftsCompleted');
     const entryActions = entered.actions;
     const timer = entryActions.find((a) => a.type === 'xstate.raise');
     expect(timer?.params?.delay).toBe(defaultPolicy.hcswdCareCertificateWeeks * 7 * 24 * 60 * 60 * 1000);

@@ -36,15 +36,27 @@ function isDescendant(node: AnyStateNode, ancestor: AnyStateNode): boolean {
 type Event = { type: string; at: string; [field: string]: unknown };
 
 /**
- * The journey's own clock: eleven days after the latest date it has recorded. Every step moves
- * time on past the minimum gap between exam attempts, so resits and third attempts are reachable,
- * while event examples (dated relative to `at`) stay valid.
+ * The journey's own clock: eleven days after the latest thing that happened on it. Every step
+ * moves time on past the minimum gap between exam attempts, so resits and third attempts are
+ * reachable, while event examples (dated relative to `at`) stay valid. When the journey waits for
+ * a day it has booked (an interview, the end of an induction, a flight, a shift) or for a
+ * trainee's hours, the clock is at least the day after it.
  */
 function clockOf(snapshot: AnyMachineSnapshot): string {
-  const dates = JSON.stringify(snapshot.context).match(/\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?/g) ?? [START];
-  const latest = Math.max(...dates.map((d) => Date.parse(d)));
-  return new Date(latest + (defaultPolicy.minDaysBetweenAttempts + 1) * DAY_MS).toISOString();
+  const c = snapshot.context as JourneyContext;
+  const happened = [c.startedAt, ...Object.values(c.when ?? {}), ...c.cbtAttempts.map((a) => a.date), ...c.osceAttempts.map((a) => a.date)];
+  const latest = Math.max(...happened.map((d) => Date.parse(d)));
+  const end = (b?: { startDate: string; days: number }) => (b ? Date.parse(b.startDate) + (b.days - 1) * DAY_MS : 0);
+  const waitingFor = [
+    c.interview ? Date.parse(c.interview.at) : 0, end(c.induction), end(c.supervisedPractice),
+    c.flightDate ? Date.parse(c.flightDate) : 0, c.firstShift ? Date.parse(c.firstShift.date) : 0, c.osceBooking ? Date.parse(c.osceBooking.date) : 0,
+    c.traineeship ? Date.parse(c.traineeship.startedAt) + Math.ceil(c.traineeship.hoursRequired / defaultPolicy.hcswdMaxWeeklyHours) * 7 * DAY_MS : 0,
+  ];
+  return new Date(Math.max(latest + (defaultPolicy.minDaysBetweenAttempts + 1) * DAY_MS, ...waitingFor.map((d) => d + DAY_MS))).toISOString();
 }
+
+/** Context that records when things happened: dates, not behaviour (see clockOf). */
+const datesOnly = new Set(['when', 'trainingCompletedOn', 'readyAt']);
 
 /**
  * Snapshots that differ only in dates, names or free text behave the same: the key keeps the
@@ -55,6 +67,7 @@ function coverageKey(snapshot: AnyMachineSnapshot): string {
   if (snapshot.status !== 'active') return JSON.stringify(snapshot.value);
   const shape: Record<string, unknown> = {};
   for (const [field, v] of Object.entries(snapshot.context as Record<string, unknown>)) {
+    if (datesOnly.has(field)) continue;
     if (Array.isArray(v)) shape[field] = field.endsWith('Attempts') ? [v.filter((a) => !a.passed).length, v.some((a) => a.passed)] : v.length;
     else if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) shape[field] = 'date';
     else if (v !== null && typeof v === 'object') shape[field] = Object.keys(v).sort();
@@ -100,7 +113,10 @@ function eventsFor(order: 'document' | 'reversed') {
     if (snapshot.status !== 'active') return [];
     const at = clockOf(snapshot);
     const frozen = frozenRegions(snapshot, order);
-    const next = getNextTransitions(snapshot).filter((t) => !frozen.some((r) => within(t.source, r)));
+    // Training recorded at any step (international, HCSWD) changes no state but multiplies the
+    // snapshots by its 13 counts: explored where a state takes it itself (domestic training).
+    const next = getNextTransitions(snapshot).filter((t) => !frozen.some((r) => within(t.source, r))
+      && !(t.source === snapshot.machine.root && t.eventType === 'trainingModuleCompleted'));
     const open = new Set(next.map((t) => t.eventType));
     const events: Event[] = allowedEvents(snapshot, at).map((e) => ({ type: e.type, ...e.example, at }));
     for (const type of candidateEventTypes(snapshot)) {
@@ -113,7 +129,9 @@ function eventsFor(order: 'document' | 'reversed') {
       }
     }
     for (const type of open) if (type.startsWith('xstate.after.')) events.push({ type, at });
-    return events.filter((e) => open.has(e.type));
+    // The same event twice (an allowed event's example is also its catalog example) explores nothing new.
+    const seen = new Set<string>();
+    return events.filter((e) => open.has(e.type) && !seen.has(JSON.stringify(e)) && seen.add(JSON.stringify(e)));
   };
 }
 
@@ -129,7 +147,7 @@ function explore(programme: Programme): Reach {
         input: { programme, profession, at: START },
         events: eventsFor(order) as never,
         serializeState: (s) => coverageKey(s as AnyMachineSnapshot),
-        limit: 20_000, // throws rather than running away: the reduced space is a few thousand
+        limit: 60_000, // throws rather than running away: the reduced space is a few thousand
       });
       snapshots += paths.length;
       for (const path of paths) for (const node of (path.state as AnyMachineSnapshot)._nodes) reached.add(node.id);

@@ -1,8 +1,9 @@
 // Test helper: walks a machine using only the examples of `allowedEvents`, taking the first
 // `advance` event each step, as a recruiter clicking "next" would. Steps are an hour apart; when
-// nothing can advance yet (a result before its booked sitting), days pass, as they would.
+// nothing can advance yet (a result before its booked sitting, an interview before its day, a
+// trainee's hours), days pass, as they would: a day at a time for two weeks, then a week at a time.
 import { type AnyStateMachine, type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
-import { allowedEvents, statusOf } from '../../workflows/inspect.js';
+import { allowedEvents, machineEvent, statusOf } from '../../workflows/inspect.js';
 import type { JourneyInput } from '../../workflows/types.js';
 
 export interface WalkStep { type: string; payload: Record<string, unknown> }
@@ -18,11 +19,11 @@ export function advanceUntil(machine: AnyStateMachine, input: JourneyInput, stop
   const steps: WalkStep[] = [];
   for (let i = 0; i < maxSteps && !stop(snapshot); i++) {
     at = later(at, HOUR);
-    for (let waited = 0; waited < 60 && !allowedEvents(snapshot, at).some((e) => e.intent === 'advance'); waited++) at = later(at, 24 * HOUR);
+    for (let waited = 0; waited < 64 && !allowedEvents(snapshot, at).some((e) => e.intent === 'advance'); waited++) at = later(at, (waited < 14 ? 1 : 7) * 24 * HOUR);
     const next = allowedEvents(snapshot, at).find((e) => e.intent === 'advance');
     if (!next) throw new Error(`stuck at ${JSON.stringify(snapshot.value)}: ${allowedEvents(snapshot, at).map((e) => e.type).join(', ')}`);
     steps.push({ type: next.type, payload: next.example });
-    [snapshot] = transition(machine, snapshot, { type: next.type, ...next.example, at }) as [AnyMachineSnapshot, unknown];
+    [snapshot] = transition(machine, snapshot, machineEvent(next.type, next.example, at).event) as [AnyMachineSnapshot, unknown];
   }
   if (!stop(snapshot)) throw new Error(`never reached the stop condition: ${JSON.stringify(snapshot.value)}`);
   return { snapshot, at, steps };

@@ -1,91 +1,101 @@
 // Events of the six pre-employment checks, generated per check so every check speaks the same
-// verbs; a check adds the evidence fields its standard requires when it is cleared.
+// verbs; clearing a check carries the evidence its standard requires (workflows/standards/),
+// as typed items a form can be built on, never free-form JSON.
 import { z } from 'zod';
-import { checkNames, type CheckName } from '../types.js';
+import { checkNames, type CheckName, type JourneyContext } from '../types.js';
 import { checkSpecs } from '../checks.js';
-import { registrationBodies, registrationExampleFor } from '../rules.js';
+import { registrationExampleFor } from '../rules.js';
+import { dbsApplication, dbsEvidence } from '../standards/dbs.js';
+import { identityEvidence } from '../standards/identity.js';
+import { concernDecision, referenceAnswers, refereesEvidence, waiverApproval, waiverRequest } from '../standards/references.js';
+import { registrationEvidence, registrationRecheck } from '../standards/registration.js';
+import { rightToWorkEvidence } from '../standards/right-to-work.js';
+import { workHealthEvidence } from '../standards/work-health.js';
 import type { EventCatalog, EventSpec } from './types.js';
-import { dateBefore, email, isoDate, note, reason, shortText, withNote, withReason } from './fields.js';
-
-const dbsLevels = ['basic', 'standard', 'enhanced', 'enhanced_adults_barred', 'enhanced_children_barred', 'enhanced_both_barred'] as const;
+import { dateAfter, dateBefore, happenedWithNote, occurredOn, reason } from './fields.js';
 
 /** What clearing each check records. DBS: number, date, level, outcome only — never a copy. */
 const clearance: Record<CheckName, Pick<EventSpec, 'schema' | 'example'>> = {
   identity: {
-    schema: z.strictObject({ documents: z.array(shortText).min(1).max(6), seenInPerson: z.literal(true), note }),
-    example: () => ({ documents: ['passport', 'driving_licence', 'utility_bill'], seenInPerson: true }),
+    schema: identityEvidence,
+    example: (_, at) => ({
+      method: 'in_person',
+      documents: [
+        { kind: 'passport', use: 'photo', expiresOn: dateAfter(at, 6 * 365), originalSeen: true },
+        { kind: 'photocard_driving_licence', use: 'photo', expiresOn: dateAfter(at, 4 * 365), originalSeen: true },
+        { kind: 'utility_bill', use: 'address', issuedOn: dateBefore(at, 20), issuer: 'Yorkshire Water', originalSeen: true },
+      ],
+    }),
   },
   rightToWork: {
-    schema: z.strictObject({
-      method: z.enum(['share_code', 'manual_document', 'idvt']),
-      shareCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{9}$/, 'a share code is 9 letters and digits').optional(),
-      permissionExpiresOn: isoDate.optional(),
-      note,
-    }).refine((v) => v.method !== 'share_code' || v.shareCode !== undefined, { message: 'shareCode is required for an online check', path: ['shareCode'] }),
-    example: () => ({ method: 'share_code', shareCode: 'W9K4X2P7Q' }),
+    schema: rightToWorkEvidence,
+    example: () => ({ method: 'share_code', shareCode: 'W9K4X2P7Q', permission: 'unlimited' }),
   },
   registration: {
-    schema: z.strictObject({ body: z.enum(registrationBodies), number: z.string().trim().toUpperCase().min(1).max(20), note }),
-    example: (ctx) => ctx.registration ?? registrationExampleFor(ctx.profession) ?? { body: 'NMC', number: '71A2998E' },
+    schema: registrationEvidence,
+    example: (ctx, at) => {
+      const { body, number } = ctx.registration ?? registrationExampleFor(ctx.profession) ?? { body: 'NMC', number: '71A2998E' };
+      return { body, number, status: 'registered', renewalDueOn: dateAfter(at, 200), ...(body === 'GMC' ? { licenceToPractise: true } : {}) };
+    },
   },
-  references: {
-    schema: z.strictObject({ yearsCovered: z.number().min(0).max(60), gapsExplained: z.boolean(), note }),
-    example: () => ({ yearsCovered: 3, gapsExplained: true }),
-  },
+  references: { schema: happenedWithNote, example: () => ({}) },
   dbs: {
-    schema: z.strictObject({
-      certificateNumber: z.string().regex(/^[0-9]{12}$/, 'a DBS certificate number is 12 digits'),
-      issueDate: isoDate,
-      level: z.enum(dbsLevels),
-      outcome: z.enum(['clear', 'information_disclosed_risk_assessed']),
-      updateService: z.boolean().default(false),
-      note,
+    schema: dbsEvidence,
+    example: (_, at) => ({
+      certificateNumber: '001234567890', issueDate: dateBefore(at, 1), level: 'enhanced_both_barred', outcome: 'clear',
+      updateService: true, updateServiceSubscribedOn: dateBefore(at, 1),
     }),
-    example: (_, at) => ({ certificateNumber: '001234567890', issueDate: dateBefore(at, 1), level: 'enhanced_adults_barred', outcome: 'clear', updateService: true }),
   },
-  workHealth: {
-    schema: z.strictObject({
-      outcome: z.enum(['fit', 'fit_with_restrictions']),
-      restrictions: z.string().trim().max(500).optional(),
-      note,
-    }).refine((v) => v.outcome === 'fit' || !!v.restrictions, { message: 'restrictions are required when clearing with restrictions', path: ['restrictions'] }),
-    example: () => ({ outcome: 'fit' }),
-  },
+  workHealth: { schema: workHealthEvidence, example: () => ({ outcome: 'fit' }) },
 };
 
-const referee = z.strictObject({
-  name: shortText,
-  email,
-  organisation: shortText,
-  relationship: z.enum(['line_manager', 'employer', 'education', 'character']),
-});
-
-/** What the guards on clearing a check require, in plain words (shown when refused). */
+/** What the guards on a check's own steps require, in plain words (the fallback of a refusal). */
 const clearRules: Partial<Record<CheckName, string>> = {
   dbs: 'a DBS check can only be sent or cleared once the identity check is cleared',
   workHealth: 'occupational health questions come only after a conditional offer is accepted (Equality Act s.60)',
-  registration: 'the number must be on the register the profession belongs to, in that regulator’s format',
+  registration: 'the number must be on the register the profession belongs to, in that regulator’s format, and the register must show a current registration',
 };
 
 function eventsFor(check: CheckName): EventCatalog {
   const title = checkSpecs[check].title;
+  const rule = clearRules[check] ? { rule: clearRules[check] } : {};
   const events: EventCatalog = {
-    [`${check}.submitted`]: { label: `${title}: candidate supplied`, intent: 'advance', schema: withNote, example: () => ({}) },
-    [`${check}.cleared`]: { label: `${title}: clear`, intent: 'advance', ...clearance[check], ...(clearRules[check] ? { rule: clearRules[check] } : {}) },
-    [`${check}.referred`]: { label: `${title}: send to third party`, intent: 'hold', schema: withNote, example: () => ({}), ...(clearRules[check] ? { rule: clearRules[check] } : {}) },
-    [`${check}.returned`]: { label: `${title}: third party replied`, intent: 'advance', schema: withNote, example: () => ({}) },
+    [`${check}.submitted`]: check === 'dbs'
+      ? { label: `${title}: candidate supplied`, intent: 'advance', schema: dbsApplication, example: () => ({}) }
+      : { label: `${title}: candidate supplied`, intent: 'advance', schema: happenedWithNote, example: () => ({}) },
+    [`${check}.cleared`]: { label: `${title}: clear`, intent: 'advance', ...clearance[check], ...rule },
+    [`${check}.referred`]: { label: `${title}: send to third party`, intent: 'hold', schema: happenedWithNote, example: () => ({}), ...rule },
+    [`${check}.returned`]: { label: `${title}: third party replied`, intent: 'advance', schema: happenedWithNote, example: () => ({}) },
     [`${check}.queryRaised`]: { label: `${title}: raise a query`, intent: 'hold', schema: z.strictObject({ question: reason }), example: () => ({ question: 'Please send a clearer copy of your proof of address.' }) },
-    [`${check}.failed`]: { label: `${title}: fail`, intent: 'hold', schema: withReason, example: () => ({ reason: 'Documents could not be verified' }) },
+    [`${check}.failed`]: { label: `${title}: fail`, intent: 'hold', schema: z.strictObject({ reason, occurredOn }), example: () => ({ reason: 'Documents could not be verified' }) },
   };
   if (checkSpecs[check].waivable) {
+    events[`${check}.waiverRequested`] = {
+      label: `${title}: ask for a waiver`, intent: 'hold', schema: waiverRequest,
+      example: () => ({ reason: 'Three years cannot be covered: the candidate was in full-time education' }),
+    };
     events[`${check}.waived`] = {
-      label: `${title}: waive (approved)`,
-      intent: 'hold',
-      schema: z.strictObject({ approvedBy: shortText, reason }),
-      example: () => ({ approvedBy: 'Head of Temporary Staffing', reason: 'Three years covered by character references' }),
+      label: `${title}: approve the waiver`, intent: 'hold', schema: waiverApproval,
+      rule: 'a waiver is asked for first, then approved by someone other than the member of staff who asked',
+      example: () => ({ approvedBy: 'Dr Amara Osei', approverRole: 'Head of Temporary Staffing', reason: 'Character references cover the years in education' }),
     };
   }
   return events;
+}
+
+/** Referees who together cover the years required back from `at` (a current and a previous employer). */
+function exampleReferees(ctx: JourneyContext, at: string) {
+  const needed = Math.max(1, ctx.referencesRequired - ctx.referencesReceived.length);
+  const n = ctx.referees.length;
+  const current = { relationship: 'line_manager', jobTitle: 'Ward Manager', organisation: 'Example NHS Foundation Trust' };
+  if (needed === 1) return [{ name: `Referee ${n + 1}`, email: `referee${n + 1}@example.org`, ...current, coversFrom: dateBefore(at, 5 * 365) }];
+  return Array.from({ length: needed }, (_, i) => ({
+    name: `Referee ${n + i + 1}`,
+    email: `referee${n + i + 1}@example.org`,
+    ...(i === 0
+      ? { ...current, coversFrom: dateBefore(at, 2 * 365) }
+      : { relationship: 'employer', jobTitle: 'Registered Manager', organisation: `Previous Employer ${i}`, coversFrom: dateBefore(at, 6 * 365), coversTo: dateBefore(at, 2 * 365 + 1) }),
+  }));
 }
 
 export const checkEvents: EventCatalog = {
@@ -93,35 +103,43 @@ export const checkEvents: EventCatalog = {
   'references.refereesProvided': {
     label: 'References: referees provided',
     intent: 'advance',
-    schema: z.strictObject({ referees: z.array(referee).min(1).max(6) }),
-    rule: 'together with references already received, the referees must make up the number of references required',
-    example: (ctx) => {
-      const needed = Math.max(1, ctx.referencesRequired - ctx.referencesReceived.length);
-      const round = ctx.referees.length;
-      return {
-        referees: Array.from({ length: needed }, (_, i) => ({
-          name: `Referee ${round + i + 1}`,
-          email: `referee${round + i + 1}@example.org`,
-          organisation: 'Example NHS Foundation Trust',
-          relationship: 'line_manager',
-        })),
-      };
-    },
+    schema: refereesEvidence,
+    rule: 'together with references already received, the referees must make up the number required and cover 3 consecutive years',
+    example: (ctx, at) => ({ referees: exampleReferees(ctx, at) }),
   },
   'references.received': {
     label: 'References: reference received',
     intent: 'advance',
-    schema: z.strictObject({
-      refereeEmail: email,
-      datesConfirmed: z.boolean(),
-      roleConfirmed: z.boolean(),
-      concerns: z.string().trim().max(2000).optional(),
-    }),
+    schema: referenceAnswers,
     rule: 'the reference must come from a referee we asked who has not already answered',
     example: (ctx) => ({
       refereeEmail: ctx.referees.find((r) => !ctx.referencesReceived.includes(r.email))?.email ?? 'referee1@example.org',
       datesConfirmed: true,
       roleConfirmed: true,
+      wouldReemploy: 'yes',
     }),
+  },
+  'references.concernReviewed': {
+    label: 'References: record a senior decision on a concern',
+    intent: 'hold',
+    schema: concernDecision,
+    example: (ctx) => ({
+      refereeEmail: ctx.referenceConcerns?.find((c) => !c.decision)?.email ?? ctx.referencesReceived[0] ?? 'referee1@example.org',
+      decision: 'accept', decidedBy: 'Dr Amara Osei', decidedByRole: 'Head of Temporary Staffing',
+      reason: 'Dates differ by two weeks from the CV; confirmed with the candidate, no concern for practice.',
+    }),
+  },
+  'identity.originalsSeen': {
+    label: 'Identity: originals seen in person',
+    intent: 'hold',
+    schema: happenedWithNote,
+    example: () => ({}),
+  },
+  'registration.reverified': {
+    label: 'Registration: register checked again',
+    // Offered only when it is due (before a first shift), and then it moves the start on.
+    intent: 'advance',
+    schema: registrationRecheck,
+    example: (ctx, at) => ({ status: 'registered', renewalDueOn: ctx.registration?.renewalDueOn && ctx.registration.renewalDueOn > dateAfter(at, 30) ? ctx.registration.renewalDueOn : dateAfter(at, 200) }),
   },
 };

@@ -1,9 +1,11 @@
 // Events of the stages every programme shares: screening, interview, offer, onboarding, exits.
 import { z } from 'zod';
 import { registrationBodies, registrationExampleFor } from '../rules.js';
-import { trainingModules } from '../stages.js';
+import { trainingModules } from '../vocabulary.js';
 import type { EventCatalog } from './types.js';
-import { dateAfter, dateTimeAfter, isoDate, isoDateTime, none, note, reason, shortText, withReason, exampleValueScores, nhsValueScores } from './fields.js';
+import { dateAfter, dateTimeAfter, happenedWithNote, isoDate, isoDateTime, none, note, occurredOn, reason, shortText, withReason, exampleValueScores, nhsValueScores } from './fields.js';
+
+const percent = z.number().int().min(0).max(100);
 
 
 export const commonEvents: EventCatalog = {
@@ -12,14 +14,16 @@ export const commonEvents: EventCatalog = {
     label: 'Pass screening',
     intent: 'advance',
     schema: z.strictObject({
-      careExperienceMonths: z.number().int().min(0).max(600),
+      /** Months of UK care experience in the last 2 years (so at most 24). */
+      careExperienceMonths: z.number().int().min(0).max(24, 'count the months of UK care experience in the last 2 years (at most 24)'),
       substantive: z.boolean().default(false),
       body: z.enum(registrationBodies).optional(),
       number: z.string().trim().toUpperCase().max(20).optional(),
+      occurredOn,
       note,
     }),
     example: (ctx) => ({ careExperienceMonths: 12, substantive: false, ...(registrationExampleFor(ctx.profession) ?? {}) }),
-    rule: 'a registered profession needs a number in its regulator’s format (e.g. NMC 12A3456B, HCPC with the profession’s prefix); an unregistered healthcare assistant needs 6 months’ care experience or the HCSWD programme',
+    rule: 'full bank membership needs 6 months’ UK care experience in the last 2 years (an unregistered healthcare assistant without it joins the HCSWD programme), and a registered profession needs a number in its regulator’s format (e.g. NMC 12A3456B, HCPC with the profession’s prefix)',
   },
   redirectedToHcswd: {
     label: 'Redirect to HCSWD programme',
@@ -43,48 +47,64 @@ export const commonEvents: EventCatalog = {
   interviewPassed: {
     label: 'Record interview passed',
     intent: 'advance',
-    // Values-based recruitment: scores against the six NHS Constitution values.
+    // Values-based recruitment: a score against each of the six NHS Constitution values, plus
+    // the literacy and numeracy tests for healthcare assistants.
     schema: z.strictObject({
-      scores: nhsValueScores.optional(),
+      scores: nhsValueScores,
+      literacyScore: percent.optional(),
+      numeracyScore: percent.optional(),
+      occurredOn,
       note,
     }),
-    example: () => ({ scores: exampleValueScores }),
+    rule: 'the interview must have taken place, with every NHS value scored at the pass mark (and, for a healthcare assistant, the literacy and numeracy tests passed)',
+    example: (ctx) => ({ scores: exampleValueScores, ...(ctx.profession === 'healthcare_assistant' ? { literacyScore: 74, numeracyScore: 68 } : {}) }),
   },
   offerMade: {
     label: 'Make conditional offer',
     intent: 'advance',
-    schema: z.strictObject({ band: z.string().trim().max(40).optional(), startDate: isoDate.optional(), note }),
+    schema: z.strictObject({ band: z.string().trim().max(40).optional(), startDate: isoDate.optional(), occurredOn, note }),
     example: (_, at) => ({ band: 'Bank', startDate: dateAfter(at, 42) }),
   },
-  offerAccepted: { label: 'Offer accepted', intent: 'advance', schema: none, example: () => ({}) },
-  offerDeclined: { label: 'Offer declined', intent: 'exit', schema: withReason, example: () => ({ reason: 'Accepted another post' }) },
-  agreementSigned: { label: 'Bank agreement signed', intent: 'advance', schema: none, example: () => ({}) },
+  offerAccepted: { label: 'Offer accepted', intent: 'advance', schema: z.strictObject({ occurredOn }), example: () => ({}) },
+  offerDeclined: { label: 'Offer declined', intent: 'exit', schema: z.strictObject({ reason, occurredOn }), example: () => ({ reason: 'Accepted another post' }) },
+  agreementSigned: { label: 'Bank agreement signed', intent: 'advance', schema: z.strictObject({ occurredOn }), example: () => ({}) },
   enrolled: {
     label: 'Enrolled on bank systems',
     intent: 'advance',
-    schema: z.strictObject({ employeeNumber: z.string().trim().max(40).optional(), note }),
+    schema: z.strictObject({ employeeNumber: z.string().trim().max(40).optional(), occurredOn, note }),
     example: () => ({ employeeNumber: 'BANK-000123' }),
   },
   trainingModuleCompleted: {
     label: 'Training module completed',
     intent: 'advance',
-    schema: z.strictObject({ module: z.enum(trainingModules), completedOn: isoDate.optional() }),
-    rule: 'each module is recorded once',
+    // Statutory and mandatory training, on every programme once the offer is accepted. A module
+    // completed before (at another trust) counts while it is within its refresher interval.
+    schema: z.strictObject({ module: z.enum(trainingModules), occurredOn }),
+    rule: 'each module is recorded once, after the offer is accepted, and counts only within its refresher interval',
     example: (ctx) => ({ module: trainingModules.find((m) => !ctx.trainingCompleted.includes(m)) ?? trainingModules[0] }),
   },
   firstShiftBooked: {
     label: 'Book first shift',
     intent: 'advance',
     schema: z.strictObject({ date: isoDate, ward: shortText, note }),
-    example: (_, at) => ({ date: dateAfter(at, 7), ward: 'Ward 12, Acute Medicine' }),
+    rule: 'the first shift is on or after the day the candidate was cleared, while the right to work and the registration hold, and (training unfinished) within the grace weeks',
+    example: (_, at) => ({ date: dateAfter(at, 3), ward: 'Ward 12, Acute Medicine' }),
   },
   firstShiftRebooked: {
     label: 'Rebook first shift',
     intent: 'hold',
     schema: z.strictObject({ date: isoDate, ward: shortText, note }),
+    rule: 'the first shift is on or after the day the candidate was cleared, while the right to work and the registration hold, and (training unfinished) within the grace weeks',
     example: (_, at) => ({ date: dateAfter(at, 10), ward: 'Ward 12, Acute Medicine' }),
   },
-  firstShiftWorked: { label: 'First shift worked', intent: 'advance', schema: none, example: () => ({}) },
+  firstShiftWorked: {
+    label: 'First shift worked',
+    intent: 'advance',
+    schema: happenedWithNote,
+    rule: 'the shift is worked no earlier than the day it was booked for, with identity originals seen and the register checked recently',
+    // Worked today: offered once the day it was booked for has come.
+    example: () => ({}),
+  },
   withdrawn: { label: 'Withdraw', intent: 'exit', schema: withReason, example: () => ({ reason: 'Candidate found another role' }) },
   rejected: { label: 'Reject', intent: 'exit', schema: withReason, example: () => ({ reason: 'Did not meet the essential criteria' }) },
 };

@@ -8,10 +8,14 @@ export const shortText = z.string().trim().min(1).max(200);
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const email = z.email().max(320);
+/** The day it happened (see workflows/when.ts): today when left out, so staff can record late. */
+export const occurredOn = isoDate.optional();
 
 export const none = z.strictObject({});
 export const withNote = z.strictObject({ note });
 export const withReason = z.strictObject({ reason });
+/** Something that happened: when, and an optional note. */
+export const happenedWithNote = z.strictObject({ occurredOn, note });
 
 /** `at` plus n days, as a date or a date-time: examples are always valid relative to now. */
 export const dateAfter = (at: string, n: number): string => new Date(Date.parse(at) + n * DAY_MS).toISOString().slice(0, 10);

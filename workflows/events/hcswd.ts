@@ -1,10 +1,11 @@
 // Events of the Healthcare Support Worker Development programme: screening without care
 // experience, the assessment day, induction, shadow shifts, the Care Certificate and trust sign-off.
 import { z } from 'zod';
-import { careCertificateStandards } from '../hcswd.js';
+import { careCertificateStandards } from '../vocabulary.js';
 import { defaultPolicy } from '../policy.js';
+import { addDays } from '../when.js';
 import type { EventCatalog } from './types.js';
-import { dateAfter, dateTimeAfter, isoDate, isoDateTime, note, shortText, exampleValueScores, nhsValueScores } from './fields.js';
+import { dateAfter, dateTimeAfter, isoDate, isoDateTime, note, occurredOn, shortText, exampleValueScores, nhsValueScores } from './fields.js';
 
 const percent = z.number().int().min(0).max(100);
 const daysCount = z.number().int().min(0).max(60);
@@ -21,6 +22,7 @@ export const hcswdEvents: EventCatalog = {
       sharesNhsValues: z.boolean(),
       rightToWork: z.boolean(),
       weeklyHoursAvailable: z.number().min(0).max(60),
+      occurredOn,
       note,
     }),
     example: () => ({ sharesNhsValues: true, rightToWork: true, weeklyHoursAvailable: 37.5 }),
@@ -46,6 +48,7 @@ export const hcswdEvents: EventCatalog = {
       valueScores: nhsValueScores,
       literacyScore: percent,
       numeracyScore: percent,
+      occurredOn,
       note,
     }),
     example: () => ({
@@ -70,9 +73,12 @@ export const hcswdEvents: EventCatalog = {
   inductionCompleted: {
     label: 'Classroom induction completed',
     intent: 'advance',
-    schema: z.strictObject({ daysAttended: daysCount, note }),
-    example: (ctx) => ({ daysAttended: ctx.induction?.days ?? defaultPolicy.hcswdInductionDays }),
-    rule: 'Every day of the classroom induction must be attended.',
+    schema: z.strictObject({ daysAttended: daysCount, occurredOn, note }),
+    example: (ctx) => {
+      const days = ctx.induction?.days ?? defaultPolicy.hcswdInductionDays;
+      return { daysAttended: days, ...(ctx.induction ? { occurredOn: addDays(ctx.induction.startDate, days - 1) } : {}) };
+    },
+    rule: 'Every day of the classroom induction must be attended, and it is completed no earlier than its last day.',
   },
   shadowShiftsBooked: {
     label: 'Book shadow shifts',
@@ -89,22 +95,25 @@ export const hcswdEvents: EventCatalog = {
   shadowShiftsCompleted: {
     label: 'Shadow shifts completed',
     intent: 'advance',
-    schema: z.strictObject({ daysCompleted: daysCount, note }),
-    example: (ctx) => ({ daysCompleted: ctx.supervisedPractice?.days ?? defaultPolicy.hcswdShadowShiftDays }),
-    rule: 'Every booked day of supervised ward practice must be completed.',
+    schema: z.strictObject({ daysCompleted: daysCount, occurredOn, note }),
+    example: (ctx) => {
+      const days = ctx.supervisedPractice?.days ?? defaultPolicy.hcswdShadowShiftDays;
+      return { daysCompleted: days, ...(ctx.supervisedPractice ? { occurredOn: addDays(ctx.supervisedPractice.startDate, days - 1) } : {}) };
+    },
+    rule: 'Every booked day of supervised ward practice must be completed, no earlier than its last day.',
   },
   careStandardSignedOff: {
     label: 'Care Certificate standard signed off',
     intent: 'advance',
-    schema: z.strictObject({ standard: z.enum(careCertificateStandards), assessor: shortText.optional(), note }),
+    schema: z.strictObject({ standard: z.enum(careCertificateStandards), assessor: shortText.optional(), occurredOn, note }),
     example: (ctx) => ({ standard: careCertificateStandards.find((s) => !ctx.careStandardsSignedOff.includes(s)) ?? careCertificateStandards[0] }),
     rule: 'Each Care Certificate standard is signed off once.',
   },
   trustSignedOff: {
     label: 'Trust sign-off (graduate to support worker)',
     intent: 'advance',
-    schema: z.strictObject({ hoursWorked: z.number().min(0).max(10000), signedOffBy: shortText, note }),
+    schema: z.strictObject({ hoursWorked: z.number().min(0).max(10000), signedOffBy: shortText, occurredOn, note }),
     example: (ctx) => ({ hoursWorked: ctx.traineeship?.hoursRequired ?? defaultPolicy.hcswdSignOffMinHours, signedOffBy: 'Practice Development Lead' }),
-    rule: 'All 15 Care Certificate standards must be signed off and the minimum supervised hours worked.',
+    rule: 'All 15 Care Certificate standards must be signed off and the minimum supervised hours worked — hours that could have been worked since paid work began.',
   },
 };

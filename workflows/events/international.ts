@@ -4,8 +4,9 @@
 // Failed attempts are their own `hold` events so that a pass is always the `advance` path.
 import { z } from 'zod';
 import { registerFor, registrationBodies, registrationExamples } from '../rules.js';
+import { ukDateOf } from '../when.js';
 import type { EventCatalog } from './types.js';
-import { dateAfter, dateBefore, isoDate, note, reason, shortText, withNote, withReason } from './fields.js';
+import { dateAfter, dateBefore, happenedWithNote, isoDate, note, occurredOn, reason, shortText } from './fields.js';
 
 const ieltsBand = z.number().min(0).max(9).multipleOf(0.5);
 const oetGrade = z.enum(['A', 'B', 'C+', 'C', 'D', 'E']);
@@ -14,7 +15,7 @@ const oetGrade = z.enum(['A', 'B', 'C+', 'C', 'D', 'E']);
 const sitting = z.strictObject({ date: isoDate, note });
 /** Examples sit the exam today: the latest date that can be valid now, so a resit example is
  *  accepted as soon as the gap since the previous attempt has passed, and not before. */
-const today = (at: string) => dateAfter(at, 0);
+const today = (at: string) => ukDateOf(at);
 
 const osceBooking = z.strictObject({ date: isoDate, centre: shortText, note });
 const regulatorNumber = z.string().trim().toUpperCase().min(1).max(20);
@@ -27,6 +28,7 @@ export const internationalEvents: EventCatalog = {
       qualificationCountry: shortText,
       yearsQualified: z.number().min(0).max(60),
       overseasRegistration: z.string().trim().max(60).optional(),
+      occurredOn,
       note,
     }),
     example: () => ({ qualificationCountry: 'Philippines', yearsQualified: 4, overseasRegistration: 'PRC-2019-88213' }),
@@ -37,14 +39,14 @@ export const internationalEvents: EventCatalog = {
     intent: 'advance',
     schema: z.strictObject({ date: isoDate, overall: ieltsBand, listening: ieltsBand, reading: ieltsBand, writing: ieltsBand, speaking: ieltsBand, note }),
     example: (_, at) => ({ date: dateBefore(at, 14), overall: 7.5, listening: 7.5, reading: 7.5, writing: 7, speaking: 7.5 }),
-    rule: 'Only a result that meets the regulator’s standard and is less than 2 years old can be recorded: NMC 7.0 overall, writing 6.5, other skills 7.0; GMC 7.5 overall, 7.0 in each skill; HCPC and other regulators 7.0 overall, 6.5 in each skill.',
+    rule: 'Only a result that meets the regulator’s standard and is less than 2 years old can be recorded: NMC 7.0 overall, writing 6.5, other skills 7.0 (two sittings within 6 months combine if no score is below 6.5); GMC 7.5 overall, 7.0 in each skill; HCPC and other regulators 7.0 overall, 6.5 in each skill.',
   },
   oetResult: {
     label: 'Record OET result',
     intent: 'advance',
     schema: z.strictObject({ date: isoDate, listening: oetGrade, reading: oetGrade, writing: oetGrade, speaking: oetGrade, note }),
     example: (_, at) => ({ date: dateBefore(at, 14), listening: 'B', reading: 'B', writing: 'B', speaking: 'B' }),
-    rule: 'Only a result that meets the regulator’s standard and is less than 2 years old can be recorded: NMC B in listening, reading and speaking and C+ in writing; other regulators B in every skill.',
+    rule: 'Only a result that meets the regulator’s standard and is less than 2 years old can be recorded: NMC B in listening, reading and speaking and C+ in writing (two sittings within 6 months combine if no grade is below C+); other regulators B in every skill.',
   },
   cbtPassed: {
     label: 'Record CBT pass',
@@ -66,10 +68,11 @@ export const internationalEvents: EventCatalog = {
     schema: z.strictObject({
       healthReferenceDate: isoDate,
       policeCertificateCountries: z.array(shortText).min(1).max(20),
+      occurredOn,
       note,
     }),
     example: (_, at) => ({ healthReferenceDate: dateBefore(at, 30), policeCertificateCountries: ['Philippines'] }),
-    rule: 'The health reference must be less than 6 months old.',
+    rule: 'The application reaches the NMC within 2 years of the first test-of-competence pass, with a health reference less than 6 months old.',
   },
   decisionLetterIssued: {
     label: 'NMC decision letter received',
@@ -80,7 +83,7 @@ export const internationalEvents: EventCatalog = {
   regulatorApplicationSubmitted: {
     label: 'Regulator application submitted',
     intent: 'advance',
-    schema: z.strictObject({ reference: z.string().trim().max(60).optional(), note }),
+    schema: z.strictObject({ reference: z.string().trim().max(60).optional(), occurredOn, note }),
     example: () => ({ reference: 'INT-2025-0412' }),
   },
   regulatorQueryRaised: {
@@ -89,24 +92,24 @@ export const internationalEvents: EventCatalog = {
     schema: z.strictObject({ question: reason }),
     example: () => ({ question: 'The regulator needs a certified copy of your transcript.' }),
   },
-  regulatorQueryAnswered: { label: 'Answer sent to the regulator', intent: 'advance', schema: withNote, example: () => ({}) },
+  regulatorQueryAnswered: { label: 'Answer sent to the regulator', intent: 'advance', schema: happenedWithNote, example: () => ({}) },
   regulatorApproved: {
     label: 'Regulator approved the application',
     intent: 'advance',
-    schema: withNote,
+    schema: happenedWithNote,
     example: () => ({}),
   },
   regulatorRegistered: {
     label: 'UK registration granted',
     intent: 'advance',
-    schema: z.strictObject({ body: z.enum(registrationBodies), number: regulatorNumber, licenceToPractise: z.boolean().default(false), note }),
+    schema: z.strictObject({ body: z.enum(registrationBodies), number: regulatorNumber, licenceToPractise: z.boolean().default(false), occurredOn, note }),
     example: (ctx) => {
       const body = registerFor(ctx.profession) ?? 'HCPC';
       return { body, number: registrationExamples[body], licenceToPractise: body === 'GMC' };
     },
     rule: 'The number must match the register of the candidate’s profession; doctors need a licence to practise.',
   },
-  regulatorRefused: { label: 'Regulator refused the application', intent: 'exit', schema: withReason, example: () => ({ reason: 'Qualification not recognised' }) },
+  regulatorRefused: { label: 'Regulator refused the application', intent: 'exit', schema: z.strictObject({ reason, occurredOn }), example: () => ({ reason: 'Qualification not recognised' }) },
   plab1Passed: { label: 'Record PLAB 1 pass', intent: 'advance', schema: sitting, example: (_, at) => ({ date: today(at) }) },
   plab1Failed: { label: 'Record PLAB 1 fail', intent: 'hold', schema: sitting, example: (_, at) => ({ date: today(at) }) },
   plab2Passed: { label: 'Record PLAB 2 pass', intent: 'advance', schema: sitting, example: (_, at) => ({ date: today(at) }) },
@@ -114,30 +117,31 @@ export const internationalEvents: EventCatalog = {
   cosAssigned: {
     label: 'Certificate of Sponsorship assigned',
     intent: 'advance',
-    schema: z.strictObject({ cosNumber: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8,20}$/, 'a CoS number is 8 to 20 letters and digits'), note }),
+    schema: z.strictObject({ cosNumber: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8,20}$/, 'a CoS number is 8 to 20 letters and digits'), occurredOn, note }),
     example: () => ({ cosNumber: 'C2G7H8J9K0L1M2' }),
   },
   tbCertificateIssued: {
     label: 'TB certificate received',
     intent: 'advance',
-    schema: z.strictObject({ xrayDate: isoDate, clinic: shortText, note }),
+    schema: z.strictObject({ xrayDate: isoDate, clinic: shortText, occurredOn, note }),
     example: (_, at) => ({ xrayDate: dateBefore(at, 7), clinic: 'IOM Manila Health Assessment Centre' }),
     rule: 'A TB certificate is valid for 6 months from the X-ray.',
   },
   visaApplied: {
     label: 'Visa application made',
     intent: 'advance',
-    schema: z.strictObject({ reference: z.string().trim().toUpperCase().regex(/^GWF[0-9]{9}$/, 'a visa reference is GWF and 9 digits').optional(), note }),
+    schema: z.strictObject({ reference: z.string().trim().toUpperCase().regex(/^GWF[0-9]{9}$/, 'a visa reference is GWF and 9 digits').optional(), occurredOn, note }),
+    rule: 'The visa application follows within 3 months of the Certificate of Sponsorship, while the TB certificate is still valid.',
     example: () => ({ reference: 'GWF012345678' }),
   },
   visaGranted: {
     label: 'Visa granted',
     intent: 'advance',
-    schema: z.strictObject({ validFrom: isoDate, validUntil: isoDate, note })
+    schema: z.strictObject({ validFrom: isoDate, validUntil: isoDate, occurredOn, note })
       .refine((v) => v.validUntil > v.validFrom, { message: 'validUntil must be after validFrom', path: ['validUntil'] }),
     example: (_, at) => ({ validFrom: today(at), validUntil: dateAfter(at, 3 * 365) }),
   },
-  visaRefused: { label: 'Visa refused', intent: 'hold', schema: withReason, example: () => ({ reason: 'Missing document' }) },
+  visaRefused: { label: 'Visa refused', intent: 'hold', schema: z.strictObject({ reason, occurredOn }), example: () => ({ reason: 'Missing document' }) },
   travelBooked: {
     label: 'Travel booked',
     intent: 'advance',
@@ -152,11 +156,18 @@ export const internationalEvents: EventCatalog = {
     example: (_, at) => ({ flightDate: dateAfter(at, 21), arrivalAirport: 'London Heathrow', accommodation: 'Trust accommodation, Block C' }),
     rule: 'The flight date cannot be in the past.',
   },
-  arrivedInUk: { label: 'Arrived in the UK', intent: 'advance', schema: withNote, example: () => ({}) },
+  arrivedInUk: {
+    label: 'Arrived in the UK',
+    intent: 'advance',
+    schema: happenedWithNote,
+    rule: 'The candidate arrives no earlier than the booked flight and within the visa’s dates.',
+    example: (ctx, at) => ({ occurredOn: ctx.flightDate && ctx.flightDate <= today(at) ? ctx.flightDate : today(at) }),
+  },
   preRegistrationStarted: {
     label: 'Start pre-registration employment',
     intent: 'advance',
-    schema: z.strictObject({ band: z.enum(['3', '4']), startDate: isoDate, note }),
+    // The bands offered are policy (3 or 4 by default): the rule checks them.
+    schema: z.strictObject({ band: z.enum(['2', '3', '4', '5']), startDate: isoDate, note }),
     example: (_, at) => ({ band: '4', startDate: today(at) }),
   },
   osceBooked: {
@@ -190,7 +201,7 @@ export const internationalEvents: EventCatalog = {
   pinIssued: {
     label: 'NMC PIN issued',
     intent: 'advance',
-    schema: z.strictObject({ pin: regulatorNumber, note }),
+    schema: z.strictObject({ pin: regulatorNumber, occurredOn, note }),
     example: () => ({ pin: registrationExamples.NMC }),
     rule: 'An NMC PIN is 2 digits, a letter, 4 digits and a letter (e.g. 71A2998E).',
   },

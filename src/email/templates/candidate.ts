@@ -112,6 +112,10 @@ export const candidateTemplates: Record<string, Template> = {
     'You are set up on our systems. Before your first shift, please complete your statutory and mandatory training online: the Core Skills Training Framework subjects and the Oliver McGowan training on learning disability and autism.',
   ]),
 
+  trainingOverdue: update('Please finish your statutory and mandatory training', (d) => [
+    `Please finish your statutory and mandatory training: ${d.context.trainingCompleted.length} of 12 modules are recorded. You can work for up to ${d.policy.trainingGraceWeeks} weeks after being cleared while you finish it; after that we cannot book your shifts until it is done.`,
+  ]),
+
   readyToWork: update('You are ready to work', () => ['You are cleared to work on our staff bank.']),
 
   firstShiftBooked: (d) => ({

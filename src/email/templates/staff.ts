@@ -37,6 +37,7 @@ export const staffTemplates: Record<string, Template> = {
   applicationClosed: notice((d) => `Application closed: ${d.candidate.fullName}`, (d) => [`The application of ${who(d)} closed after the attempt limit.`]),
   sponsorshipEnded: notice((d) => `Sponsorship ended: ${d.candidate.fullName}`, (d) => [`${who(d)} did not reach NMC registration within the sponsorship limit.`]),
   englishExpired: notice((d) => `English result expired: ${d.candidate.fullName}`, (d) => [`The English test result of ${who(d)} expired before the registration application was submitted.`]),
+  trainingOverdue: notice((d) => `Training not finished: ${d.candidate.fullName}`, (d) => [`${who(d)} has ${d.context.trainingCompleted.length} of 12 statutory and mandatory training modules recorded, ${d.policy.trainingTargetWeeks} weeks after being cleared. No shift can be booked beyond ${d.policy.trainingGraceWeeks} weeks until it is done.`]),
   careCertificateOverdue: notice((d) => `Care Certificate overdue: ${d.candidate.fullName}`, (d) => [`${who(d)} has ${d.context.careStandardsSignedOff.length} of 15 standards signed off after the planned period.`]),
   careCertificateComplete: notice((d) => `Care Certificate complete: ${d.candidate.fullName}`, (d) => [`${who(d)} has all 15 Care Certificate standards signed off and is ready for trust sign-off once the hours are met.`]),
 };

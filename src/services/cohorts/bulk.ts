@@ -30,8 +30,8 @@ export const bulkActions: BulkAction[] = [
   },
   {
     type: 'arrivedInUk', title: 'Arrived in the UK', button: 'Mark arrived',
-    hint: 'Recorded as arriving now: the OSCE target and the sponsorship limit count from this moment.',
-    fields: [note],
+    hint: 'The OSCE target and the sponsorship limit count from the day of arrival: today unless you give it.',
+    fields: [{ name: 'occurredOn', label: 'Arrival date', input: 'date', optional: true, hint: 'Today if left blank; not before the flight' }, note],
   },
   {
     type: 'preRegistrationStarted', title: 'Pre-registration posts', button: 'Start pre-registration posts', hint: 'For nurses and midwives whose arrival checks are complete.',

@@ -12,7 +12,11 @@ export function parseEvent(type: string, payload: Record<string, unknown>): Reco
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '(body)');
-    throw new AppError('invalid_payload', `${field}: ${issue.message}`, {
+    // An unknown field is said plainly, with the fields the event does take.
+    const message = issue.code === 'unrecognized_keys' && issue.path.length === 0
+      ? `"${type}" has no such field; it takes ${Object.keys(spec.schema.shape).join(', ')}`
+      : issue.message;
+    throw new AppError('invalid_payload', `${field}: ${message}`, {
       field,
       errors: parsed.error.issues.map((i) => ({ field: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : ''), message: i.message })),
     });

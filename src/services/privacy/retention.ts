@@ -29,7 +29,7 @@ export interface RetentionResult { erased: number; dbsEventsPurged: number; rete
 
 const UNSUCCESSFUL = ['rejected', 'withdrawn', 'closed'] as const;
 /** The fields of a `dbs.*` event that describe the certificate, and free text that may quote it. */
-const DBS_FIELDS = ['certificateNumber', 'issueDate', 'level', 'outcome', 'updateService', 'note', 'reason', 'question'] as const;
+const DBS_FIELDS = ['certificateNumber', 'issueDate', 'level', 'outcome', 'riskAssessedBy', 'updateService', 'updateServiceSubscribedOn', 'dateOfBirth', 'note', 'reason', 'question'] as const;
 
 /** Named, not `like 'dbs.%'`, so the lookup uses the index on event type. */
 const dbsEventTypes = Object.keys(eventCatalog).filter((type) => type.startsWith('dbs.'));

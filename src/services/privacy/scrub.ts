@@ -28,6 +28,7 @@ const keptPayloadFields = new Set([
 const contextFields: Record<string, string[]> = {
   registration: ['number'], interview: ['location'], firstShift: ['ward'], exit: ['reason'],
   osceBooking: ['centre'], induction: ['venue'], supervisedPractice: ['ward'], traineeship: ['signedOffBy'],
+  waiverRequest: ['reason'],
 };
 
 const PSEUDONYM = /^referee-(\d+)@erased\.invalid$/;
@@ -128,5 +129,16 @@ export function scrubSnapshot(snapshot: unknown, referees: RefereePseudonyms, ne
     ctx[holder] = { ...inner, ...Object.fromEntries(fields.filter((f) => typeof inner[f] === 'string').map((f) => [f, ERASED])) };
   }
   if (Array.isArray(ctx.waivers)) ctx.waivers = ctx.waivers.map((w) => (isRecord(w) ? { ...w, approvedBy: ERASED, reason: ERASED } : w));
+  // The references' coverage keeps its dates (the rules read them) but not the gaps' explanations;
+  // a concern keeps its reasons (fixed words) but not who decided or why, and its referee is a pseudonym.
+  if (isRecord(ctx.referenceCoverage) && Array.isArray(ctx.referenceCoverage.gaps)) {
+    ctx.referenceCoverage = { ...ctx.referenceCoverage, gaps: ctx.referenceCoverage.gaps.map((g) => (isRecord(g) ? { ...g, explanation: ERASED } : g)) };
+  }
+  if (Array.isArray(ctx.referenceConcerns)) {
+    ctx.referenceConcerns = ctx.referenceConcerns.map((c) => (isRecord(c) ? {
+      ...c, ...(typeof c.email === 'string' ? { email: referees.email(c.email) } : {}),
+      ...(isRecord(c.decision) ? { decision: { ...c.decision, decidedBy: ERASED, decidedByRole: ERASED, reason: ERASED } } : {}),
+    } : c));
+  }
   return { ...snapshot, context: redact(ctx, needles) };
 }

@@ -44,6 +44,8 @@ export async function answerReference(app: AppContext, token: string, answers: R
         refereeEmail: request.refereeEmail,
         datesConfirmed: answers.datesConfirmed,
         roleConfirmed: answers.roleConfirmed,
+        // The answers are evidence: one that would not re-employ holds the check for a senior decision.
+        wouldReemploy: answers.reemploy,
         ...(answers.concerns ? { concerns: answers.concerns } : {}),
       },
     }, { dropIfRefused: true });

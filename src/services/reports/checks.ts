@@ -9,7 +9,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { type CheckName, checkNames } from '../../../workflows/types.js';
-import { type ReportParams, bounds, days1, inProgrammes, programmeOrder, rowsOf } from './range.js';
+import { type ReportParams, bounds, days1, happenedSql, inProgrammes, programmeOrder, rowsOf } from './range.js';
 
 const checkStages = ['checks', 'arrival_checks'] as const;
 
@@ -27,7 +27,7 @@ export async function checkDurations(db: Db, params: ReportParams): Promise<Chec
   const types = checkNames.flatMap((c) => [`${c}.cleared`, `${c}.waived`]);
   const rows = await rowsOf<{ programme: string | null; check: string; n: number | string; median: number | null; p90: number | null }>(db, sql`
     with done as materialized (
-      select e.journey_id, split_part(e.type, '.', 1) as check_name, min(e.at) as at
+      select e.journey_id, split_part(e.type, '.', 1) as check_name, min(${happenedSql(sql`e`)}) as at
       from journey_events e
       where e.type in (${sql.join(types.map((t) => sql`${t}`), sql`, `)}) and e.at >= ${start} and e.at < ${end}
       group by e.journey_id, split_part(e.type, '.', 1)

@@ -42,6 +42,15 @@ export function monthLabel(month: string): string {
 /** The zone as an SQL literal (a constant, so grouping on an expression that uses it matches). */
 const ukZone = sql.raw(`'${REPORT_TZ}'`);
 
+/**
+ * When a history event happened: its `occurredOn` when it was recorded on a later day (midday UTC
+ * of that day, as the machines count it: workflows/when.ts), else the moment it was recorded.
+ */
+export const happenedSql = (e: SQL) => sql`(case
+  when ${e}.payload ? 'occurredOn' and (${e}.payload->>'occurredOn')::date < (${e}.at at time zone ${ukZone})::date
+  then ((${e}.payload->>'occurredOn')::date + time '12:00') at time zone 'UTC'
+  else ${e}.at end)`;
+
 /** `YYYY-MM` of a timestamptz expression, in UK time. */
 export const monthSql = (at: SQL) => sql`to_char(${at} at time zone ${ukZone}, 'YYYY-MM')`;
 

@@ -7,7 +7,7 @@
 // and 90th percentile per group. Grouping sets add each programme's whole range and the total.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { type ReportParams, TARGET_DAYS, bounds, days1, inProgrammes, monthSql, programmeOrder, rowsOf } from './range.js';
+import { type ReportParams, TARGET_DAYS, bounds, days1, happenedSql, inProgrammes, monthSql, programmeOrder, rowsOf } from './range.js';
 
 export const milestones = {
   hire: { event: 'offerMade', label: 'Time to hire', to: 'conditional offer' },
@@ -35,13 +35,17 @@ export async function durations(db: Db, milestone: Milestone, params: ReportPara
   const event = milestones[milestone].event;
   // Both events happen at most once per journey (an offer is made once; the first shift ends the
   // journey), so the range applies to the events themselves: an index range scan on (type, at).
+  // They count from the day they happened (recorded late, that is before `at`, never after), so
+  // the scan starts at the range's start and the range applies to that day.
   // min() only guards the report against a history that says otherwise.
+  const happened = happenedSql(sql`e`);
   const rows = await rowsOf<Raw>(db, sql`
     with firsts as (
-      select e.journey_id, min(e.at) as at
+      select e.journey_id, min(${happened}) as at
       from journey_events e
-      where e.type = ${event} and e.at >= ${start} and e.at < ${end}
+      where e.type = ${event} and e.at >= ${start}
       group by e.journey_id
+      having min(${happened}) >= ${start} and min(${happened}) < ${end}
     ), d as (
       select j.programme, ${monthSql(sql`f.at`)} as month,
              extract(epoch from (f.at - j.created_at))::float8 / 86400 as days
