@@ -1,13 +1,13 @@
 // Entry point: `npm start`. Embedded PGlite unless DATABASE_URL is set.
 import { serve } from '@hono/node-server';
-import { ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { DataDirInUseError } from '../db/data-dir-lock.js';
 import { PostgresFixMissingError, checkPostgresFix } from '../db/postgres-fix.js';
 import { log } from './log.js';
 import { startIntake } from './server.js';
 
 async function main() {
-  let config;
+  let config: Config;
   try {
     checkPostgresFix();
     config = loadConfig();

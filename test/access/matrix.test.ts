@@ -248,8 +248,6 @@ describe('the authorization matrix', () => {
   });
 });
 
-export { TOKEN };
-
 describe('DBS certificate details', () => {
   it('records who viewed them when a candidate history holding them is read', async () => {
     const { auditLog } = await import('../../db/schema/index.js');

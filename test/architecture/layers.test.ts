@@ -21,7 +21,7 @@
 import { describe, expect, it } from 'vitest';
 import { cycles, importGraph } from './imports.js';
 
-export const layers: [name: string, paths: string[]][] = [
+const layers: [name: string, paths: string[]][] = [
   ['app', ['src/main.ts', 'src/server.ts', 'src/app.tsx']],
   ['routes', ['src/routes/']],
   ['ui', ['src/ui/']],

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { registrationBodies, registrationExampleFor } from '../rules.js';
 import { trainingModules } from '../stages.js';
 import type { EventCatalog } from './types.js';
-import { dateAfter, dateTimeAfter, isoDate, isoDateTime, none, note, reason, shortText, withReason, exampleValueScores, nhsValueScores } from './fields.js';
+import { dateAfter, dateTimeAfter, isoDate, isoDateTime, none, note, shortText, withReason, exampleValueScores, nhsValueScores } from './fields.js';
 
 
 export const commonEvents: EventCatalog = {
