@@ -1,6 +1,7 @@
-// A real Intake server (`src/main.ts`) in a child process on loopback, so a test can kill it
-// with SIGKILL and start it again. Every child is remembered and killed when the test process
-// ends, whatever happened in the test.
+// A real Intake server in a child process on loopback, so a test can kill it with SIGKILL and
+// start it again: the built server (`node dist/src/main.js`, built by test/support/build.ts), as
+// production runs it. Every child is remembered and killed when the test process ends, whatever
+// happened in the test.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -21,7 +22,7 @@ export interface IntakeProcess {
 }
 
 export async function startIntakeProcess(env: Record<string, string>, timeoutMs = 45_000): Promise<IntakeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp',
