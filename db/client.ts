@@ -1,7 +1,6 @@
 // One drizzle schema, two drivers: PGlite (embedded, default) or PostgreSQL via postgres.js.
 import { mkdirSync } from 'node:fs';
 import { lockDataDir } from './data-dir-lock.js';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -10,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { migrationsFolder } from './migrations.js';
 import * as schema from './schema/index.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -37,8 +37,6 @@ export interface DatabaseOptions {
   dataDir?: string;
   poolSize?: number;
 }
-
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /**
  * drizzle sends every query as `unsafe(text, params, { prepare: false })`, which postgres.js runs
