@@ -58,7 +58,7 @@ export function createMetrics(sources: MetricsSources): Metrics {
   const databaseUp = new Gauge({ name: 'intake_database_up', help: '1 when the last scrape could read the database, else 0', registers: [registry] });
 
   async function readDatabase() {
-    const now = sources.clock.now();
+    const now = sql`${sources.clock.now().toISOString()}::timestamptz`;
     const rows = await rowsOf<QueueRow>(sources.db, sql`
       SELECT kind,
         count(*) FILTER (WHERE (status = 'pending' AND run_at <= ${now}) OR (status = 'running' AND locked_until < ${now}))::int AS due,
