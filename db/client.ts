@@ -35,6 +35,8 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory, or 'memory://' for an in-memory database. */
   dataDir?: string;
+  /** PGlite only: start a new data directory from this dump of one (the tests' migrated template). */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
 }
 
@@ -118,7 +120,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (!memory) mkdirSync(dataDir, { recursive: true });
   const unlock = memory ? () => {} : lockDataDir(dataDir);
   // pg_trgm: the candidate search index (migration 0004).
-  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+  const client = new PGlite(dataDir, { extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
   return { db, keyed: db, kind: 'pglite', close: async () => { await client.close(); unlock(); } };

@@ -40,11 +40,19 @@ export interface Intake {
 
 export type IntakeRole = 'server' | 'worker';
 
-export async function startIntake(config: Config, opts: { clock?: Clock; dataDir?: string; role?: IntakeRole } = {}): Promise<Intake> {
+export interface StartOptions {
+  clock?: Clock;
+  dataDir?: string;
+  /** PGlite: a dump to start a new data directory from (the tests' migrated template). */
+  loadDataDir?: Blob | undefined;
+  role?: IntakeRole;
+}
+
+export async function startIntake(config: Config, opts: StartOptions = {}): Promise<Intake> {
   setLogLevel(config.logLevel);
   const role = opts.role ?? 'server';
   const database = await openDatabase({
-    url: config.databaseUrl, dataDir: opts.dataDir ?? config.dataDir, poolSize: config.dbPoolSize,
+    url: config.databaseUrl, dataDir: opts.dataDir ?? config.dataDir, poolSize: config.dbPoolSize, loadDataDir: opts.loadDataDir,
   });
   const transport = config.email.resendApiKey ? resendTransport(config.email.resendApiKey, config.email.resendBaseUrl) : mailboxTransport;
   const clock = opts.clock ?? systemClock;

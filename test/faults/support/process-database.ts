@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, openDatabase } from '../../../db/client.js';
 import { createTestDatabase } from '../../support/intake.js';
+import { pgliteTemplate } from '../../support/pglite-template.js';
 
 export interface ProcessDatabase {
   kind: 'pglite' | 'postgres';
@@ -21,6 +22,8 @@ export async function processDatabase(name: string): Promise<ProcessDatabase> {
     return { kind: 'postgres', env: { DATABASE_URL: db.url }, open: () => openDatabase({ url: db.url, poolSize: 2 }), drop: () => db.drop() };
   }
   const dataDir = mkdtempSync(join(tmpdir(), `intake-${name}-`));
+  // Migrated already, from the run's template: the server process opens it in a second, not ten.
+  await (await openDatabase({ dataDir, loadDataDir: pgliteTemplate() })).close();
   return {
     kind: 'pglite', env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }),
     drop: async () => rmSync(dataDir, { recursive: true, force: true }),
