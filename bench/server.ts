@@ -1,6 +1,6 @@
-// Starts the real server (`src/main.ts`, @hono/node-server) as a child process on loopback, so the
-// load generator and the server do not share an event loop.
-import { type ChildProcess, spawn } from 'node:child_process';
+// Starts the real server as production runs it (the built `dist/src/main.js`, @hono/node-server)
+// as a child process on loopback, so the load generator and the server do not share an event loop.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export interface ServerProcess { url: string; child: ChildProcess; stop(): Promise<void> }
@@ -8,7 +8,8 @@ export interface ServerProcess { url: string; child: ChildProcess; stop(): Promi
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(' ') : []), '--import', 'tsx', 'src/main.ts'], {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(' ') : []), 'dist/src/main.js'], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DEMO_DATA: 'off', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

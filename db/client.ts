@@ -1,7 +1,6 @@
 // One drizzle schema, two drivers: PGlite (embedded, default) or PostgreSQL via postgres.js.
 import { mkdirSync } from 'node:fs';
 import { lockDataDir } from './data-dir-lock.js';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -10,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { migrationsFolder } from './migrations.js';
 import * as schema from './schema/index.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -35,10 +35,10 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory, or 'memory://' for an in-memory database. */
   dataDir?: string;
+  /** PGlite only: start a new data directory from this dump of one (the tests' migrated template). */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
 }
-
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /**
  * drizzle sends every query as `unsafe(text, params, { prepare: false })`, which postgres.js runs
@@ -120,7 +120,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (!memory) mkdirSync(dataDir, { recursive: true });
   const unlock = memory ? () => {} : lockDataDir(dataDir);
   // pg_trgm: the candidate search index (migration 0004).
-  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+  const client = new PGlite(dataDir, { extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
   return { db, keyed: db, kind: 'pglite', close: async () => { await client.close(); unlock(); } };

@@ -7,7 +7,10 @@ const byDb = new WeakMap<Db, Map<string, unknown>>();
 
 export function prepared<T>(db: Db, name: string, build: (db: Db) => T): T {
   let queries = byDb.get(db);
-  if (!queries) byDb.set(db, (queries = new Map()));
+  if (!queries) {
+    queries = new Map();
+    byDb.set(db, queries);
+  }
   if (!queries.has(name)) queries.set(name, build(db));
   return queries.get(name) as T;
 }

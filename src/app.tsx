@@ -1,7 +1,6 @@
 // Composes the HTTP app. No I/O at import: everything it needs arrives in the AppContext.
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { sql } from 'drizzle-orm';
 import { requireBearer } from './auth/bearer.js';
 import type { AppContext } from './context.js';
 import { AppError, problem } from './errors.js';
@@ -10,6 +9,8 @@ import { candidateRoutes } from './routes/candidates/index.js';
 import { cvRoutes } from './routes/cv/index.js';
 import { pipelineRoutes } from './routes/pipeline/index.js';
 import { workflowRoutes } from './routes/workflows/index.js';
+import { accessLog, type RequestVars } from './routes/ops/access-log.js';
+import { type OpsOptions, opsRoutes } from './routes/ops/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
 import { mailboxRoutes } from './routes/mailbox/index.js';
 import { referenceRoutes } from './routes/references/index.js';
@@ -36,8 +37,12 @@ function isDatabaseUnavailable(err: unknown): boolean {
   return ['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P03', 'ETIMEDOUT'].includes(code ?? '');
 }
 
-export function createApp(app: AppContext) {
-  const http = new Hono();
+/** Paths for machines (monitoring, API clients): errors as problem+json, never as a page. */
+const forMachines = (path: string) => path.startsWith('/api/') || ['/healthz', '/readyz', '/metrics'].includes(path);
+
+export function createApp(app: AppContext, ops: OpsOptions) {
+  const http = new Hono<RequestVars>();
+  http.use('*', accessLog(ops.metrics));
   // A strict Content-Security-Policy: everything from this server only, no inline scripts or
   // styles, no framing; HSTS when served over TLS; Referer only to ourselves (links carry one-time
   // tokens; 'no-referrer' would make browsers send Origin: null on our own form posts).
@@ -59,11 +64,11 @@ export function createApp(app: AppContext) {
       c.header('Retry-After', '2');
     } else {
       const id = crypto.randomUUID();
-      log.error('unhandled error', { errorId: id, path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
+      log.error('unhandled error', { errorId: id, requestId: c.get('requestId'), path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
       appErr = new AppError('internal_error', `Something went wrong on our side (error id ${id}).`, { errorId: id });
     }
     // People using the pages get a page; API clients get problem+json.
-    if (!c.req.path.startsWith('/api/') && c.req.path !== '/healthz') {
+    if (!forMachines(c.req.path)) {
       return c.html(<Message title={titles[appErr.status] ?? 'Something went wrong'} body={appErr.message} status="error" />, appErr.status);
     }
     return c.json(problem(appErr), appErr.status, { 'Content-Type': 'application/problem+json' });
@@ -72,14 +77,7 @@ export function createApp(app: AppContext) {
     ? c.json(problem(new AppError('not_found', `Nothing at ${c.req.method} ${c.req.path}.`)), 404, { 'Content-Type': 'application/problem+json' })
     : c.html(<Message title="Page not found" body="Check the address, or start again from the home page." status="error" />, 404)));
 
-  http.get('/healthz', async (c) => {
-    try {
-      await app.db.execute(sql`select 1`);
-      return c.json({ status: 'ok', database: 'ok' });
-    } catch {
-      return c.json(problem(new AppError('service_unavailable', 'The database is not answering.')), 503, { 'Content-Type': 'application/problem+json' });
-    }
-  });
+  http.route('/', opsRoutes(app, ops));
 
   const api = new Hono();
   api.use('*', requireBearer(app));

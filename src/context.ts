@@ -8,6 +8,11 @@ import type { Machines, Policy } from '../workflows/index.js';
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };
 
+/** What the engine reports as it works, counted for /metrics (src/services/ops/metrics.ts). */
+export interface Telemetry {
+  eventAccepted(type: string): void;
+}
+
 export interface AppContext {
   db: Db;
   /** The pool for per-request lookups and writes by key (db/client.ts): the token, the candidate, dispatch's commit. */
@@ -16,6 +21,7 @@ export interface AppContext {
   policy: Policy;
   clock: Clock;
   settings: Settings;
+  telemetry: Telemetry;
 }
 
 /** What emails and links need: addresses, the public URL, and the install secret for tokens. */

@@ -1,22 +1,26 @@
-// Structured one-line JSON logs. Callers pass ids, never names, emails or documents. The level
+// Structured logs: pino, one JSON object per line on stderr, each with level, time, pid and
+// hostname. Callers pass ids, never names, emails, documents, tokens or query strings. The level
 // comes from LOG_LEVEL, validated with the rest of the configuration (src/config.ts) and set by
-// startIntake; until then (scripts) it is `info`.
+// startIntake; until then (scripts) it is `info`. Writes are synchronous, so the line that
+// explains an exit is written before the process ends.
+import { pino } from 'pino';
+
 type Fields = Record<string, unknown>;
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-let threshold = rank.info;
+const logger = pino({
+  level: 'info',
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+}, pino.destination({ dest: 2, sync: true }));
 
 export function setLogLevel(level: LogLevel): void {
-  threshold = rank[level];
+  logger.level = level;
 }
 
-const write = (level: Exclude<LogLevel, 'silent'>, msg: string, fields: Fields = {}) => {
-  if (rank[level] < threshold) return;
-  process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), msg, ...fields })}\n`);
-};
 export const log = {
-  info: (msg: string, fields?: Fields) => write('info', msg, fields),
-  warn: (msg: string, fields?: Fields) => write('warn', msg, fields),
-  error: (msg: string, fields?: Fields) => write('error', msg, fields),
+  debug: (msg: string, fields: Fields = {}) => logger.debug(fields, msg),
+  info: (msg: string, fields: Fields = {}) => logger.info(fields, msg),
+  warn: (msg: string, fields: Fields = {}) => logger.warn(fields, msg),
+  error: (msg: string, fields: Fields = {}) => logger.error(fields, msg),
 };

@@ -1,25 +1,16 @@
-// Entry point: `npm start`. Embedded PGlite unless DATABASE_URL is set.
-import { serve } from '@hono/node-server';
-import { ConfigError, loadConfig } from './config.js';
-import { DataDirInUseError } from '../db/data-dir-lock.js';
-import { PostgresFixMissingError, checkPostgresFix } from '../db/postgres-fix.js';
+// Entry point of the server: `npm start` (node dist/src/main.js). Embedded PGlite unless
+// DATABASE_URL is set. Listens first (a port in use stops it before any database work), then
+// starts Intake and serves it; SIGTERM drains it (src/lifecycle.ts, src/http-server.ts).
+import { listen } from './http-server.js';
+import { closingReserveMs, configOrExit, exitOnStartupFailure, onStopSignal } from './lifecycle.js';
 import { log } from './log.js';
 import { startIntake } from './server.js';
 
 async function main() {
-  let config;
-  try {
-    checkPostgresFix();
-    config = loadConfig();
-  } catch (err) {
-    // A broken install or a bad setting: say which, and stop before touching any database.
-    if (err instanceof ConfigError || err instanceof PostgresFixMissingError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = configOrExit();
+  const http = await listen(config.port, config.host);
   const intake = await startIntake(config);
+  http.serve(intake.http.fetch);
   if (intake.generatedToken) {
     // Printed once: only its hash is stored. Set INTAKE_BOOTSTRAP_TOKEN to choose your own.
     process.stdout.write(`\nAdmin API token (shown once, keep it safe):\n  ${intake.generatedToken}\n\n`);
@@ -29,25 +20,23 @@ async function main() {
     for (const s of intake.demoStaff) process.stdout.write(`  ${s.role.padEnd(12)} ${s.email}\n`);
     process.stdout.write('\n');
   }
-  const server = serve({ fetch: intake.http.fetch, port: config.port, hostname: config.host }, (info) => {
-    log.info('intake listening', { port: info.port, database: intake.database.kind });
-    process.stdout.write(`Intake is running at http://localhost:${info.port}  (database: ${intake.database.kind})\n`);
-    process.stdout.write(`  staff sign-in: http://localhost:${info.port}/sign-in   apply: http://localhost:${info.port}/apply\n`);
-  });
-  const shutdown = async () => {
-    server.close();
+  log.info('intake listening', { port: http.port, database: intake.database.kind, worker: intake.worker !== null });
+  process.stdout.write(`Intake is running at http://localhost:${http.port}  (database: ${intake.database.kind})\n`);
+  process.stdout.write(`  staff sign-in: http://localhost:${http.port}/sign-in   apply: http://localhost:${http.port}/apply\n`);
+
+  onStopSignal(config.shutdownTimeoutMs, async (signal) => {
+    log.info('shutting down', { signal, inFlight: http.inFlight() });
+    intake.beginShutdown();
+    const deadline = Date.now() + config.shutdownTimeoutMs - closingReserveMs(config.shutdownTimeoutMs);
+    const [answered, { released }] = await Promise.all([http.drain(deadline), intake.stopWorker(Math.max(0, deadline - Date.now()))]);
+    if (!answered) {
+      log.warn('shutdown bound reached: closing the requests still open', { open: http.inFlight() });
+      http.closeAll();
+    }
     await intake.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+    log.info('stopped', { releasedJob: released });
+    return answered ? 0 : 1;
+  });
 }
 
-main().catch((err) => {
-  if (err instanceof DataDirInUseError) {
-    process.stderr.write(`${err.message}\n`);
-    process.exit(2);
-  }
-  log.error('start-up failed', { error: err instanceof Error ? err.stack : String(err) });
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure);

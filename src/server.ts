@@ -1,5 +1,7 @@
 // Wires a running Intake: database (migrated), machines from the configured policy, bootstrap
-// token, optional demo data, the worker and the HTTP app. Used by main.ts and by the tests.
+// token, optional demo data, the worker with its heartbeat, metrics and the HTTP app. Used by
+// main.ts (role `server`), main-worker.ts (role `worker`: the worker alone, nothing to serve)
+// and the tests.
 import { type Database, openDatabase } from '../db/client.js';
 import { buildMachines } from '../workflows/index.js';
 import { createApp } from './app.js';
@@ -12,6 +14,8 @@ import { ensureRetentionScheduled, retentionHandler } from './jobs/retention.js'
 import { timerHandler } from './jobs/timer.js';
 import type { WorkerContext } from './jobs/types.js';
 import { type Worker, startWorker } from './jobs/worker.js';
+import { type Heartbeat, startHeartbeat } from './jobs/heartbeat.js';
+import { type Metrics, createMetrics } from './services/ops/metrics.js';
 import { mailboxTransport, resendTransport } from './email/transport.js';
 import { installSecret } from './services/settings/secret.js';
 import { roles } from './auth/permissions.js';
@@ -25,27 +29,49 @@ export interface Intake {
   app: WorkerContext; http: ReturnType<typeof createApp>; database: Database; generatedToken: string | null;
   /** Demo staff accounts made with the demo data (printed once by main.ts). */
   demoStaff: { email: string; role: string }[] | null; demoPassword: string | null;
-  worker: Worker | null; close(): Promise<void>;
+  worker: Worker | null; metrics: Metrics;
+  /** Shutdown, first step: not ready any more (/readyz 503), while requests in hand are answered. */
+  beginShutdown(): void;
+  /** Stops the worker (a leased job still running after `graceMs` is released) and its heartbeat. */
+  stopWorker(graceMs?: number): Promise<{ released: number | null }>;
+  /** Stops the worker (waiting for its job), then closes the database. */
+  close(): Promise<void>;
 }
 
-export async function startIntake(config: Config, opts: { clock?: Clock; dataDir?: string } = {}): Promise<Intake> {
+export type IntakeRole = 'server' | 'worker';
+
+export interface StartOptions {
+  clock?: Clock;
+  dataDir?: string;
+  /** PGlite: a dump to start a new data directory from (the tests' migrated template). */
+  loadDataDir?: Blob | undefined;
+  role?: IntakeRole;
+}
+
+export async function startIntake(config: Config, opts: StartOptions = {}): Promise<Intake> {
   setLogLevel(config.logLevel);
+  const role = opts.role ?? 'server';
   const database = await openDatabase({
-    url: config.databaseUrl, dataDir: opts.dataDir ?? config.dataDir, poolSize: config.dbPoolSize,
+    url: config.databaseUrl, dataDir: opts.dataDir ?? config.dataDir, poolSize: config.dbPoolSize, loadDataDir: opts.loadDataDir,
   });
   const transport = config.email.resendApiKey ? resendTransport(config.email.resendApiKey, config.email.resendBaseUrl) : mailboxTransport;
+  const clock = opts.clock ?? systemClock;
+  const handlers = {
+    timer: timerHandler,
+    email: emailHandler(transport, config.email.from),
+    cv_parse: cvParseHandler(),
+    retention: retentionHandler({ retentionMonths: config.retention.months, dbsMonths: config.retention.dbsMonths }),
+  };
+  const heartbeatStaleMs = 3 * config.workerHeartbeatMs;
+  const metrics = createMetrics({ db: database.db, clock, jobKinds: Object.keys(handlers), heartbeatStaleMs });
   const app: WorkerContext = {
     db: database.db,
     keyedDb: database.keyed,
     machines: buildMachines(config.policy),
     policy: config.policy,
-    clock: opts.clock ?? systemClock,
-    handlers: {
-      timer: timerHandler,
-      email: emailHandler(transport, config.email.from),
-      cv_parse: cvParseHandler(),
-      retention: retentionHandler({ retentionMonths: config.retention.months, dbsMonths: config.retention.dbsMonths }),
-    },
+    clock,
+    handlers,
+    telemetry: metrics,
     settings: {
       publicUrl: config.publicUrl,
       trustProxy: config.trustProxy,
@@ -58,8 +84,9 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
       referenceLinkDays: config.email.referenceLinkDays,
     },
   };
-  const generatedToken = await ensureBootstrapToken(app.db, config.bootstrapToken);
-  const wantDemo = config.demoData === 'on' || (config.demoData === 'auto' && database.kind === 'pglite');
+  // The bootstrap token and demo data belong to the process people reach, not to a worker.
+  const generatedToken = role === 'server' ? await ensureBootstrapToken(app.db, config.bootstrapToken) : null;
+  const wantDemo = role === 'server' && (config.demoData === 'on' || (config.demoData === 'auto' && database.kind === 'pglite'));
   let demoStaff: Intake['demoStaff'] = null;
   let demoPassword: string | null = null;
   if (wantDemo && (await isEmpty(app.db))) {
@@ -76,11 +103,26 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
     log.info('demo data loaded', { candidates: seeded.candidates, events: seeded.events, ms: Date.now() - started });
   }
   await ensureRetentionScheduled(app.db, app.clock.now());
-  const worker = config.worker ? startWorker(app, config.workerPollMs) : null;
+  const runsWorker = role === 'worker' || config.worker;
+  const worker = runsWorker ? startWorker(app, config.workerPollMs) : null;
+  const heartbeat: Heartbeat | null = runsWorker ? startHeartbeat(app.db, config.workerHeartbeatMs) : null;
+  let draining = false;
+  let workerStopped: Promise<{ released: number | null }> | null = null;
+  const stopWorker = (graceMs?: number) => {
+    workerStopped ??= (async () => {
+      const outcome = (await worker?.stop(graceMs)) ?? { released: null };
+      await heartbeat?.stop();
+      return outcome;
+    })();
+    return workerStopped;
+  };
+  const http = createApp(app, { metrics, metricsToken: config.metricsToken, heartbeatStaleMs, draining: () => draining });
   return {
-    app, http: createApp(app), database, generatedToken, demoStaff, demoPassword, worker,
+    app, http, database, generatedToken, demoStaff, demoPassword, worker, metrics,
+    beginShutdown() { draining = true; },
+    stopWorker,
     async close() {
-      await worker?.stop();
+      await stopWorker();
       await database.close();
     },
   };

@@ -136,7 +136,7 @@ describe('npm start with a bad configuration', () => {
   it('exits with code 2 and names the variable on stderr, before touching any database', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: 'abc', DATA_DIR: '/nonexistent/intake-config-test' };
     delete env.DATABASE_URL;
-    const child = spawn('npx', ['tsx', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });

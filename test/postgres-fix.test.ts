@@ -13,10 +13,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const temp = mkdtempSync(join(tmpdir(), 'intake-postgres-fix-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-/** A copy of the project whose node_modules is the real one but for an unpatched postgres.js. */
+/** A copy of the built project whose node_modules is the real one but for an unpatched postgres.js. */
 function projectWithoutTheFix(): string {
   const dir = join(temp, 'project');
-  for (const part of ['src', 'db', 'workflows', 'package.json', 'tsconfig.json']) cpSync(join(root, part), join(dir, part), { recursive: true });
+  for (const part of ['dist', 'package.json']) cpSync(join(root, part), join(dir, part), { recursive: true });
   mkdirSync(join(dir, 'node_modules'));
   for (const name of readdirSync(join(root, 'node_modules'))) {
     if (name !== 'postgres') symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
@@ -46,7 +46,7 @@ describe('the postgres.js fix', () => {
     const dir = projectWithoutTheFix();
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(temp, 'data'), PORT: '0' };
     delete env.DATABASE_URL;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });

@@ -20,7 +20,10 @@ const activeNodesOf = new WeakMap<AnyMachineSnapshot, ActiveNode[]>();
 
 function activeNodes(snapshot: AnyMachineSnapshot): ActiveNode[] {
   let nodes = activeNodesOf.get(snapshot);
-  if (!nodes) activeNodesOf.set(snapshot, (nodes = findActiveNodes(snapshot)));
+  if (!nodes) {
+    nodes = findActiveNodes(snapshot);
+    activeNodesOf.set(snapshot, nodes);
+  }
   return nodes;
 }
 

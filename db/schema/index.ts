@@ -11,3 +11,4 @@ export * from './users.js';
 export * from './sessions.js';
 export * from './security.js';
 export * from './cohorts.js';
+export * from './worker-heartbeats.js';

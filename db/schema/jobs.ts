@@ -24,4 +24,7 @@ export const jobs = pgTable('jobs', {
   uniqueIndex('jobs_key_idx').on(t.key),
   index('jobs_due_idx').on(t.runAt).where(sql`status = 'pending'`),
   index('jobs_journey_idx').on(t.journeyId),
+  // /metrics counts the jobs not yet done by kind and status on every scrape: a small index of
+  // those rows only, rather than a scan of every email and timer ever run.
+  index('jobs_open_idx').on(t.kind, t.status).where(sql`status <> 'done'`),
 ]);

@@ -60,7 +60,7 @@ export function readingQuality(f: CvFields): number {
 const MIN_LETTERS_PER_PAGE = 20;
 
 export async function parseCv(bytes: Uint8Array, limits: Pick<CvParseLimits, 'pageCap' | 'maxTextChars'>, now: Date): Promise<CvParseOutcome> {
-  let text;
+  let text: Awaited<ReturnType<typeof extractText>>;
   try {
     text = await extractText(bytes, limits);
   } catch (error) {

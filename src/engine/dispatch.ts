@@ -51,7 +51,10 @@ async function lockJourney(tx: Tx, journeyId: string): Promise<LoadedJourney> {
 export async function dispatch(app: AppContext, row: LoadedJourney, type: string, data: Record<string, unknown>, actor: Actor, opts: DispatchOptions = {}): Promise<DispatchResult> {
   const change = planChange(app, row, type, data, actor, opts);
   // Opening another programme's journey takes several statements: that rare event goes locked.
-  if (change.accepted && !change.writes.startProgrammes.length && await commitEvent(app.keyedDb, change.commit)) return change.result;
+  if (change.accepted && !change.writes.startProgrammes.length && await commitEvent(app.keyedDb, change.commit)) {
+    app.telemetry.eventAccepted(type);
+    return change.result;
+  }
   if (!change.accepted) return change.result;
   return app.db.transaction((tx) => dispatchInTx(app, tx, row.id, type, data, actor, opts));
 }
@@ -62,6 +65,8 @@ export async function dispatchInTx(app: AppContext, tx: Tx, journeyId: string, t
   const change = planChange(app, row, type, data, actor, opts);
   if (!change.accepted) return change.result;
   if (!await commitEvent(tx, change.commit)) throw new AppError('version_conflict', 'The journey changed while this event was applied: reload it and try again.');
+  // Counted at the commit: a caller's transaction that rolls back later (rare) is still counted.
+  app.telemetry.eventAccepted(type);
   for (const programme of change.writes.startProgrammes) {
     const [candidate] = await tx.select({ profession: candidates.profession }).from(candidates).where(eq(candidates.id, row.candidateId));
     await startJourney(app, tx, { candidateId: row.candidateId, programme: programme as Programme, profession: candidate!.profession as Profession, at: change.at, actor, from: row.id });

@@ -38,8 +38,8 @@ async function failure(tx: Tx, job: JobRow, attempts: number, error: unknown, no
   log.warn(dead ? 'job dead-lettered' : 'job failed, will retry', { jobId: job.id, kind: job.kind, attempts, error: errorText(error) });
 }
 
-/** Runs one due job; false when none is due. */
-export async function runOneJob(app: WorkerContext, kinds = Object.keys(app.handlers)): Promise<boolean> {
+/** Runs one due job; false when none is due. `inHand` hears of a leased job while it runs (and null after). */
+export async function runOneJob(app: WorkerContext, kinds = Object.keys(app.handlers), inHand?: (job: JobRow | null) => void): Promise<boolean> {
   const now = app.clock.now();
   let leased: { job: JobRow; handler: LeasedHandler } | null = null;
   const claimed = await app.db.transaction(async (tx) => {
@@ -61,7 +61,7 @@ export async function runOneJob(app: WorkerContext, kinds = Object.keys(app.hand
     }
     return true;
   });
-  if (leased) await runLeased(app, leased);
+  if (leased) await runLeased(app, leased, inHand);
   return claimed;
 }
 
@@ -72,13 +72,16 @@ async function complete(tx: Tx, job: JobRow, outcome: JobOutcome, now: Date) {
   }).where(eq(jobs.id, job.id));
 }
 
-async function runLeased(app: WorkerContext, { job, handler }: { job: JobRow; handler: LeasedHandler }) {
+async function runLeased(app: WorkerContext, { job, handler }: { job: JobRow; handler: LeasedHandler }, inHand?: (job: JobRow | null) => void) {
   let outcome: JobOutcome | null = null;
   let error: unknown = null;
+  inHand?.(job);
   try {
     outcome = await handler.run(app, job);
   } catch (e) {
     error = e;
+  } finally {
+    inHand?.(null);
   }
   // The effect has happened (or failed): record it even if the database is away for a moment,
   // rather than leave the job leased until its lease runs out and the effect is repeated.
@@ -106,16 +109,33 @@ export async function drainDueJobs(app: WorkerContext, opts: { max?: number; kin
   return n;
 }
 
-export interface Worker { stop(): Promise<void> }
+export interface Worker {
+  /**
+   * Stops claiming jobs and waits for the one in hand. A leased job still running after `graceMs`
+   * (shutdown's bound) is released: pending and due again, for another worker to take, as its
+   * handler is idempotent. An in-transaction job still running rolls back when the database
+   * closes. Resolves with the id of the job released, if any.
+   */
+  stop(graceMs?: number): Promise<{ released: number | null }>;
+}
+
+/** A job taken back from this worker: pending and due now, its attempt not counted. */
+async function release(app: WorkerContext, job: JobRow): Promise<void> {
+  await app.db.update(jobs).set({ status: 'pending', lockedUntil: null, runAt: app.clock.now() })
+    .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running')));
+  log.info('job released for another worker', { jobId: job.id, kind: job.kind });
+}
 
 export function startWorker(app: WorkerContext, pollMs: number): Worker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let inHand: JobRow | null = null;
+  const track = (job: JobRow | null) => { inHand = job; };
   const tick = () => {
     running = (async () => {
       try {
-        while (!stopped && (await runOneJob(app))) { /* keep going while jobs are due */ }
+        while (!stopped && (await runOneJob(app, undefined, track))) { /* keep going while jobs are due */ }
       } catch (error) {
         log.warn('worker poll failed', { error: errorText(error) });
       }
@@ -124,10 +144,19 @@ export function startWorker(app: WorkerContext, pollMs: number): Worker {
   };
   tick();
   return {
-    async stop() {
+    async stop(graceMs = Number.POSITIVE_INFINITY) {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      let grace: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        running.then(() => true),
+        new Promise<boolean>((resolve) => { if (Number.isFinite(graceMs)) grace = setTimeout(() => resolve(false), graceMs); }),
+      ]);
+      clearTimeout(grace);
+      const job: JobRow | null = inHand;
+      if (finished || !job) return { released: null };
+      await release(app, job);
+      return { released: job.id };
     },
   };
 }

@@ -64,6 +64,10 @@ const postForm = (path: () => string, fields: (as: Caller) => Record<string, str
 
 const cases: Record<string, Case> = {
   'GET /healthz': { expect: all(200), request: get(() => '/healthz') },
+  // Readiness needs no token; no worker runs beside this test's Intake, so it is not ready for anyone.
+  'GET /readyz': { expect: all(503), request: get(() => '/readyz') },
+  // Metrics: METRICS_TOKEN or an admin's token.
+  'GET /metrics': { expect: staffOnly(403, 403, 200), request: get(() => '/metrics') },
   'GET /assets/app.css': { expect: all(200), request: get(() => '/assets/app.css') },
   'GET /': { expect: all(200), request: get(() => '/') },
   'GET /sign-in': { expect: all(200), request: get(() => '/sign-in') },
@@ -248,8 +252,6 @@ describe('the authorization matrix', () => {
     expect(domesticB).toBeTruthy();
   });
 });
-
-export { TOKEN };
 
 describe('DBS certificate details', () => {
   it('records who viewed them when a candidate history holding them is read', async () => {

@@ -5,44 +5,36 @@
 //
 // Embedded mode (PGlite in a data directory) without TEST_DATABASE_URL; with it, a private
 // database on that PostgreSQL server. Bounded: about 30 s.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/client.js';
 import { emails, jobs } from '../../db/schema/index.js';
 import { startFakeResend, type FakeResend } from '../support/fake-resend.js';
-import { applicant, createTestDatabase } from '../support/intake.js';
+import { applicant } from '../support/intake.js';
 import { type IntakeProcess, call, startIntakeProcess, waitFor } from './support/intake-process.js';
+import { type ProcessDatabase, processDatabase } from './support/process-database.js';
 
 const CANDIDATES = 24;
 const CLIENTS = 6;
 
 let fake: FakeResend;
 let server: IntakeProcess | null = null;
-let dataDir: string | null = null;
-let testDb: { url: string; drop(): Promise<void> } | null = null;
-
-const databaseEnv = (): Record<string, string> => (testDb ? { DATABASE_URL: testDb.url } : { DATA_DIR: dataDir! });
-const openDb = () => openDatabase(testDb ? { url: testDb.url, poolSize: 2 } : { dataDir: dataDir! });
+let database: ProcessDatabase;
+const openDb = () => database.open();
 
 const start = () => startIntakeProcess({
-  ...databaseEnv(), WORKER: 'on', WORKER_POLL_MS: '50', DB_POOL_SIZE: '8',
+  ...database.env, WORKER: 'on', WORKER_POLL_MS: '50', DB_POOL_SIZE: '8',
   RESEND_API_KEY: 're_fault_test', RESEND_BASE_URL: fake.url,
 });
 
 beforeAll(async () => {
   fake = await startFakeResend();
-  if (process.env.TEST_DATABASE_URL) testDb = await createTestDatabase(process.env.TEST_DATABASE_URL);
-  else dataDir = mkdtempSync(join(tmpdir(), 'intake-fault-kill-'));
+  database = await processDatabase('fault-kill');
 });
 
 afterAll(async () => {
   await server?.kill('SIGKILL');
   await fake?.close();
-  await testDb?.drop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 interface Sent { candidate: string; type: string; seq: number; outcome: 'ok' | 'error' | 'none'; status?: number }

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/context.js';
 import { type Intake, startIntake } from '../../src/server.js';
 import type { Policy } from '../../workflows/policy.js';
+import { pgliteTemplate } from './pglite-template.js';
 
 export const TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -35,7 +36,7 @@ export async function startTestIntake(opts: { policy?: Partial<Policy>; env?: Re
   const config = loadConfig({ DEMO_DATA: 'off', WORKER: 'off', INTAKE_BOOTSTRAP_TOKEN: TOKEN, DB_POOL_SIZE: '8', LOG_LEVEL: process.env.LOG_LEVEL, ...(url ? { DATABASE_URL: url } : {}), ...opts.env });
   config.policy = { ...config.policy, ...opts.policy };
   const clock = new MovableClock(new Date('2026-03-02T09:00:00.000Z'));
-  const intake = await startIntake(config, { clock, dataDir: 'memory://' });
+  const intake = await startIntake(config, { clock, dataDir: 'memory://', loadDataDir: url ? undefined : pgliteTemplate() });
 
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
     const init: RequestInit = { method, headers: { authorization: `Bearer ${TOKEN}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers } };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type AnyMachineSnapshot, type AnyStateMachine, initialTransition, transition } from 'xstate';
+import { type AnyMachineSnapshot, type AnyStateMachine, transition } from 'xstate';
 import { careCertificateStandards, hcswdMachine } from '../../workflows/hcswd.js';
 import { eventCatalog } from '../../workflows/events/index.js';
 import { commonEvents } from '../../workflows/events/common.js';
 import { checkEvents } from '../../workflows/events/checks.js';
 import { hcswdEvents } from '../../workflows/events/hcswd.js';
-import { allowedEvents, checksOf, stageOf, statusOf } from '../../workflows/inspect.js';
+import { checksOf, stageOf, statusOf } from '../../workflows/inspect.js';
 import { defaultPolicy } from '../../workflows/policy.js';
 import type { JourneyContext, JourneyInput, StateMeta } from '../../workflows/types.js';
 import { walkToEnd, advanceUntil as walkUntil } from './walk.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type AnyMachineSnapshot, type AnyStateMachine, type StateNode, initialTransition, transition } from 'xstate';
+import { type AnyMachineSnapshot, type AnyStateMachine, type StateNode, transition } from 'xstate';
 import { internationalMachine, routeFor } from '../../workflows/international.js';
 import { eventCatalog } from '../../workflows/events/index.js';
 import { internationalEvents } from '../../workflows/events/international.js';
 import { commonEvents } from '../../workflows/events/common.js';
 import { checkEvents } from '../../workflows/events/checks.js';
-import { allowedEvents, applicantStatusOf, stageOf, statusOf } from '../../workflows/inspect.js';
+import { applicantStatusOf, stageOf, statusOf } from '../../workflows/inspect.js';
 import { days, defaultPolicy, months } from '../../workflows/policy.js';
 import type { JourneyContext, JourneyInput, Profession, StateMeta } from '../../workflows/types.js';
 import { walkToEnd, advanceUntil as walkUntil } from './walk.js';

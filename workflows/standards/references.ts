@@ -10,7 +10,7 @@ import { type Rule, refuse } from '../refusal.js';
 import type { JourneyContext, Referee, ReferenceCoverage } from '../types.js';
 import { gapReasons, refereeRelationships } from '../vocabulary.js';
 import { addDays, addMonths, daysFrom, longDate, ukDateOf } from '../when.js';
-import { email, isoDate, note, occurredOn, reason, shortText } from '../events/fields.js';
+import { email, isoDate, occurredOn, reason, shortText } from '../events/fields.js';
 import { happened, inOrder } from './dates.js';
 
 export const referee = z.strictObject({

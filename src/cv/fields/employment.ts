@@ -199,7 +199,7 @@ export function extractEmployment(secs: Section[], now: Date): Field<EmploymentE
       pieces = [];
     } else if (before) {
       const prev = headersBefore(lines, a.lineIdx, anchors[k - 1]?.lineIdx ?? -1, used);
-      prev.idx.forEach((i) => used.add(i));
+      for (const i of prev.idx) used.add(i);
       pieces = [...prev.headers, ...(seed ? [{ text: seed, line: lines[a.lineIdx]! }] : [])];
     } else {
       pieces = headersAfter(lines, a.lineIdx + 1, anchors[k + 1]?.lineIdx ?? lines.length, seed);
@@ -210,7 +210,7 @@ export function extractEmployment(secs: Section[], now: Date): Field<EmploymentE
         const enough = pieces.length >= 2 && pieces.some((p) => roleScore(p.text) > 0);
         if (prev && !used.has(prevIdx) && !enough && isHeaderLine(prev)) pieces = [{ text: prev.text, line: prev }, ...pieces];
       }
-      pieces.forEach((p) => used.add(lines.indexOf(p.line)));
+      for (const p of pieces) used.add(lines.indexOf(p.line));
     }
     found.push({ anchor: a, pieces });
   });

@@ -3,7 +3,6 @@ import { decodeCursor, encodeCursor } from '../keyset.js';
 import { nameOrEmailMatches } from './search.js';
 import { candidates, journeys } from '../../../db/schema/index.js';
 import type { Db } from '../../../db/client.js';
-import { AppError } from '../../errors.js';
 
 export interface ListCandidatesParams {
   programme?: string | undefined; stage?: string | undefined; status?: string | undefined;

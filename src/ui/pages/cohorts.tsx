@@ -198,7 +198,7 @@ export function CohortPage(props: CohortPageProps) {
         <form method="post" action={`/cohorts/${c.id}/events`} class="bulk">
           <input type="hidden" name="_csrf" value={props.staff.csrf} />
           {/* Pressing Enter in a field must not pick an action: the form's default button does nothing. */}
-          <button type="submit" class="default-none" disabled hidden aria-hidden="true" tabindex={-1}>Nothing</button>
+          <button type="submit" class="default-none" disabled hidden tabindex={-1}>Nothing</button>
           <MilestoneTable rows={props.rows} selectable />
           <h2>Apply to the selected candidates</h2>
           <p class="hint">Tick candidates in the table, then choose one action. Each candidate is moved on their own; anyone not at that step is listed with the reason.</p>
