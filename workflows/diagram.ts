@@ -22,14 +22,14 @@ function walk(node: AnyStateNode, visit: (n: AnyStateNode) => void) {
 
 /**
  * The guard a transition names. Every event transition is held to its event's standard by
- * `meetsStandard` (standardise.ts), which keeps the transition's own guard as `then`: that is the
+ * `meetsStandard` (standardise.ts), which keeps the transition's own guard as `own`: that is the
  * one shown, as the standards are listed per event in the README rather than on every arrow.
  */
 function guardName(guard: unknown): string | undefined {
   if (!guard) return undefined;
   if (typeof guard === 'string') return guard;
-  const { type, params } = guard as { type?: string; params?: { then?: unknown } };
-  if (type === 'meetsStandard') return guardName(params?.then);
+  const { type, params } = guard as { type?: string; params?: { own?: unknown } };
+  if (type === 'meetsStandard') return guardName(params?.own);
   return type ?? 'guard';
 }
 
