@@ -10,6 +10,7 @@ import { cvParseHandler } from './jobs/cv-parse.js';
 import { emailHandler } from './jobs/email.js';
 import { ensureRetentionScheduled, retentionHandler } from './jobs/retention.js';
 import { timerHandler } from './jobs/timer.js';
+import { webhookHandler } from './jobs/webhook.js';
 import type { WorkerContext } from './jobs/types.js';
 import { type Worker, startWorker } from './jobs/worker.js';
 import { mailboxTransport, resendTransport } from './email/transport.js';
@@ -45,6 +46,7 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
       email: emailHandler(transport, config.email.from),
       cv_parse: cvParseHandler(),
       retention: retentionHandler({ retentionMonths: config.retention.months, dbsMonths: config.retention.dbsMonths }),
+      webhook: webhookHandler(),
     },
     settings: {
       publicUrl: config.publicUrl,
@@ -56,6 +58,7 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
       internationalTeam: config.email.internationalTeam,
       hrContact: config.email.hrContact,
       referenceLinkDays: config.email.referenceLinkDays,
+      webhooks: config.webhooks,
     },
   };
   const generatedToken = await ensureBootstrapToken(app.db, config.bootstrapToken);

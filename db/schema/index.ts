@@ -11,3 +11,6 @@ export * from './users.js';
 export * from './sessions.js';
 export * from './security.js';
 export * from './cohorts.js';
+export * from './webhooks.js';
+export * from './idempotency.js';
+export * from './imports.js';

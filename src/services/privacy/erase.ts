@@ -9,6 +9,7 @@ import {
   auditLog, candidates, cvDocuments, emails, jobs, journeyEvents, journeys, magicLinks, notes, referenceRequests, sessions,
 } from '../../../db/schema/index.js';
 import type { AppContext } from '../../context.js';
+import { enqueueWebhookEvents } from '../../jobs/enqueue.js';
 import { notFound } from '../../errors.js';
 import { ERASED, RefereePseudonyms, needlesOf, refereeEmails, scrubPayload, scrubSnapshot } from './scrub.js';
 
@@ -58,6 +59,8 @@ export async function eraseCandidates(app: AppContext, tx: Tx, ids: readonly str
   await tx.insert(auditLog).values(people.map((p) => ({
     kind: 'erasure', actorType: opts.actor.type, actorId: opts.actor.id, subjectId: p.id, detail: { reason: opts.reason }, at,
   })));
+  // Systems told about these candidates must forget them too (ids only: nothing personal leaves).
+  await enqueueWebhookEvents(tx, people.filter((p) => !p.erasedAt).map((p) => ({ type: 'candidate.erased', data: { candidateId: p.id, reason: opts.reason, at: at.toISOString() } })), at, app.settings.webhooks.maxAttempts);
   return people.map((p) => ({ candidateId: p.id, alreadyErased: p.erasedAt !== null }));
 }
 
