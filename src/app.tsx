@@ -1,5 +1,5 @@
 // Composes the HTTP app. No I/O at import: everything it needs arrives in the AppContext.
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'drizzle-orm';
 import { requireBearer } from './auth/bearer.js';
@@ -20,6 +20,10 @@ import { applyRoutes } from './routes/apply/index.js';
 import { authPages } from './routes/pages/auth.js';
 import { portalRoutes } from './routes/portal/index.js';
 import { privacyRoutes } from './routes/privacy/index.js';
+import { apiDocs } from './routes/docs/index.js';
+import { idempotency } from './routes/idempotency.js';
+import { webhookRoutes } from './routes/webhooks/index.js';
+import { importRoutes } from './routes/imports/index.js';
 import { staffPages } from './routes/staff/index.js';
 import { appCss, staffCss } from './ui/assets.js';
 import { Message } from './ui/layout.js';
@@ -37,7 +41,7 @@ function isDatabaseUnavailable(err: unknown): boolean {
 }
 
 export function createApp(app: AppContext) {
-  const http = new Hono();
+  const http = new OpenAPIHono();
   // A strict Content-Security-Policy: everything from this server only, no inline scripts or
   // styles, no framing; HSTS when served over TLS; Referer only to ourselves (links carry one-time
   // tokens; 'no-referrer' would make browsers send Origin: null on our own form posts).
@@ -81,8 +85,9 @@ export function createApp(app: AppContext) {
     }
   });
 
-  const api = new Hono();
-  api.use('*', requireBearer(app));
+  apiDocs(http, app); // open without a token: mounted before the /api routes
+  const api = new OpenAPIHono();
+  api.use('*', requireBearer(app), idempotency(app));
   api.route('/candidates', cvRoutes(app)); // before the candidate routes: multipart applications
   api.route('/candidates', candidateRoutes(app));
   api.route('/candidates', privacyRoutes(app));
@@ -92,6 +97,8 @@ export function createApp(app: AppContext) {
   api.route('/jobs', jobRoutes(app));
   api.route('/users', userRoutes(app));
   api.route('/tokens', tokenRoutes(app));
+  api.route('/webhooks', webhookRoutes(app));
+  api.route('/imports', importRoutes(app));
   http.route('/api', api);
   http.route('/references', referenceRoutes(app));
   http.route('/feeds', feedRoutes(app)); // calendar feeds: token in the URL, no session

@@ -11,6 +11,7 @@ import { emailHandler } from './jobs/email.js';
 import { ensureRetentionScheduled, retentionHandler } from './jobs/retention.js';
 import { timerHandler } from './jobs/timer.js';
 import { webhookHandler } from './jobs/webhook.js';
+import { importHandler } from './jobs/import.js';
 import type { WorkerContext } from './jobs/types.js';
 import { type Worker, startWorker } from './jobs/worker.js';
 import { mailboxTransport, resendTransport } from './email/transport.js';
@@ -47,6 +48,7 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
       cv_parse: cvParseHandler(),
       retention: retentionHandler({ retentionMonths: config.retention.months, dbsMonths: config.retention.dbsMonths }),
       webhook: webhookHandler(),
+      import: importHandler(),
     },
     settings: {
       publicUrl: config.publicUrl,
