@@ -54,7 +54,11 @@ export async function checkRows(db: DbOrTx, who: StaffPrincipal, bytes: Uint8Arr
 
   const problems: ImportProblem[] = [];
   const rows: StoredRow[] = records.map(({ line, cells }) => {
-    const fields = rowFields(cells, map);
+    const { fields, unreadable } = rowFields(cells, map);
+    if (unreadable.length) {
+      for (const u of unreadable) problems.push({ line, field: u.field, kind: 'error', message: u.message });
+      return { line, fullName: fields.fullName ?? '', candidate: null };
+    }
     const parsed = schema.safeParse({ ...(defaultProgramme ? { programme: defaultProgramme } : {}), ...fields });
     if (!parsed.success) {
       for (const i of parsed.error.issues) problems.push({ line, field: i.path.join('.') || null, kind: 'error', message: `${i.path.join('.') || 'row'}: ${i.message}` });

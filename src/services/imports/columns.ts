@@ -26,13 +26,24 @@ const spellings: Record<Field, string[]> = {
 const byHeader = new Map(Object.entries(spellings).flatMap(([field, names]) => names.map((n) => [n, field as Field])));
 const normalise = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
 
+/** Headers no list can foresee ("NMC PIN / Registration Number", "Home Postcode (UK)"), by the word they carry. */
+const byWord: [RegExp, Field][] = [
+  [/email/, 'email'], [/postcode/, 'postcode'], [/mobile|phone|telephone/, 'phone'], [/registration|pin$|^pin/, 'registrationNumber'],
+  [/surname|lastname|familyname/, 'lastName'], [/forename|firstname|givenname/, 'firstName'], [/staffgroup|profession|occupation/, 'profession'],
+  [/programme|program/, 'programme'],
+];
+const fieldOf = (header: string): Field | undefined => {
+  const key = normalise(header);
+  return byHeader.get(key) ?? byWord.find(([re]) => re.test(key))?.[1];
+};
+
 export interface ColumnMap { fields: Partial<Record<Field, number>>; mapped: Record<string, Field>; ignored: string[] }
 
 /** Which column holds which field (the first column of a field wins); the rest are ignored. */
 export function mapColumns(header: string[]): ColumnMap {
   const map: ColumnMap = { fields: {}, mapped: {}, ignored: [] };
   header.forEach((name, i) => {
-    const field = byHeader.get(normalise(name));
+    const field = fieldOf(name);
     if (field && map.fields[field] === undefined) {
       map.fields[field] = i;
       map.mapped[name.trim()] = field;
@@ -80,10 +91,14 @@ export function programmeOf(value: string): string {
   return programmeWords.find(([, re]) => re.test(value))?.[0] ?? value;
 }
 
-/** A UK number as +44…, or an international one as +…; anything else as typed. */
-export function phoneOf(value: string): string {
+/**
+ * A number someone can be called on, as +44… (or +… abroad); null if it is not one. Ofcom's drama
+ * range (07700 900…) is not "valid" to libphonenumber but is a UK mobile's shape, as are real ones.
+ */
+export function phoneOf(value: string): string | null {
   const parsed = parsePhoneNumberFromString(value, 'GB');
-  return parsed?.isPossible() ? parsed.number : value;
+  if (!parsed) return null;
+  return parsed.isValid() || (parsed.country === 'GB' && /^7\d{9}$/.test(parsed.nationalNumber)) ? parsed.number : null;
 }
 
 /** "ls184qx" → "LS18 4QX": the inward code is always the last three characters. */
@@ -99,8 +114,8 @@ export function registrationOf(value: string): string {
 
 const EMPTY = /^(n\/?a|none|nil|not applicable|-+|\.)$/i;
 
-/** One record's cells as the candidate fields (trimmed; absent when empty). */
-export function rowFields(cells: string[], map: ColumnMap): Record<string, string> {
+/** One record's cells as the candidate fields (trimmed; absent when empty), and what could not be read. */
+export function rowFields(cells: string[], map: ColumnMap): { fields: Record<string, string>; unreadable: { field: string; message: string }[] } {
   const cell = (f: Field) => {
     const i = map.fields[f];
     // A leading apostrophe is how spreadsheets (and our own exports) keep text from being a formula.
@@ -108,14 +123,17 @@ export function rowFields(cells: string[], map: ColumnMap): Record<string, strin
     return EMPTY.test(v) ? '' : v;
   };
   const fullName = cell('fullName') || [cell('firstName'), cell('lastName')].filter(Boolean).join(' ');
-  const out: Record<string, string> = {};
-  const put = (k: string, v: string, f: (s: string) => string = (s) => s) => { if (v) out[k] = f(v); };
+  const fields: Record<string, string> = {};
+  const unreadable: { field: string; message: string }[] = [];
+  const put = (k: string, v: string, f: (s: string) => string = (s) => s) => { if (v) fields[k] = f(v); };
   put('fullName', fullName);
   put('email', cell('email'));
-  put('phone', cell('phone'), phoneOf);
+  const phone = cell('phone');
+  if (phone && !phoneOf(phone)) unreadable.push({ field: 'phone', message: 'phone: not a phone number we can call, e.g. 07700 900412 or +44 113 496 0000' });
+  put('phone', phone, (v) => phoneOf(v) ?? v);
   put('postcode', cell('postcode'), postcodeOf);
   put('profession', cell('profession'), professionOf);
   put('programme', cell('programme'), programmeOf);
   put('registrationNumber', cell('registrationNumber'), registrationOf);
-  return out;
+  return { fields, unreadable };
 }
