@@ -133,6 +133,20 @@ const cases: Record<string, Case> = {
   'GET /reports/withdrawal-reasons.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/withdrawal-reasons.csv') },
   'GET /reports/checks.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/checks.csv') },
   'GET /reports/stuck.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/stuck.csv') },
+  // Imports (pages): anyone who may add candidates; an import is seen by whoever uploaded it (and admins).
+  'GET /imports': { expect: staffPage(200, 200, 200), request: get(() => '/imports') },
+  'POST /imports': {
+    expect: staffPage(303, 303, 303),
+    request: async (as) => {
+      const body = new FormData();
+      body.set('_csrf', as.csrf ?? '');
+      body.set('programme', 'domestic');
+      body.set('file', new File([csv()], 'export.csv', { type: 'text/csv' }));
+      return { path: '/imports', init: { method: 'POST', body, headers: { origin: ORIGIN } } };
+    },
+  },
+  'GET /imports/:id': { expect: staffPage(404, 404, 200), request: get(() => `/imports/${importId}`) },
+  'POST /imports/:id/start': { expect: staffPage(404, 404, 303), request: async (as) => { importForPage = await newImport(); return postForm(() => `/imports/${importForPage}/start`, () => ({ _csrf: as.csrf ?? '' }))(as); } },
   'POST /api/candidates': { expect: staffOnly(201, 403, 201), request: json('POST', '/api/candidates', () => applicant()) },
   'GET /api/candidates': { expect: staffOnly(200, 200, 200), request: get(() => '/api/candidates') },
   // A domestic candidate: recruiters and admins read it; to a coordinator it does not exist.
@@ -192,6 +206,8 @@ const cases: Record<string, Case> = {
 
 let webhookId: string;
 let importId: string;
+/** A fresh import per caller of the start page, made just before (starting is once only). */
+let importForPage: string;
 const csv = () => `Forename,Surname,Email Address,Staff Group\nAda,Import,ada.${Math.random()}@example.com,Registered Nurse\n`;
 async function newWebhook() {
   return (await t.post('/api/webhooks', { url: 'https://hooks.example.org/intake', events: ['*'] })).body.id as string;

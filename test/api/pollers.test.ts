@@ -22,7 +22,7 @@ async function allPages(path: string): Promise<any[]> {
   const items: any[] = [];
   let cursor: string | null = null;
   do {
-    const res = await t.get(`${path}${path.includes('?') ? '&' : '?'}limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+    const res: { status: number; body: any } = await t.get(`${path}${path.includes('?') ? '&' : '?'}limit=2${cursor ? `&cursor=${cursor}` : ''}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     items.push(...res.body.items);
     cursor = res.body.nextCursor;
