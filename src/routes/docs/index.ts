@@ -71,6 +71,7 @@ export function apiDocs(root: OpenAPIHono, app: AppContext) {
           + 'Changes are also pushed as webhooks (see `webhooks`; signed to the Standard Webhooks spec).',
       },
       servers: [{ url: app.settings.publicUrl }],
+      tags: ['Candidates', 'CVs', 'Imports', 'Webhooks', 'Pipeline', 'Workflows', 'Jobs', 'Mailbox', 'Staff accounts', 'Tokens', 'Data protection', 'Documentation'].map((name) => ({ name })),
       security: [{ bearer: [] }],
     });
     return c.json(document);

@@ -51,7 +51,9 @@ export function ImportsPage(props: { staff: StaffContext; programmes: string[]; 
 export function ImportPage(props: { staff: StaffContext; item: ImportView; names: Map<number, string> }) {
   const { item, names } = props;
   const r = item.report;
-  const name = (line: number) => names.get(line) || <span class="muted">no name</span>;
+  // Names are kept only until the import has run; afterwards the lines say which rows they were.
+  const name = (line: number) => names.get(line) || <span class="muted">{names.size ? 'no name' : 'not kept'}</span>;
+  const finished = item.status === 'done' || item.status === 'failed';
   return (
     <StaffLayout staff={props.staff} title={`Import: ${item.filename}`} current="/imports">
       <p><a href="/imports">Back to imports</a></p>
@@ -81,7 +83,7 @@ export function ImportPage(props: { staff: StaffContext; item: ImportView; names
       ) : null}
       {r.problems.length ? (
         <div class="table-wrap"><table>
-          <caption>{plural(r.rows - r.ready, 'row')} will not be imported</caption>
+          <caption>{plural(r.rows - r.ready, 'row')} {finished ? (r.rows - r.ready === 1 ? 'was' : 'were') : 'will'} not {finished ? 'imported' : 'be imported'}</caption>
           <thead><tr><th scope="col">Line</th><th scope="col">Name</th><th scope="col">Field</th><th scope="col">Problem</th></tr></thead>
           <tbody>{r.problems.map((p) => (
             <tr>
