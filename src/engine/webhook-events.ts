@@ -2,6 +2,7 @@
 // event. The events are written as deliveries by the same statement as the change
 // (src/engine/effects.ts), so a change that does not commit tells nobody. Payloads carry ids,
 // states and times only: a receiver reads names and contacts through the API, with its token.
+import { checkNames } from '../../workflows/types.js';
 import type { JourneyRow } from './rows.js';
 
 export const webhookEventTypes = [
@@ -14,7 +15,7 @@ export interface WebhookEvent { type: WebhookEventType; data: Record<string, unk
 
 const offerEvents: Record<string, WebhookEventType> = { offerMade: 'offer.made', offerAccepted: 'offer.accepted', offerDeclined: 'offer.declined' };
 const finalStatuses: ReadonlySet<string> = new Set(['hired', 'withdrawn', 'rejected', 'closed']);
-const CHECK_OUTCOME = /^(identity|rightToWork|registration|references|dbs|workHealth)\.(cleared|failed)$/;
+const CHECK_OUTCOME = new RegExp(`^(${checkNames.join('|')})\\.(cleared|failed)$`);
 
 type JourneyFields = Pick<JourneyRow, 'id' | 'candidateId' | 'programme' | 'state' | 'stage' | 'status' | 'version'>;
 
