@@ -43,6 +43,18 @@ async function takeBody(c: Context): Promise<Uint8Array> {
   return body;
 }
 
+/**
+ * What makes two requests the same: method, path with query, media type and body. A multipart
+ * body's boundary is chosen afresh by most clients on every retry, so it is left out of both.
+ */
+function fingerprintOf(c: Context, body: Uint8Array): string {
+  const url = new URL(c.req.url);
+  const type = c.req.header('content-type') ?? '';
+  const boundary = /^multipart\/form-data\b.*;\s*boundary="?([^";]+)"?/i.exec(type)?.[1];
+  const content = boundary ? Buffer.from(Buffer.from(body).toString('latin1').replaceAll(boundary, ''), 'latin1') : body;
+  return createHash('sha256').update(`${c.req.method} ${url.pathname}${url.search}\n${boundary ? 'multipart/form-data' : type}\n`).update(content).digest('hex');
+}
+
 export const idempotency = (app: AppContext) => createMiddleware<AuthVars>(async (c, next) => {
   const key = c.req.method === 'POST' ? c.req.header('idempotency-key') : undefined;
   if (key === undefined) return next();
@@ -50,8 +62,7 @@ export const idempotency = (app: AppContext) => createMiddleware<AuthVars>(async
   const body = await takeBody(c);
   const p = c.get('principal');
   const ref: KeyRef = { credential: p.tokenId ?? p.userId ?? 'unknown', key };
-  const url = new URL(c.req.url);
-  const fingerprint = createHash('sha256').update(`${c.req.method} ${url.pathname}${url.search}\n${c.req.header('content-type') ?? ''}\n`).update(body).digest('hex');
+  const fingerprint = fingerprintOf(c, body);
 
   const claim = await claimKey(app.db, ref, fingerprint, app.clock.now());
   if (claim.kind === 'mismatch') {

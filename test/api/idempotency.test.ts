@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidates } from '../../db/schema/index.js';
 import { createPersonalToken } from '../../src/services/tokens/personal.js';
 import { createUser } from '../../src/services/users/manage.js';
-import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
+import { TOKEN, applicant, startTestIntake, type TestIntake } from '../support/intake.js';
 
 let t: TestIntake;
 let otherToken: string;
@@ -83,6 +83,20 @@ describe('Idempotency-Key', () => {
     expect(again.status).toBe(200);
     expect(again.body.journey.version).toBe(first.body.journey.version);
     expect((await t.get(`/api/candidates/${id}/history`)).body.items).toHaveLength(2);
+  });
+
+  it('knows a retried form post for the same one, though the client picked a new multipart boundary', async () => {
+    const body = applicant();
+    const send = () => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(body)) form.set(k, String(v));
+      return t.intake.http.request('/api/candidates', { method: 'POST', body: form, headers: { authorization: `Bearer ${TOKEN}`, 'idempotency-key': 'form-1' } });
+    };
+    const first = await send();
+    const again = await send();
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await withEmail(body.email)).toHaveLength(1);
   });
 
   it('refuses a key that is not printable text', async () => {
