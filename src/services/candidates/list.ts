@@ -1,4 +1,4 @@
-import { type SQL, and, asc, desc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { decodeCursor, encodeCursor, page } from '../keyset.js';
 import { nameOrEmailMatches } from './search.js';
 import { candidates, journeyEvents, journeys } from '../../../db/schema/index.js';
@@ -45,9 +45,11 @@ export async function listCandidates(db: Db, params: ListCandidatesParams) {
     // Changed since: candidates with a history event since then (journey_events_at_idx) or whose
     // details changed (candidates_updated_idx), oldest change first, so a poller pages forward.
     const since = new Date(params.updatedSince);
-    where.push(gte(changedAt, since), inArray(candidates.id, sql`(${db.select({ id: journeys.candidateId }).from(journeyEvents)
+    // Times compared with an expression go as text with a cast: the driver cannot infer the type.
+    const time = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+    where.push(sql`${changedAt} >= ${time(since)}`, inArray(candidates.id, sql`(${db.select({ id: journeys.candidateId }).from(journeyEvents)
       .innerJoin(journeys, eq(journeys.id, journeyEvents.journeyId)).where(gte(journeyEvents.at, since))} union ${db.select({ id: candidates.id }).from(candidates).where(gte(candidates.updatedAt, since))})`));
-    if (cursor) where.push(or(gt(changedAt, cursor.at), and(eq(changedAt, cursor.at), gt(candidates.id, cursor.id)))!);
+    if (cursor) where.push(sql`(${changedAt}, ${candidates.id}) > (${time(cursor.at)}, ${cursor.id}::uuid)`);
     order = [asc(changedAt), asc(candidates.id)];
   } else {
     if (cursor) where.push(or(lt(journeys.createdAt, cursor.at), and(eq(journeys.createdAt, cursor.at), lt(journeys.candidateId, cursor.id)))!);
