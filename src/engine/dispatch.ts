@@ -92,16 +92,16 @@ export function planChange(app: Pick<AppContext, 'machines' | 'clock' | 'setting
   const seq = row.version + 1;
   const finished = summary.status !== 'in_progress';
   const persisted = machine.getPersistedSnapshot(next);
+  const writes = jobWrites({ journeyId: row.id, candidateId: row.candidateId, seq }, actions, now, {
+    // The event rides along so an email can quote it (e.g. the question of a query).
+    email: { ...emailSnapshot(next), event: { type, ...data } }, emailMaxAttempts: app.settings.emailMaxAttempts,
+    webhooks: journeyWebhookEvents(row, { ...row, ...summary, version: seq }, type, now), webhookMaxAttempts: app.settings.webhooks?.maxAttempts,
+  });
   const updated: JourneyRow = {
     ...journey, snapshot: persisted, ...summary, version: seq, machineVersion: machineVersions[row.programme as Programme], updatedAt: now,
     ...(summary.stage !== row.stage ? { stageEnteredAt: now } : {}),
     ...(finished ? { closedAt: now, exitStage: row.stage, exitReason: typeof data.reason === 'string' ? data.reason : null } : {}),
   };
-  const writes = jobWrites({ journeyId: row.id, candidateId: row.candidateId, seq }, actions, now, {
-    // The event rides along so an email can quote it (e.g. the question of a query).
-    email: { ...emailSnapshot(next), event: { type, ...data } }, emailMaxAttempts: app.settings.emailMaxAttempts,
-    webhooks: journeyWebhookEvents(row, updated, type, now), webhookMaxAttempts: app.settings.webhooks?.maxAttempts,
-  });
   return {
     accepted: true, at: now, writes,
     result: { journey: updated, accepted: true, snapshot: next, movedProgramme: false },
