@@ -1,5 +1,5 @@
 // Composes the HTTP app. No I/O at import: everything it needs arrives in the AppContext.
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { requireBearer } from './auth/bearer.js';
 import type { AppContext } from './context.js';
@@ -21,6 +21,10 @@ import { applyRoutes } from './routes/apply/index.js';
 import { authPages } from './routes/pages/auth.js';
 import { portalRoutes } from './routes/portal/index.js';
 import { privacyRoutes } from './routes/privacy/index.js';
+import { apiDocs } from './routes/docs/index.js';
+import { idempotency } from './routes/idempotency.js';
+import { webhookRoutes } from './routes/webhooks/index.js';
+import { importRoutes } from './routes/imports/index.js';
 import { staffPages } from './routes/staff/index.js';
 import { appCss, staffCss } from './ui/assets.js';
 import { Message } from './ui/layout.js';
@@ -41,7 +45,7 @@ function isDatabaseUnavailable(err: unknown): boolean {
 const forMachines = (path: string) => path.startsWith('/api/') || ['/healthz', '/readyz', '/metrics'].includes(path);
 
 export function createApp(app: AppContext, ops: OpsOptions) {
-  const http = new Hono<RequestVars>();
+  const http = new OpenAPIHono<RequestVars>();
   http.use('*', accessLog(ops.metrics));
   // A strict Content-Security-Policy: everything from this server only, no inline scripts or
   // styles, no framing; HSTS when served over TLS; Referer only to ourselves (links carry one-time
@@ -79,8 +83,9 @@ export function createApp(app: AppContext, ops: OpsOptions) {
 
   http.route('/', opsRoutes(app, ops));
 
-  const api = new Hono();
-  api.use('*', requireBearer(app));
+  apiDocs(http, app); // open without a token: mounted before the /api routes
+  const api = new OpenAPIHono();
+  api.use('*', requireBearer(app), idempotency(app));
   api.route('/candidates', cvRoutes(app)); // before the candidate routes: multipart applications
   api.route('/candidates', candidateRoutes(app));
   api.route('/candidates', privacyRoutes(app));
@@ -90,6 +95,8 @@ export function createApp(app: AppContext, ops: OpsOptions) {
   api.route('/jobs', jobRoutes(app));
   api.route('/users', userRoutes(app));
   api.route('/tokens', tokenRoutes(app));
+  api.route('/webhooks', webhookRoutes(app));
+  api.route('/imports', importRoutes(app));
   http.route('/api', api);
   http.route('/references', referenceRoutes(app));
   http.route('/feeds', feedRoutes(app)); // calendar feeds: token in the URL, no session

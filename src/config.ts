@@ -1,6 +1,7 @@
 // Configuration comes from the environment, parsed once with zod. A bad value stops start-up
 // with a message naming the variable.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { type Policy, defaultPolicy, policyFileSchema, withPolicyFile } from '../workflows/policy.js';
@@ -25,6 +26,23 @@ const unsetIfEmpty = (env: Record<string, string | undefined>) =>
 const chaseDays = z.string().regex(/^\d+,\d+,\d+,\d+$/, 'must be four comma-separated day counts, e.g. 3,6,9,12')
   .transform((v) => v.split(',').map(Number) as Policy['referenceChaseDays'])
   .refine((days) => days.every((d, i) => i === 0 || d > days[i - 1]!), 'days must increase');
+
+/** Comma-separated addresses or CIDR blocks, e.g. `127.0.0.1/32,10.20.0.0/16,::1`. */
+const networks = z.string().transform((v, ctx) => {
+  const out: { address: string; prefix: number; family: 'ipv4' | 'ipv6' }[] = [];
+  for (const part of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [address = '', prefixText] = part.split('/');
+    const family = isIP(address) === 4 ? 'ipv4' : isIP(address) === 6 ? 'ipv6' : null;
+    const max = family === 'ipv4' ? 32 : 128;
+    const prefix = prefixText === undefined ? max : Number(prefixText);
+    if (!family || !Number.isInteger(prefix) || prefix < 0 || prefix > max) {
+      ctx.addIssue({ code: 'custom', message: `"${part}" is not an address or CIDR block, e.g. 127.0.0.1/32 or 10.20.0.0/16` });
+      return z.NEVER;
+    }
+    out.push({ address, prefix, family });
+  }
+  return out;
+});
 
 const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
@@ -55,6 +73,9 @@ const schema = z.object({
   INTERNATIONAL_TEAM_EMAIL: z.email().default('international.recruitment@example.nhs.uk'),
   HR_CONTACT_EMAIL: z.email().default('hr.references@example.nhs.uk'),
   REFERENCE_LINK_DAYS: int(1, 90).default(21),
+  WEBHOOK_MAX_ATTEMPTS: int(1, 50).default(15),
+  WEBHOOK_TIMEOUT_MS: int(1000, 60_000).default(10_000),
+  WEBHOOK_ALLOWED_NETWORKS: networks.default([]),
   RETENTION_MONTHS: int(1, 120).default(6),
   DBS_RETENTION_MONTHS: int(1, 120).default(6),
   POLICY_OFFER_EXPIRY_DAYS: days.optional(),
@@ -94,6 +115,7 @@ const schema = z.object({
     hrContact: e.HR_CONTACT_EMAIL,
     referenceLinkDays: e.REFERENCE_LINK_DAYS,
   },
+  webhooks: { maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, timeoutMs: e.WEBHOOK_TIMEOUT_MS, allowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS },
   retention: { months: e.RETENTION_MONTHS, dbsMonths: e.DBS_RETENTION_MONTHS },
   policy: policyOf(e),
 }));

@@ -35,4 +35,14 @@ export interface Settings {
   internationalTeam: string;
   hrContact: string;
   referenceLinkDays: number;
+  webhooks: WebhookSettings;
+}
+
+/** How webhook deliveries are made (docs/webhooks.md). */
+export interface WebhookSettings {
+  /** Attempts at a delivery before it is given up (retried with the worker's backoff). */
+  maxAttempts: number;
+  timeoutMs: number;
+  /** Networks outside the public internet a receiver may be on (loopback, a trust's own network). */
+  allowedNetworks: { address: string; prefix: number; family: 'ipv4' | 'ipv6' }[];
 }

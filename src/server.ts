@@ -12,6 +12,8 @@ import { cvParseHandler } from './jobs/cv-parse.js';
 import { emailHandler } from './jobs/email.js';
 import { ensureRetentionScheduled, retentionHandler } from './jobs/retention.js';
 import { timerHandler } from './jobs/timer.js';
+import { webhookHandler } from './jobs/webhook.js';
+import { importHandler } from './jobs/import.js';
 import type { WorkerContext } from './jobs/types.js';
 import { type Worker, startWorker } from './jobs/worker.js';
 import { type Heartbeat, startHeartbeat } from './jobs/heartbeat.js';
@@ -61,6 +63,8 @@ export async function startIntake(config: Config, opts: StartOptions = {}): Prom
     email: emailHandler(transport, config.email.from),
     cv_parse: cvParseHandler(),
     retention: retentionHandler({ retentionMonths: config.retention.months, dbsMonths: config.retention.dbsMonths }),
+    webhook: webhookHandler(),
+    import: importHandler(),
   };
   const heartbeatStaleMs = 3 * config.workerHeartbeatMs;
   const metrics = createMetrics({ db: database.db, clock, jobKinds: Object.keys(handlers), heartbeatStaleMs });
@@ -82,6 +86,7 @@ export async function startIntake(config: Config, opts: StartOptions = {}): Prom
       internationalTeam: config.email.internationalTeam,
       hrContact: config.email.hrContact,
       referenceLinkDays: config.email.referenceLinkDays,
+      webhooks: config.webhooks,
     },
   };
   // The bootstrap token and demo data belong to the process people reach, not to a worker.

@@ -9,6 +9,8 @@ export const candidates = pgTable('candidates', {
   phone: text('phone'),
   postcode: text('postcode'),
   profession: text('profession').notNull(),
+  /** The registration number the candidate declared (e.g. from an import), unverified until screening. */
+  registrationNumber: text('registration_number'),
   currentJourneyId: uuid('current_journey_id'),
   /** Set when personal data was erased (retention or request); the journey history remains. */
   erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
@@ -20,5 +22,7 @@ export const candidates = pgTable('candidates', {
   // The list joins each current journey to its candidate through this column.
   index('candidates_current_journey_idx').on(t.currentJourneyId),
   // `q` is a substring search (ILIKE '%…%') on name and email: trigrams make it an index lookup.
+  // Pollers (`updatedSince`): candidates whose details changed.
+  index('candidates_updated_idx').on(t.updatedAt),
   index('candidates_search_idx').using('gin', t.fullName.op('gin_trgm_ops'), t.email.op('gin_trgm_ops')),
 ]);

@@ -12,3 +12,6 @@ export * from './sessions.js';
 export * from './security.js';
 export * from './cohorts.js';
 export * from './worker-heartbeats.js';
+export * from './webhooks.js';
+export * from './idempotency.js';
+export * from './imports.js';

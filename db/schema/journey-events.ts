@@ -22,5 +22,8 @@ export const journeyEvents = pgTable('journey_events', {
   // Reports read (type, at) ranges and need only the journey: journey_id makes them index-only.
   index('journey_events_type_idx').on(t.type, t.at, t.journeyId),
   // The funnel asks which stages each journey reached: only events that changed stage.
+  // Pollers (`updatedSince`): journeys with an event since a time. Append-only, so the cost is
+  // one index entry per event; an index on journeys.updated_at would stop HOT updates (0006).
+  index('journey_events_at_idx').on(t.at, t.journeyId),
   index('journey_events_stage_changes_idx').on(t.journeyId, t.toStage).where(sql`${t.fromStage} is distinct from ${t.toStage}`),
 ]);

@@ -10,7 +10,7 @@ export type Role = (typeof roles)[number];
 export const actions = [
   'candidates.read', 'candidates.create', 'journey.act', 'notes.write', 'cv.upload', 'cv.review',
   'pipeline.read', 'reports.read', 'workflows.read', 'mailbox.read', 'jobs.read', 'jobs.retry',
-  'cohorts.read', 'cohorts.manage', 'users.manage', 'tokens.own', 'data.export', 'data.erase',
+  'cohorts.read', 'cohorts.manage', 'users.manage', 'tokens.own', 'data.export', 'data.erase', 'webhooks.manage',
   'metrics.read',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -27,12 +27,14 @@ export const permissions: Record<Role, Record<Action, Scope>> = {
     'pipeline.read': 'all', 'reports.read': 'all', 'workflows.read': 'all', 'mailbox.read': 'all', 'jobs.read': 'all', 'jobs.retry': 'none',
     'cohorts.read': 'none', 'cohorts.manage': 'none', 'users.manage': 'none', 'tokens.own': 'all', 'data.export': 'none', 'data.erase': 'none',
     'metrics.read': 'none',
+    'webhooks.manage': 'none',
   },
   coordinator: {
     'candidates.read': intl, 'candidates.create': intl, 'journey.act': intl, 'notes.write': intl, 'cv.upload': intl, 'cv.review': intl,
     'pipeline.read': 'all', 'reports.read': 'all', 'workflows.read': 'all', 'mailbox.read': 'all', 'jobs.read': 'all', 'jobs.retry': 'none',
     'cohorts.read': 'all', 'cohorts.manage': 'all', 'users.manage': 'none', 'tokens.own': 'all', 'data.export': 'none', 'data.erase': 'none',
     'metrics.read': 'none',
+    'webhooks.manage': 'none',
   },
   admin: Object.fromEntries(actions.map((a) => [a, 'all'])) as Record<Action, Scope>,
 };

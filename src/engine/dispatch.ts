@@ -24,6 +24,7 @@ import { type JobWrites, jobWrites } from './effects.js';
 import { type JourneyRow, type LoadedJourney, loadedJourneyColumns } from './rows.js';
 import { emailSnapshot, loadSnapshot, machineFor, summarise } from './snapshot.js';
 import { startJourney } from './start.js';
+import { journeyWebhookEvents } from './webhook-events.js';
 
 export interface DispatchOptions {
   /** If-Match: refuse with 409 unless the journey is still at this version. */
@@ -102,6 +103,7 @@ export function planChange(app: Pick<AppContext, 'machines' | 'clock' | 'setting
   const writes = jobWrites({ journeyId: row.id, candidateId: row.candidateId, seq }, actions, now, {
     // The event rides along so an email can quote it (e.g. the question of a query).
     email: { ...emailSnapshot(next), event: { type, ...data } }, emailMaxAttempts: app.settings.emailMaxAttempts,
+    webhooks: journeyWebhookEvents(row, { ...row, ...summary, version: seq }, type, now), webhookMaxAttempts: app.settings.webhooks?.maxAttempts,
   });
   const updated: JourneyRow = {
     ...journey, snapshot: persisted, ...summary, version: seq, machineVersion: machineVersions[row.programme as Programme], updatedAt: now,

@@ -3,6 +3,7 @@
 // behind, a committed one always has its jobs. Planning is pure (the demo seeder folds plans in
 // memory); `jobsCtes` is the SQL that writes a plan, shared by dispatch and journey start.
 import { type DbOrTx, executeStatement } from '../../db/client.js';
+import type { WebhookEvent } from './webhook-events.js';
 
 interface ActionLike { type: string; params?: unknown }
 export interface EffectTarget { journeyId: string; candidateId: string; seq: number }
@@ -13,7 +14,11 @@ export interface EffectTarget { journeyId: string; candidateId: string; seq: num
  * Personal data (name, address) is read from the candidate when the email is rendered.
  */
 export interface EmailSnapshot { context: unknown; status: unknown; checks: unknown; event?: unknown }
-export interface EffectOptions { email?: EmailSnapshot; emailMaxAttempts?: number }
+export interface EffectOptions {
+  email?: EmailSnapshot; emailMaxAttempts?: number;
+  /** What the change tells webhook subscribers (src/engine/webhook-events.ts). */
+  webhooks?: WebhookEvent[]; webhookMaxAttempts?: number;
+}
 
 export type Effect =
   | { kind: 'timer'; key: string; runAt: Date; event: unknown }
@@ -52,6 +57,8 @@ export interface JobWrites {
   at: Date;
   emailMaxAttempts: number;
   startProgrammes: string[];
+  webhooks: WebhookEvent[];
+  webhookMaxAttempts: number;
 }
 
 /**
@@ -77,16 +84,20 @@ export function jobWrites(target: EffectTarget, actions: readonly ActionLike[], 
   }
   const set = [...timers.values()].filter((t) => t !== null);
   const cancels = [...timers.entries()].filter(([, t]) => t === null).map(([key]) => key);
-  return { journeyId: target.journeyId, timers: set, cancels, emails, at, emailMaxAttempts: opts.emailMaxAttempts ?? 8, startProgrammes };
+  return {
+    journeyId: target.journeyId, timers: set, cancels, emails, at, emailMaxAttempts: opts.emailMaxAttempts ?? 8, startProgrammes,
+    webhooks: opts.webhooks ?? [], webhookMaxAttempts: opts.webhookMaxAttempts ?? 15,
+  };
 }
 
 /**
- * The jobs of a plan as three data-modifying CTEs (`timers`, `cancelled`, `emails`), written only
- * when `guard` holds, with parameters $first.. (see jobsParams). The lists travel as JSON so the
- * statement's text is the same for every plan (prepared once per connection).
+ * The jobs of a plan as data-modifying CTEs (`timers`, `cancelled`, `emails`, and the webhook
+ * deliveries with their jobs), written only when `guard` holds, with parameters $first.. (see
+ * jobsParams). The lists travel as JSON so the statement's text is the same for every plan
+ * (prepared once per connection).
  */
 export function jobsCtes(first: number, guard: string): string {
-  const [journeyId, timers, cancels, at, maxAttempts, emails] = Array.from({ length: 6 }, (_, i) => `$${first + i}`);
+  const [journeyId, timers, cancels, at, maxAttempts, emails, webhooks, webhookMaxAttempts] = Array.from({ length: 8 }, (_, i) => `$${first + i}`);
   return `timers as (
     insert into jobs (kind, key, journey_id, payload, run_at)
     select 'timer', t.key, ${journeyId}::uuid, t.payload, t."runAt"
@@ -100,19 +111,43 @@ export function jobsCtes(first: number, guard: string): string {
     select 'email', e.key, ${journeyId}::uuid, ${at}::timestamptz, ${maxAttempts}::int, e.payload
     from jsonb_to_recordset(${emails}::jsonb) as e(key text, payload jsonb) where ${guard}
     on conflict do nothing
+  ), ${webhookCtes(webhooks!, at!, webhookMaxAttempts!, guard)}`;
+}
+
+/**
+ * A delivery per live subscription that wants each event ('*': all), and a job per delivery.
+ * With no event or no subscriber this writes nothing: the list of subscriptions is a few rows.
+ * The jobs carry no journey id, so erasure (which drops a journey's queued work) still lets
+ * `candidate.erased` and what came before it reach the subscribers.
+ */
+export function webhookCtes(events: string, at: string, maxAttempts: string, guard: string): string {
+  return `webhook_deliveries as (
+    insert into webhook_deliveries (subscription_id, event_type, payload, created_at)
+    select s.id, w.type, w.payload, ${at}::timestamptz
+    from jsonb_to_recordset(${events}::jsonb) as w(type text, payload jsonb)
+    join webhook_subscriptions s on s.deleted_at is null and (w.type = any(s.events) or '*' = any(s.events))
+    where ${guard}
+    returning id
+  ), webhook_jobs as (
+    insert into jobs (kind, key, run_at, max_attempts, payload)
+    select 'webhook', 'webhook:' || d.id, ${at}::timestamptz, ${maxAttempts}::int, jsonb_build_object('deliveryId', d.id) from webhook_deliveries d
   )`;
 }
 
-/** The six parameters of jobsCtes, in order. */
+/** The eight parameters of jobsCtes, in order. */
 export const jobsParams = (w: JobWrites): unknown[] => [
   w.journeyId, JSON.stringify(w.timers), JSON.stringify(w.cancels), w.at.toISOString(), w.emailMaxAttempts, JSON.stringify(w.emails),
+  JSON.stringify(w.webhooks.map((e) => ({ type: e.type, payload: webhookPayload(e, w.at) }))), w.webhookMaxAttempts,
 ];
+
+/** The body a subscriber receives (Standard Webhooks' shape: type, timestamp, data). */
+export const webhookPayload = (e: WebhookEvent, at: Date) => ({ type: e.type, timestamp: at.toISOString(), data: e.data });
 
 const RECORD_JOBS = `with ${jobsCtes(1, 'true')} select 1`;
 
 /** Writes a plan's jobs on their own (a journey's start); returns the programmes to start. */
 export async function recordEffects(db: DbOrTx, target: EffectTarget, actions: readonly ActionLike[], at: Date, opts: EffectOptions = {}): Promise<string[]> {
   const writes = jobWrites(target, actions, at, opts);
-  if (writes.timers.length || writes.cancels.length || writes.emails.length) await executeStatement(db, RECORD_JOBS, jobsParams(writes));
+  if (writes.timers.length || writes.cancels.length || writes.emails.length || writes.webhooks.length) await executeStatement(db, RECORD_JOBS, jobsParams(writes));
   return writes.startProgrammes;
 }

@@ -9,6 +9,7 @@ import type { Actor } from './actor.js';
 import type { AppContext } from '../context.js';
 import { recordEffects } from './effects.js';
 import { emailSnapshot, machineFor, summarise } from './snapshot.js';
+import { startWebhookEvents } from './webhook-events.js';
 
 export interface StartJourney { candidateId: string; programme: Programme; profession: Profession; at: Date; actor: Actor; from?: string }
 
@@ -47,6 +48,7 @@ export async function startJourney(app: AppContext, tx: Tx, input: StartJourney)
   await tx.update(candidates).set({ currentJourneyId: journey!.id, updatedAt: input.at }).where(eq(candidates.id, input.candidateId));
   await recordEffects(tx, { journeyId: journey!.id, candidateId: input.candidateId, seq: 1 }, actions, input.at, {
     email: emailSnapshot(snapshot), emailMaxAttempts: app.settings.emailMaxAttempts,
+    webhooks: startWebhookEvents({ ...journey!, profession: input.profession }, input.at, input.from), webhookMaxAttempts: app.settings.webhooks?.maxAttempts,
   });
   return journey!;
 }

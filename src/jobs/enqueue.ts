@@ -3,8 +3,10 @@
 // transaction, so the job exists exactly when the change that caused it does. A key makes the
 // job unique; `onConflict` says what happens when a job with that key exists already.
 import { inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, executeStatement } from '../../db/client.js';
 import { jobs } from '../../db/schema/index.js';
+import { webhookCtes, webhookPayload } from '../engine/effects.js';
+import type { WebhookEvent } from '../engine/webhook-events.js';
 
 export interface NewJob {
   kind: string;
@@ -40,4 +42,15 @@ export async function enqueue(db: DbOrTx, job: NewJob | readonly NewJob[], onCon
       ...(onConflict === 'revive' ? { setWhere: inArray(jobs.status, ['dead', 'done']) } : {}),
     });
   }
+}
+
+const RECORD_WEBHOOKS = `with ${webhookCtes('$1', '$2', '$3', 'true')} select 1`;
+
+/**
+ * Webhook deliveries for a change that is not a journey event (an erasure), in the caller's
+ * transaction: the same statement the engine's commit carries (src/engine/effects.ts).
+ */
+export async function enqueueWebhookEvents(db: DbOrTx, events: readonly WebhookEvent[], at: Date, maxAttempts: number): Promise<void> {
+  if (!events.length) return;
+  await executeStatement(db, RECORD_WEBHOOKS, [JSON.stringify(events.map((e) => ({ type: e.type, payload: webhookPayload(e, at) }))), at.toISOString(), maxAttempts]);
 }

@@ -5,6 +5,8 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { jobs } from '../../db/schema/index.js';
+import { purgeExpiredKeys } from '../services/idempotency/keys.js';
+import { purgeStaleImports } from '../services/imports/manage.js';
 import { runRetention } from '../services/privacy/retention.js';
 import { enqueue } from './enqueue.js';
 import type { TxHandler } from './types.js';
@@ -28,6 +30,9 @@ export function retentionHandler(opts: RetentionJobOptions): TxHandler {
     async run(app, tx, job) {
       const now = app.clock.now();
       await runRetention(app, { now, retentionMonths: opts.retentionMonths, dbsMonths: opts.dbsMonths, tx });
+      // Copies of personal data kept for a while by the integrations: idempotent answers, import rows.
+      await purgeExpiredKeys(tx, now);
+      await purgeStaleImports(tx, now);
       // The worker marks this row done after we return, so it must give up the key first:
       // otherwise the next run's upsert would land on this row and be overwritten to 'done'.
       if (job.key === RETENTION_JOB_KEY) await tx.update(jobs).set({ key: null }).where(eq(jobs.id, job.id));

@@ -105,8 +105,8 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An id that cannot exist is simply not found. */
-export function idParam(c: Context, what = 'The candidate'): string {
-  const id = c.req.param('id') ?? '';
+export function idParam(c: Context, what = 'The candidate', name = 'id'): string {
+  const id = c.req.param(name) ?? '';
   if (!UUID.test(id)) throw new AppError('not_found', `${what} was not found.`);
   return id.toLowerCase();
 }

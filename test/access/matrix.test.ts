@@ -138,6 +138,20 @@ const cases: Record<string, Case> = {
   'GET /reports/withdrawal-reasons.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/withdrawal-reasons.csv') },
   'GET /reports/checks.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/checks.csv') },
   'GET /reports/stuck.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/stuck.csv') },
+  // Imports (pages): anyone who may add candidates; an import is seen by whoever uploaded it (and admins).
+  'GET /imports': { expect: staffPage(200, 200, 200), request: get(() => '/imports') },
+  'POST /imports': {
+    expect: staffPage(303, 303, 303),
+    request: async (as) => {
+      const body = new FormData();
+      body.set('_csrf', as.csrf ?? '');
+      body.set('programme', 'domestic');
+      body.set('file', new File([csv()], 'export.csv', { type: 'text/csv' }));
+      return { path: '/imports', init: { method: 'POST', body, headers: { origin: ORIGIN } } };
+    },
+  },
+  'GET /imports/:id': { expect: staffPage(404, 404, 200), request: get(() => `/imports/${importId}`) },
+  'POST /imports/:id/start': { expect: staffPage(404, 404, 303), request: async (as) => { importForPage = await newImport(); return postForm(() => `/imports/${importForPage}/start`, () => ({ _csrf: as.csrf ?? '' }))(as); } },
   'POST /api/candidates': { expect: staffOnly(201, 403, 201), request: json('POST', '/api/candidates', () => applicant()) },
   'GET /api/candidates': { expect: staffOnly(200, 200, 200), request: get(() => '/api/candidates') },
   // A domestic candidate: recruiters and admins read it; to a coordinator it does not exist.
@@ -177,7 +191,36 @@ const cases: Record<string, Case> = {
   'POST /api/tokens': { expect: staffOnly(201, 201, 201), request: json('POST', '/api/tokens', { name: 'laptop' }) },
   // Revoking a token that is not yours: staff see no such token; an admin may revoke anyone's.
   'DELETE /api/tokens/:id': { expect: staffOnly(404, 404, 200), request: async () => json('DELETE', `/api/tokens/${await someoneElsesToken()}`)() },
+  // The API's description: open to everyone, it shows no data.
+  'GET /api/openapi.json': { expect: all(200), request: get(() => '/api/openapi.json') },
+  'GET /api/docs': { expect: all(200), request: get(() => '/api/docs') },
+  'GET /assets/api-docs/:file': { expect: all(200), request: get(() => '/assets/api-docs/init.js') },
+  // Webhooks: admins only (they choose where the bank's events go).
+  'POST /api/webhooks': { expect: staffOnly(403, 403, 201), request: json('POST', '/api/webhooks', { url: 'https://hooks.example.org/intake', events: ['hired'] }) },
+  'GET /api/webhooks': { expect: staffOnly(403, 403, 200), request: get(() => '/api/webhooks') },
+  'GET /api/webhooks/:id': { expect: staffOnly(403, 403, 200), request: async () => get(() => `/api/webhooks/${webhookId}`)() },
+  'DELETE /api/webhooks/:id': { expect: staffOnly(403, 403, 200), request: async () => json('DELETE', `/api/webhooks/${await newWebhook()}`)() },
+  'GET /api/webhooks/:id/deliveries': { expect: staffOnly(403, 403, 200), request: async () => get(() => `/api/webhooks/${webhookId}/deliveries`)() },
+  'POST /api/webhooks/:id/deliveries/:deliveryId/replay': { expect: staffOnly(403, 403, 404), request: async () => json('POST', `/api/webhooks/${webhookId}/deliveries/00000000-0000-4000-8000-000000000000/replay`)() },
+  // Imports: anyone who may add candidates; an import is seen by whoever uploaded it (and admins).
+  'POST /api/imports': { expect: staffOnly(201, 201, 201), request: async () => ({ path: '/api/imports?programme=domestic', init: { method: 'POST', body: csv(), headers: { 'content-type': 'text/csv' } } }) },
+  'GET /api/imports': { expect: staffOnly(200, 200, 200), request: get(() => '/api/imports') },
+  'GET /api/imports/:id': { expect: staffOnly(404, 404, 200), request: async () => get(() => `/api/imports/${importId}`)() },
+  'POST /api/imports/:id/start': { expect: staffOnly(404, 404, 202), request: async () => json('POST', `/api/imports/${await newImport()}/start`)() },
 };
+
+let webhookId: string;
+let importId: string;
+/** A fresh import per caller of the start page, made just before (starting is once only). */
+let importForPage: string;
+const csv = () => `Forename,Surname,Email Address,Staff Group\nAda,Import,ada.${Math.random()}@example.com,Registered Nurse\n`;
+async function newWebhook() {
+  return (await t.post('/api/webhooks', { url: 'https://hooks.example.org/intake', events: ['*'] })).body.id as string;
+}
+async function newImport() {
+  const res = await t.intake.http.request('/api/imports?programme=domestic', { method: 'POST', body: csv(), headers: { 'content-type': 'text/csv', authorization: `Bearer ${TOKEN}` } });
+  return ((await res.json()) as { id: string }).id;
+}
 
 async function throwawayUser() {
   const { user } = await createUser(t.intake.app.db, { email: `throwaway.${Math.random()}@example.nhs.uk`, name: 'Throwaway', role: 'recruiter' }, null, t.clock.now());
@@ -194,6 +237,8 @@ beforeAll(async () => {
   domesticB = await candidate();
   international = await candidate('international', 'registered_nurse');
   cohortId = (await createCohort(t.intake.app, { name: 'Matrix cohort', startsOn: '2027-03-01' }, null)).id;
+  webhookId = await newWebhook();
+  importId = await newImport();
   callers.anonymous = { headers: {} };
   callers.recruiter = await staff('recruiter');
   callers.coordinator = await staff('coordinator');

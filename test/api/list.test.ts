@@ -132,7 +132,7 @@ describe('GET /api/candidates pagination', () => {
     expect(res.body.items.find((i: ListItem) => i.fullName === 'Dev Patel')).toEqual({
       id: ids.get('Dev Patel'), fullName: 'Dev Patel', email: 'dev.patel@nhs.example.net', profession: 'physiotherapist', programme: 'domestic',
       state: 'interview.toSchedule', stage: 'interview', status: 'in_progress', owner: 'recruiter',
-      stageEnteredAt: expect.any(String), createdAt: expect.any(String),
+      stageEnteredAt: expect.any(String), createdAt: expect.any(String), updatedAt: expect.any(String),
     });
   });
 

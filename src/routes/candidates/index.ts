@@ -1,5 +1,5 @@
 // /api/candidates: thin handlers — parse, call a service, shape the reply.
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AuthVars } from '../../auth/bearer.js';
 import type { AppContext } from '../../context.js';
 import { authorize, authorizeCandidate, authorizedCandidate } from '../../auth/authorize.js';
@@ -9,18 +9,20 @@ import { AppError } from '../../errors.js';
 import { act, replyOf } from '../../services/journeys/act.js';
 import { createCandidate } from '../../services/candidates/create.js';
 import { candidateWithJourney } from '../../services/candidates/get.js';
-import { candidateHistory } from '../../services/candidates/history.js';
+import { candidateHistoryPage } from '../../services/candidates/history.js';
 import { listCandidates } from '../../services/candidates/list.js';
 import { candidateEmails } from '../../services/emails/list.js';
 import { audit } from '../../services/audit/record.js';
 import { idParam, ifMatchVersion, parseWith, readJsonObject } from '../input.js';
-import { createCandidateBody, eventBody, listCandidatesQuery } from './schemas.js';
+import { serve } from '../openapi/common.js';
+import * as routes from './openapi.js';
+import { createCandidateBody, eventBody, listCandidatesQuery, pageQuery } from './schemas.js';
 
 
 export function candidateRoutes(app: AppContext) {
-  const r = new Hono<AuthVars>();
+  const r = new OpenAPIHono<AuthVars>();
 
-  r.post('/', async (c) => {
+  serve(r, routes.createCandidate, async (c) => {
     const body = parseWith(createCandidateBody, await readJsonObject(c));
     await authorize(app, c.get('principal'), 'candidates.create', body.programme);
     const created = await createCandidate(app, body, actorOf(c.get('principal')));
@@ -28,7 +30,7 @@ export function candidateRoutes(app: AppContext) {
     return c.json(created, 201);
   });
 
-  r.get('/', async (c) => {
+  serve(r, routes.listCandidates, async (c) => {
     const query = parseWith(listCandidatesQuery, c.req.query(), 'invalid_query');
     const readable = programmesFor(c.get('principal').role, 'candidates.read');
     if (query.programme && !readable.includes(query.programme)) {
@@ -37,7 +39,7 @@ export function candidateRoutes(app: AppContext) {
     return c.json(await listCandidates(app.db, { ...query, programmes: readable }));
   });
 
-  r.get('/:id', async (c) => {
+  serve(r, routes.getCandidate, async (c) => {
     const id = idParam(c);
     // The row the permission check read is the reply: one prepared query in all.
     const { candidate, journey } = await authorizedCandidate(app, c.get('principal'), 'candidates.read', id, c.get('candidate'));
@@ -46,7 +48,7 @@ export function candidateRoutes(app: AppContext) {
     return c.json(reply);
   });
 
-  r.post('/:id/events', async (c) => {
+  serve(r, routes.sendEvent, async (c) => {
     const id = idParam(c);
     const expectedVersion = ifMatchVersion(c);
     // The payload comes from the body as sent, not from zod's copy of it: that copy assigns a
@@ -61,22 +63,22 @@ export function candidateRoutes(app: AppContext) {
     return c.json(reply);
   });
 
-  r.get('/:id/history', async (c) => {
+  serve(r, routes.getHistory, async (c) => {
     const id = idParam(c);
     await authorizeCandidate(app, c.get('principal'), 'candidates.read', id, c.get('candidate'));
-    const items = await candidateHistory(app.db, id);
+    const { items, nextCursor } = await candidateHistoryPage(app.db, id, parseWith(pageQuery, c.req.query(), 'invalid_query'));
     // DBS certificate details (number, date, level, outcome) are kept with who viewed them.
     if (items.some((i) => i.type === 'dbs.cleared' && (i.payload as { certificateNumber?: string }).certificateNumber)) {
       const p = c.get('principal');
       await audit(app.db, { kind: 'dbs_details_viewed', actorType: p.via, actorId: p.userId ?? p.tokenId, subjectId: id, at: app.clock.now() });
     }
-    return c.json({ items });
+    return c.json({ items, nextCursor });
   });
 
-  r.get('/:id/emails', async (c) => {
+  serve(r, routes.getEmails, async (c) => {
     const id = idParam(c);
     await authorizeCandidate(app, c.get('principal'), 'candidates.read', id, c.get('candidate'));
-    return c.json({ items: await candidateEmails(app.db, id) });
+    return c.json(await candidateEmails(app.db, id, parseWith(pageQuery, c.req.query(), 'invalid_query')));
   });
 
   return r;

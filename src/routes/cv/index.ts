@@ -3,8 +3,9 @@
 //   POST /api/candidates/:id/cv     multipart/form-data, the PDF in `file` → 202, parsed by a job
 //   GET  /api/candidates/:id/cv     status, parsed fields, review decisions, duplicates
 //   POST /api/candidates/:id/cv/accept   accept or correct parsed fields
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { Hono } from 'hono';
+import { z } from 'zod';
 import { bodyLimit } from 'hono/body-limit';
 import { authorize, authorizeCandidate } from '../../auth/authorize.js';
 import type { AuthVars } from '../../auth/bearer.js';
@@ -19,6 +20,7 @@ import { type CvFile, uploadCv } from '../../services/cv/upload.js';
 import { getCvView } from '../../services/cv/view.js';
 import { createCandidateBody } from '../candidates/schemas.js';
 import { idParam, parseWith, readJsonObject } from '../input.js';
+import { candidateIdParam, json, jsonBody, problems, serve } from '../openapi/common.js';
 
 const isMultipart = (c: Context) => /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
 
@@ -48,8 +50,39 @@ async function fileFrom(form: Record<string, string | File>): Promise<CvFile> {
   return { filename: file.name, contentType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
+const tags = ['CVs'];
+const cvView = z.object({
+  id: z.uuid(), candidateId: z.uuid(), filename: z.string(), sizeBytes: z.number().int(), sha256: z.string(), uploadedAt: z.iso.datetime(), parsedAt: z.iso.datetime().nullable(),
+  status: z.string().describe('pending, parsed or failed'), error: z.object({ code: z.string(), detail: z.string() }).optional(),
+  pages: z.number().int().nullable(), truncated: z.boolean(), notes: z.array(z.string()),
+  fields: z.record(z.string(), z.object({ value: z.unknown(), confidence: z.number(), source: z.unknown() })).describe('Each parsed field with its confidence and where it was found'),
+  reviewed: z.record(z.string(), z.object({ decision: z.enum(['accepted', 'corrected']), value: z.unknown(), by: z.string().nullable(), at: z.iso.datetime() })),
+  candidate: z.object({ fullName: z.string(), email: z.string(), phone: z.string().nullable(), postcode: z.string().nullable(), profession: z.string() }),
+  duplicates: z.array(z.object({ candidateId: z.uuid(), matchedOn: z.enum(['email', 'phone', 'registration']), value: z.string() })),
+  references: z.unknown().nullable().describe('What the employment history and its gaps mean for the references check'),
+}).meta({ id: 'CvView' });
+
+const uploadRoute = createRoute({
+  method: 'post', path: '/{id}/cv', tags, summary: 'Upload a CV (PDF, up to 10 MB): parsed by a job', request: {
+    params: candidateIdParam,
+    body: { required: true, content: { 'multipart/form-data': { schema: z.object({ file: z.string().meta({ format: 'binary' }) }) } } },
+  },
+  responses: {
+    202: json(z.object({ id: z.uuid(), status: z.literal('pending'), filename: z.string(), sizeBytes: z.number().int(), sha256: z.string(), uploadedAt: z.iso.datetime() }), 'Stored; GET the CV for the parse'),
+    ...problems(400, 403, 404, 413, 415),
+  },
+});
+const viewRoute = createRoute({
+  method: 'get', path: '/{id}/cv', tags, summary: 'The latest CV: status, parsed fields with confidence, decisions, duplicates', request: { params: candidateIdParam },
+  responses: { 200: json(cvView, 'The CV'), ...problems(404) },
+});
+const acceptRoute = createRoute({
+  method: 'post', path: '/{id}/cv/accept', tags, summary: 'Accept (true) or correct (a value) parsed fields', request: { params: candidateIdParam, body: jsonBody(acceptBody) },
+  responses: { 200: json(cvView, 'The CV with the decisions'), ...problems(400, 403, 404, 409, 415) },
+});
+
 export function cvRoutes(app: AppContext) {
-  const r = new Hono<AuthVars>();
+  const r = new OpenAPIHono<AuthVars>();
 
   // Applying with a CV attached: the same fields as the JSON application, as form fields.
   r.post('/', async (c, next) => {
@@ -72,7 +105,7 @@ export function cvRoutes(app: AppContext) {
     return response!;
   });
 
-  r.post('/:id/cv', uploadLimit, async (c) => {
+  serve(r, uploadRoute, uploadLimit, async (c) => {
     const id = idParam(c);
     await authorizeCandidate(app, c.get('principal'), 'cv.upload', id, c.get('candidate'));
     const stored = await uploadCv(app, id, await fileFrom(await readForm(c)), actorOf(c.get('principal')));
@@ -80,13 +113,13 @@ export function cvRoutes(app: AppContext) {
     return c.json(stored, 202);
   });
 
-  r.get('/:id/cv', async (c) => {
+  serve(r, viewRoute, async (c) => {
     const id = idParam(c);
     await authorizeCandidate(app, c.get('principal'), 'candidates.read', id, c.get('candidate'));
     return c.json(await getCvView(app, id));
   });
 
-  r.post('/:id/cv/accept', async (c) => {
+  serve(r, acceptRoute, async (c) => {
     const id = idParam(c);
     const body = parseWith(acceptBody, await readJsonObject(c));
     await authorizeCandidate(app, c.get('principal'), 'cv.review', id, c.get('candidate'));

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AuthVars } from '../../auth/bearer.js';
 import { authorize } from '../../auth/authorize.js';
@@ -7,14 +7,29 @@ import { programmes } from '../../../workflows/types.js';
 import { stageOrder } from '../../../workflows/inspect.js';
 import { pipelineCounts } from '../../services/pipeline/counts.js';
 import { parseWith } from '../input.js';
+import { json, problems, serve } from '../openapi/common.js';
 
 const query = z.strictObject({ programme: z.enum(programmes).optional() });
 
+const countsRoute = createRoute({
+  method: 'get', path: '/', tags: ['Pipeline'], summary: 'Count per stage (in the machine\'s order) and per final status', request: { query },
+  responses: {
+    200: json(z.object({
+      programmes: z.array(z.object({
+        programme: z.enum(programmes), total: z.number().int(),
+        stages: z.array(z.object({ stage: z.string(), count: z.number().int() })),
+        statuses: z.record(z.string(), z.number().int()),
+      })),
+    }), 'The counts'),
+    ...problems(400, 403),
+  },
+});
+
 export function pipelineRoutes(app: AppContext) {
-  const r = new Hono<AuthVars>();
+  const r = new OpenAPIHono<AuthVars>();
   r.use('*', async (c, next) => { await authorize(app, c.get('principal'), 'pipeline.read'); await next(); });
   // Count per stage, in the order the machine defines its stages; finished journeys by status.
-  r.get('/', async (c) => {
+  serve(r, countsRoute, async (c) => {
     const { programme } = parseWith(query, c.req.query(), 'invalid_query');
     const rows = await pipelineCounts(app.db, { programme });
     const wanted = programme ? [programme] : [...programmes];

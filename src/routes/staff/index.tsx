@@ -9,10 +9,11 @@ import { candidatePages } from './candidate.js';
 import { mailboxPages } from './mailbox.js';
 import { cohortPages } from './cohorts.js';
 import { reportPages } from './reports.js';
+import { importPages } from './imports.js';
 
 export function staffPages(app: AppContext) {
   const r = new Hono<SessionVars>();
-  for (const area of ['/board', '/candidates', '/cohorts', '/reports', '/mailbox']) {
+  for (const area of ['/board', '/candidates', '/cohorts', '/reports', '/mailbox', '/imports']) {
     r.use(area, staffSession(app), sameOriginForms(app.settings.publicUrl));
     r.use(`${area}/*`, staffSession(app), sameOriginForms(app.settings.publicUrl));
   }
@@ -21,5 +22,6 @@ export function staffPages(app: AppContext) {
   r.route('/mailbox', mailboxPages(app));
   r.route('/cohorts', cohortPages(app));
   r.route('/reports', reportPages(app));
+  r.route('/imports', importPages(app));
   return r;
 }

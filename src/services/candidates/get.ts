@@ -8,13 +8,13 @@ import { type CandidateRow, readCandidateWithJourney } from './read.js';
 
 export interface CandidateWithJourney {
   id: string; fullName: string; email: string; phone: string | null; postcode: string | null; profession: string;
-  programme: string; createdAt: string; updatedAt: string; journey: JourneyView;
+  registrationNumber: string | null; programme: string; createdAt: string; updatedAt: string; journey: JourneyView;
 }
 
 export function candidateWithJourney(app: AppContext, c: CandidateRow, j: JourneyRow, snapshot?: AnyMachineSnapshot): CandidateWithJourney {
   return {
     id: c.id, fullName: c.fullName, email: c.email, phone: c.phone, postcode: c.postcode, profession: c.profession,
-    programme: j.programme, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
+    registrationNumber: c.registrationNumber, programme: j.programme, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
     journey: journeyView(app, j, snapshot),
   };
 }

@@ -1,7 +1,7 @@
 // Possible duplicates: another candidate with the same email, phone or registration number as
 // this CV (parsed or as corrected by the recruiter). Phones are compared by digits, since the
 // candidates table keeps them as typed; registration numbers are looked up in other candidates'
-// CVs and in their journeys (where a verified registration is recorded).
+// CVs, in their journeys (where a verified registration is recorded) and as they declared it.
 import { and, ne, or, sql } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { DbOrTx } from '../../../db/client.js';
@@ -11,7 +11,7 @@ export interface Duplicate { candidateId: string; matchedOn: 'email' | 'phone' |
 export interface DuplicateParams { candidateId: string; emails: string[]; phones: string[]; registrationNumbers: string[] }
 
 /** The digit strings a stored phone may have for one E.164 number (+44 7700… / 07700… / 0044…). */
-function phoneDigits(e164: string): string[] {
+export function phoneDigits(e164: string): string[] {
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed) return [];
   const intl = `${parsed.countryCallingCode}${parsed.nationalNumber}`;
@@ -40,7 +40,9 @@ export async function findDuplicates(db: DbOrTx, p: DuplicateParams): Promise<Du
       .where(and(ne(cvDocuments.candidateId, p.candidateId), or(inCv, reviewed))).limit(20);
     const journeyRows = await db.selectDistinct({ id: journeys.candidateId }).from(journeys)
       .where(and(ne(journeys.candidateId, p.candidateId), sql`${journeys.snapshot} -> 'context' -> 'registration' ->> 'number' = ${number}`)).limit(20);
-    const ids = new Set([...cvRows, ...journeyRows].map((r) => r.id));
+    const declared = await db.select({ id: candidates.id }).from(candidates)
+      .where(and(ne(candidates.id, p.candidateId), sql`${candidates.registrationNumber} = ${number}`)).limit(20);
+    const ids = new Set([...cvRows, ...journeyRows, ...declared].map((r) => r.id));
     out.push(...[...ids].map((id) => ({ candidateId: id, matchedOn: 'registration' as const, value: number })));
   }
   return out;

@@ -1,18 +1,30 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { type SQL, and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { decodeCursor, encodeCursor, page } from '../keyset.js';
 import type { Db } from '../../../db/client.js';
 import { jobs } from '../../../db/schema/index.js';
 import { AppError, notFound } from '../../errors.js';
 
-/** Jobs that gave up, with the reason: staff see them, an admin can send them again. */
-export async function deadJobs(db: Db, kind?: string) {
-  const rows = await db.select().from(jobs)
-    .where(and(eq(jobs.status, 'dead'), kind ? eq(jobs.kind, kind) : undefined))
-    .orderBy(desc(jobs.finishedAt)).limit(200);
-  return rows.map((j) => ({
-    id: j.id, kind: j.kind, journeyId: j.journeyId, attempts: j.attempts, lastError: j.lastError,
-    template: (j.payload as { template?: string }).template ?? null, to: (j.payload as { to?: string }).to ?? null,
-    finishedAt: j.finishedAt?.toISOString() ?? null,
-  }));
+export interface DeadJobsParams { kind?: string | undefined; limit: number; cursor?: string | undefined }
+
+/** Jobs that gave up, with the reason, newest first: staff see them, an admin can send them again. */
+export async function deadJobs(db: Db, params: DeadJobsParams) {
+  const where: SQL[] = [eq(jobs.status, 'dead')];
+  if (params.kind) where.push(eq(jobs.kind, params.kind));
+  if (params.cursor) {
+    const c = decodeCursor(params.cursor, 'serial');
+    where.push(lt(jobs.id, Number(c.id)));
+  }
+  // Newest first by id: the queue's own order, whatever the job's times.
+  const rows = await db.select().from(jobs).where(and(...where)).orderBy(desc(jobs.id)).limit(params.limit + 1);
+  const { items, nextCursor } = page(rows, params.limit, (last) => encodeCursor(last.createdAt, last.id));
+  return {
+    items: items.map((j) => ({
+      id: j.id, kind: j.kind, journeyId: j.journeyId, attempts: j.attempts, lastError: j.lastError,
+      template: (j.payload as { template?: string }).template ?? null, to: (j.payload as { to?: string }).to ?? null,
+      finishedAt: j.finishedAt?.toISOString() ?? null,
+    })),
+    nextCursor,
+  };
 }
 
 export async function retryJob(db: Db, id: number, now: Date) {

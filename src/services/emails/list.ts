@@ -1,4 +1,5 @@
-import { type SQL, and, desc, eq, lt } from 'drizzle-orm';
+import { type SQL, and, desc, eq, gt, lt, or } from 'drizzle-orm';
+import { decodeCursor, encodeCursor, page } from '../keyset.js';
 import type { Db } from '../../../db/client.js';
 import { candidates, emails } from '../../../db/schema/index.js';
 import { notFound } from '../../errors.js';
@@ -14,11 +15,23 @@ const emailSummary = (e: EmailRow) => ({
   createdAt: e.createdAt.toISOString(), sentAt: e.sentAt?.toISOString() ?? null,
 });
 
-export async function candidateEmails(db: Db, candidateId: string) {
+export interface EmailsPage { limit: number; cursor?: string | undefined }
+
+/** The candidate's emails, oldest first (a page of them, with `paging`; messages of one job in order). */
+export async function candidateEmails(db: Db, candidateId: string): Promise<ReturnType<typeof emailSummary>[]>;
+export async function candidateEmails(db: Db, candidateId: string, paging: EmailsPage): Promise<{ items: ReturnType<typeof emailSummary>[]; nextCursor: string | null }>;
+export async function candidateEmails(db: Db, candidateId: string, paging?: EmailsPage) {
   const [exists] = await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, candidateId));
   if (!exists) throw notFound('The candidate');
-  const rows = await db.select().from(emails).where(eq(emails.candidateId, candidateId)).orderBy(emails.createdAt, emails.jobKey);
-  return rows.map(emailSummary);
+  const where: SQL[] = [eq(emails.candidateId, candidateId)];
+  if (paging?.cursor) {
+    const c = decodeCursor(paging.cursor, 'key');
+    where.push(or(gt(emails.createdAt, c.at), and(eq(emails.createdAt, c.at), gt(emails.jobKey, c.id)))!);
+  }
+  const query = db.select().from(emails).where(and(...where)).orderBy(emails.createdAt, emails.jobKey);
+  if (!paging) return (await query).map(emailSummary);
+  const { items, nextCursor } = page(await query.limit(paging.limit + 1), paging.limit, (last) => encodeCursor(last.createdAt, last.jobKey));
+  return { items: items.map(emailSummary), nextCursor };
 }
 
 export interface MailboxParams { to?: string | undefined; limit: number; before?: string | undefined }

@@ -9,6 +9,8 @@ import {
   auditLog, candidates, cvDocuments, emails, jobs, journeyEvents, journeys, magicLinks, notes, referenceRequests, sessions,
 } from '../../../db/schema/index.js';
 import type { AppContext } from '../../context.js';
+import { enqueueWebhookEvents } from '../../jobs/enqueue.js';
+import { forgetAnswersAbout } from '../idempotency/keys.js';
 import { notFound } from '../../errors.js';
 import { ERASED, RefereePseudonyms, needlesOf, refereeEmails, scrubPayload, scrubSnapshot } from './scrub.js';
 
@@ -50,7 +52,7 @@ export async function eraseCandidates(app: AppContext, tx: Tx, ids: readonly str
   await tx.update(candidates).set({
     fullName: ERASED_NAME,
     email: sql`'erased-' || ${candidates.id}::text || '@invalid.invalid'`,
-    phone: null, postcode: null,
+    phone: null, postcode: null, registrationNumber: null,
     // A repeat erasure keeps the first one's times: erasing twice changes nothing.
     erasedAt: sql`coalesce(${candidates.erasedAt}, ${at.toISOString()}::timestamptz)`,
     updatedAt: sql`case when ${candidates.erasedAt} is null then ${at.toISOString()}::timestamptz else ${candidates.updatedAt} end`,
@@ -58,6 +60,9 @@ export async function eraseCandidates(app: AppContext, tx: Tx, ids: readonly str
   await tx.insert(auditLog).values(people.map((p) => ({
     kind: 'erasure', actorType: opts.actor.type, actorId: opts.actor.id, subjectId: p.id, detail: { reason: opts.reason }, at,
   })));
+  await forgetAnswersAbout(tx, found);
+  // Systems told about these candidates must forget them too (ids only: nothing personal leaves).
+  await enqueueWebhookEvents(tx, people.filter((p) => !p.erasedAt).map((p) => ({ type: 'candidate.erased', data: { candidateId: p.id, reason: opts.reason, at: at.toISOString() } })), at, app.settings.webhooks.maxAttempts);
   return people.map((p) => ({ candidateId: p.id, alreadyErased: p.erasedAt !== null }));
 }
 
