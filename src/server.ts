@@ -1,5 +1,6 @@
 // Wires a running Intake: database (migrated), machines from the configured policy, bootstrap
 // token, optional demo data, the worker and the HTTP app. Used by main.ts and by the tests.
+import { join } from 'node:path';
 import { type Database, openDatabase } from '../db/client.js';
 import { buildMachines } from '../workflows/index.js';
 import { createApp } from './app.js';
@@ -9,6 +10,7 @@ import { isEmpty, seedDemo } from './demo/seed.js';
 import { cvParseHandler } from './jobs/cv-parse.js';
 import { emailHandler } from './jobs/email.js';
 import { ensureRetentionScheduled, retentionHandler } from './jobs/retention.js';
+import { HOUSEKEEPING_JOB, ensureHousekeepingScheduled, housekeepingHandler } from './jobs/housekeeping.js';
 import { timerHandler } from './jobs/timer.js';
 import type { WorkerContext } from './jobs/types.js';
 import { type Worker, startWorker } from './jobs/worker.js';
@@ -30,10 +32,13 @@ export interface Intake {
 
 export async function startIntake(config: Config, opts: { clock?: Clock; dataDir?: string } = {}): Promise<Intake> {
   setLogLevel(config.logLevel);
+  const dataDir = opts.dataDir ?? config.dataDir;
   const database = await openDatabase({
-    url: config.databaseUrl, dataDir: opts.dataDir ?? config.dataDir, poolSize: config.dbPoolSize,
+    url: config.databaseUrl, dataDir, poolSize: config.dbPoolSize,
   });
-  const transport = config.email.resendApiKey ? resendTransport(config.email.resendApiKey, config.email.resendBaseUrl) : mailboxTransport;
+  const transport = config.email.resendApiKey
+    ? resendTransport(config.email.resendApiKey, config.email.resendBaseUrl)
+    : mailboxTransport(dataDir.startsWith('memory:') ? null : join(dataDir, 'mailbox'));
   const app: WorkerContext = {
     db: database.db,
     keyedDb: database.keyed,
@@ -45,10 +50,12 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
       email: emailHandler(transport, config.email.from),
       cv_parse: cvParseHandler(),
       retention: retentionHandler({ retentionMonths: config.retention.months, dbsMonths: config.retention.dbsMonths }),
+      [HOUSEKEEPING_JOB]: housekeepingHandler(),
     },
     settings: {
       publicUrl: config.publicUrl,
-      trustProxy: config.trustProxy,
+      trustProxyHops: config.trustProxyHops,
+      staffIdleMs: config.staffIdleMinutes * 60_000,
       secret: await installSecret(database.db, config.secret),
       emailFrom: config.email.from,
       emailMaxAttempts: config.email.maxAttempts,
@@ -67,7 +74,8 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
     demoStaff = [];
     for (const role of roles) {
       const email = `${role}@demo.intake.example`;
-      await createUser(app.db, { email, name: `Demo ${role}`, role, password: demoPassword }, null, app.clock.now());
+      // One password for the three, printed on the console: temporary, changed at the first sign-in.
+      await createUser(app.db, { email, name: `Demo ${role}`, role, password: demoPassword, temporary: true }, null, app.clock.now());
       demoStaff.push({ email, role });
     }
     const started = Date.now();
@@ -76,6 +84,7 @@ export async function startIntake(config: Config, opts: { clock?: Clock; dataDir
     log.info('demo data loaded', { candidates: seeded.candidates, events: seeded.events, ms: Date.now() - started });
   }
   await ensureRetentionScheduled(app.db, app.clock.now());
+  await ensureHousekeepingScheduled(app.db, app.clock.now());
   const worker = config.worker ? startWorker(app, config.workerPollMs) : null;
   return {
     app, http: createApp(app), database, generatedToken, demoStaff, demoPassword, worker,

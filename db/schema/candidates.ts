@@ -10,6 +10,11 @@ export const candidates = pgTable('candidates', {
   postcode: text('postcode'),
   profession: text('profession').notNull(),
   currentJourneyId: uuid('current_journey_id'),
+  /**
+   * When a sign-in link sent to `email` was first used after this application was made. Until
+   * then the address is only what someone typed: staff see the application as unconfirmed.
+   */
+  emailConfirmedAt: timestamp('email_confirmed_at', { withTimezone: true, mode: 'date' }),
   /** Set when personal data was erased (retention or request); the journey history remains. */
   erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
