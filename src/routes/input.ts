@@ -1,5 +1,7 @@
 // Parsing at the edge: every body, query and parameter goes through zod here, and every failure
-// leaves as a 4xx problem with a stable code naming the field.
+// leaves as a 4xx problem with a stable code naming the field. Before any schema sees it, the
+// input boundary (checkInput) refuses what no field of ours takes, for JSON, queries and forms
+// (src/routes/form.ts) alike; test/architecture/boundary.test.ts keeps bodies read only here.
 import { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { z } from 'zod';
