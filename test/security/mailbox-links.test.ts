@@ -14,8 +14,8 @@ import { createUser } from '../../src/services/users/manage.js';
 import { startFakeResend, type FakeResend } from '../support/fake-resend.js';
 import { inbox, received } from '../support/inbox.js';
 import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
+import { ORIGIN, act, toChecks } from '../privacy/support.js';
 
-const ORIGIN = { origin: 'http://intake.test' };
 /** Anything in a text that looks like a one-time link. */
 const LIVE = /\/(portal\/link|references)\/[A-Za-z0-9_-]{20,}/;
 
@@ -34,23 +34,13 @@ async function reader(role: Reader['role']): Promise<Reader> {
   return { role, bearer: `Bearer ${token}`, cookie: `intake_session=${session.value}`, csrf: session.csrf };
 }
 
-const act = async (id: string, type: string, payload: Record<string, unknown> = {}) => {
-  const res = await t.post(`/api/candidates/${id}/events`, { type, ...payload });
-  expect(res.status, `${type}: ${JSON.stringify(res.body)}`).toBe(200);
-};
-
 beforeAll(async () => {
   t = await startTestIntake({ env: { PUBLIC_URL: 'http://intake.test' } });
   domestic = (await t.post('/api/candidates', applicant({ email: 'dora.domestic@example.com' }))).body.id;
   international = (await t.post('/api/candidates', applicant({ programme: 'international', email: 'ines.international@example.com' }))).body.id;
   // A domestic journey that has asked a referee for a reference: a referee link in the mailbox.
-  await act(domestic, 'screeningStarted');
-  await act(domestic, 'screeningPassed', { careExperienceMonths: 24, body: 'NMC', number: '71A2998E' });
-  await act(domestic, 'interviewScheduled', { interviewAt: '2026-03-10T10:00:00Z', location: 'Room 1' });
-  await act(domestic, 'interviewPassed');
-  await act(domestic, 'offerMade', { band: 'Bank' });
-  await act(domestic, 'offerAccepted');
-  await act(domestic, 'references.refereesProvided', { referees: [
+  await toChecks(t, domestic);
+  await act(t, domestic, 'references.refereesProvided', { referees: [
     { name: 'Rhona Referee', email: 'rhona.referee@example.org', organisation: 'Leeds General', relationship: 'line_manager' },
     { name: 'Sunil Second', email: 'sunil.second@example.org', organisation: 'St James', relationship: 'employer' },
   ] });
