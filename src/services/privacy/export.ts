@@ -7,6 +7,7 @@ import {
 } from '../../../db/schema/index.js';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
+import { redactLinks } from '../emails/links.js';
 
 export interface ExportActor { type: string; id: string | null }
 
@@ -52,7 +53,8 @@ export async function exportCandidate(app: AppContext, candidateId: string, acto
       candidate,
       journeys: journeyRows,
       history: history.map(({ id: _id, ...e }) => e),
-      emails: mail.map(({ attachments, ...e }) => ({ ...e, attachments: attachments ? JSON.parse(attachments) : [] })),
+      // One-time links as the person's copy shows them: named, not given (nor as placeholders).
+      emails: mail.map(({ attachments, text, html, ...e }) => ({ ...e, text: redactLinks(text), html: redactLinks(html), attachments: attachments ? JSON.parse(attachments) : [] })),
       referenceRequests: references,
       cvDocuments: documents.map(({ content, ...doc }) => ({ ...doc, contentBase64: content.toString('base64') })),
       notes: noteRows,
