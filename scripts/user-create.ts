@@ -28,7 +28,7 @@ async function main() {
   try {
     const { user, temporaryPassword } = await createUser(database.db, parsed.data, null, new Date());
     process.stdout.write(`Created ${user.role} ${user.email} (${user.id}).\n`);
-    if (temporaryPassword) process.stdout.write(`Temporary password (shown once): ${temporaryPassword}\n`);
+    if (temporaryPassword) process.stdout.write(`Temporary password (shown once; to be changed at the first sign-in): ${temporaryPassword}\n`);
   } finally {
     await database.close();
   }

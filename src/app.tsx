@@ -3,9 +3,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { requireBearer } from './auth/bearer.js';
 import type { AppContext } from './context.js';
-import { AppError, problem } from './errors.js';
+import { AppError, errorForLog, problem } from './errors.js';
 import { log } from './log.js';
 import { candidateRoutes } from './routes/candidates/index.js';
+import { signInLinkRoutes } from './routes/candidates/sign-in-link.js';
 import { cvRoutes } from './routes/cv/index.js';
 import { pipelineRoutes } from './routes/pipeline/index.js';
 import { workflowRoutes } from './routes/workflows/index.js';
@@ -18,6 +19,7 @@ import { feedRoutes } from './routes/feeds/index.js';
 import { tokenRoutes } from './routes/tokens/index.js';
 import { userRoutes } from './routes/users/index.js';
 import { applyRoutes } from './routes/apply/index.js';
+import { accountPages } from './routes/pages/account.js';
 import { authPages } from './routes/pages/auth.js';
 import { portalRoutes } from './routes/portal/index.js';
 import { privacyRoutes } from './routes/privacy/index.js';
@@ -32,7 +34,7 @@ import { Message } from './ui/layout.js';
 const titles: Record<number, string> = {
   400: 'Please check what you sent', 401: 'Please sign in', 403: 'You cannot do that', 404: 'Page not found',
   409: 'That changed meanwhile', 410: 'No longer available', 413: 'Too large', 415: 'Not accepted', 422: 'Not possible now',
-  429: 'Too many attempts', 500: 'Something went wrong', 503: 'Temporarily unavailable',
+  429: 'Too many requests', 500: 'Something went wrong', 503: 'Temporarily unavailable',
 };
 
 /** Database outages surface as 503 (retry later), never as a 500 with a stack trace. */
@@ -60,6 +62,13 @@ export function createApp(app: AppContext, ops: OpsOptions) {
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   }));
 
+  // Every page and API reply may carry personal data (a name, a status, a link to one): none may be
+  // kept by a browser or a shared cache. Only the stylesheet says otherwise.
+  http.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
+  });
+
   http.onError((err, c) => {
     let appErr: AppError;
     if (err instanceof AppError) appErr = err;
@@ -68,7 +77,9 @@ export function createApp(app: AppContext, ops: OpsOptions) {
       c.header('Retry-After', '2');
     } else {
       const id = crypto.randomUUID();
-      log.error('unhandled error', { errorId: id, requestId: c.get('requestId'), path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
+      // Ids only: the route's pattern, not the path (it may hold a one-time token), and the
+      // error's class and stack, not its message (it may quote what was sent).
+      log.error('unhandled error', { errorId: id, requestId: c.get('requestId'), method: c.req.method, route: c.req.routePath, error: errorForLog(err) });
       appErr = new AppError('internal_error', `Something went wrong on our side (error id ${id}).`, { errorId: id });
     }
     // People using the pages get a page; API clients get problem+json.
@@ -89,6 +100,7 @@ export function createApp(app: AppContext, ops: OpsOptions) {
   api.route('/candidates', cvRoutes(app)); // before the candidate routes: multipart applications
   api.route('/candidates', candidateRoutes(app));
   api.route('/candidates', privacyRoutes(app));
+  api.route('/candidates', signInLinkRoutes(app));
   api.route('/pipeline', pipelineRoutes(app));
   api.route('/workflows', workflowRoutes(app));
   api.route('/mailbox', mailboxRoutes(app));
@@ -104,6 +116,7 @@ export function createApp(app: AppContext, ops: OpsOptions) {
   http.route('/apply', applyRoutes(app));
   http.get('/assets/app.css', (c) => c.body(appCss + staffCss, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
   http.route('/', authPages(app));
+  http.route('/', accountPages(app));
   http.route('/', staffPages(app));
   return http;
 }

@@ -46,6 +46,12 @@ const networks = z.string().transform((v, ctx) => {
 
 const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
+/** Trusted proxies in front of Intake: a count of hops (0 to 10); `off` and `on` (one proxy) as before. */
+const proxyHops = z.string().trim().toLowerCase()
+  .regex(/^(on|off|\d{1,2})$/, 'must be the number of trusted proxies in front of Intake (0 to 10), or on (1) or off (0)')
+  .transform((v) => (v === 'on' ? 1 : v === 'off' ? 0 : Number(v)))
+  .refine((n) => n <= 10, 'at most 10 proxies');
+
 /** Every environment variable Intake reads, and the configuration it becomes: its output type is `Config`. */
 const schema = z.object({
   PORT: int(0, 65535).default(3000),
@@ -62,7 +68,8 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   DB_POOL_SIZE: int(1, 100).default(defaultDbPoolSize),
   PUBLIC_URL: z.url().optional(),
-  TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+  TRUST_PROXY: proxyHops.default(0),
+  STAFF_IDLE_MINUTES: int(1, 24 * 60).default(30),
   INTAKE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(logLevels, `must be one of ${logLevels.join(', ')}`).default('info'),
   EMAIL_FROM: z.string().min(3).default('NHS Staff Bank <bank.recruitment@example.nhs.uk>'),
@@ -102,7 +109,8 @@ const schema = z.object({
   metricsToken: e.METRICS_TOKEN,
   dbPoolSize: e.DB_POOL_SIZE,
   publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-  trustProxy: e.TRUST_PROXY === 'on',
+  trustProxyHops: e.TRUST_PROXY,
+  staffIdleMinutes: e.STAFF_IDLE_MINUTES,
   secret: e.INTAKE_SECRET,
   logLevel: e.LOG_LEVEL,
   email: {

@@ -27,7 +27,10 @@ export interface AppContext {
 /** What emails and links need: addresses, the public URL, and the install secret for tokens. */
 export interface Settings {
   publicUrl: string;
-  trustProxy: boolean;
+  /** How many reverse proxies in front of Intake add to X-Forwarded-For (0: none; see src/auth/address.ts). */
+  trustProxyHops: number;
+  /** A staff session ends after this long without a request. */
+  staffIdleMs: number;
   secret: string;
   emailFrom: string;
   emailMaxAttempts: number;

@@ -25,6 +25,7 @@ export const codeToStatus = {
   cv_not_pdf: 415,
   event_not_allowed: 422,
   idempotency_key_reused: 422,
+  rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
 } as const satisfies Record<string, number>;
@@ -49,7 +50,7 @@ export interface ProblemDetails {
 
 const titles: Record<ErrorStatus, string> = {
   400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found',
-  409: 'Conflict', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable content',
+  409: 'Conflict', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable content', 429: 'Too many requests',
   500: 'Internal server error', 503: 'Service unavailable',
 };
 
@@ -63,4 +64,20 @@ export function problem(err: AppError): ProblemDetails {
     code: err.code,
     detail: err.message,
   };
+}
+
+/**
+ * An unexpected error as the log may carry it: its class, codes (a PostgreSQL SQLSTATE, a Node
+ * errno) and stack frames, never its message. Messages quote values: a failed query's parameters,
+ * a form's contents, a token in a path.
+ */
+export function errorForLog(err: unknown): { name: string; code?: string; cause?: { name: string; code?: string }; frames: string[] } {
+  const shape = (e: unknown) => {
+    const name = e instanceof Error ? e.constructor.name || e.name : typeof e;
+    const code = (e as { code?: unknown } | null)?.code;
+    return { name, ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code) } : {}) };
+  };
+  const cause = err instanceof Error && err.cause !== undefined ? { cause: shape(err.cause) } : {};
+  const frames = err instanceof Error ? (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).map((line) => line.trim()).slice(0, 12) : [];
+  return { ...shape(err), ...cause, frames };
 }

@@ -2,6 +2,7 @@
 // token, optional demo data, the worker with its heartbeat, metrics and the HTTP app. Used by
 // main.ts (role `server`), main-worker.ts (role `worker`: the worker alone, nothing to serve)
 // and the tests.
+import { join } from 'node:path';
 import { type Database, openDatabase } from '../db/client.js';
 import { buildMachines } from '../workflows/index.js';
 import { createApp } from './app.js';
@@ -11,6 +12,7 @@ import { isEmpty, seedDemo } from './demo/seed.js';
 import { cvParseHandler } from './jobs/cv-parse.js';
 import { emailHandler } from './jobs/email.js';
 import { ensureRetentionScheduled, retentionHandler } from './jobs/retention.js';
+import { HOUSEKEEPING_JOB, ensureHousekeepingScheduled, housekeepingHandler } from './jobs/housekeeping.js';
 import { timerHandler } from './jobs/timer.js';
 import { webhookHandler } from './jobs/webhook.js';
 import { importHandler } from './jobs/import.js';
@@ -53,10 +55,13 @@ export interface StartOptions {
 export async function startIntake(config: Config, opts: StartOptions = {}): Promise<Intake> {
   setLogLevel(config.logLevel);
   const role = opts.role ?? 'server';
+  const dataDir = opts.dataDir ?? config.dataDir;
   const database = await openDatabase({
-    url: config.databaseUrl, dataDir: opts.dataDir ?? config.dataDir, poolSize: config.dbPoolSize, loadDataDir: opts.loadDataDir,
+    url: config.databaseUrl, dataDir, poolSize: config.dbPoolSize, loadDataDir: opts.loadDataDir,
   });
-  const transport = config.email.resendApiKey ? resendTransport(config.email.resendApiKey, config.email.resendBaseUrl) : mailboxTransport;
+  const transport = config.email.resendApiKey
+    ? resendTransport(config.email.resendApiKey, config.email.resendBaseUrl)
+    : mailboxTransport(dataDir.startsWith('memory:') ? null : join(dataDir, 'mailbox'));
   const clock = opts.clock ?? systemClock;
   const handlers = {
     timer: timerHandler,
@@ -65,6 +70,7 @@ export async function startIntake(config: Config, opts: StartOptions = {}): Prom
     retention: retentionHandler({ retentionMonths: config.retention.months, dbsMonths: config.retention.dbsMonths }),
     webhook: webhookHandler(),
     import: importHandler(),
+    [HOUSEKEEPING_JOB]: housekeepingHandler(),
   };
   const heartbeatStaleMs = 3 * config.workerHeartbeatMs;
   const metrics = createMetrics({ db: database.db, clock, jobKinds: Object.keys(handlers), heartbeatStaleMs });
@@ -78,7 +84,8 @@ export async function startIntake(config: Config, opts: StartOptions = {}): Prom
     telemetry: metrics,
     settings: {
       publicUrl: config.publicUrl,
-      trustProxy: config.trustProxy,
+      trustProxyHops: config.trustProxyHops,
+      staffIdleMs: config.staffIdleMinutes * 60_000,
       secret: await installSecret(database.db, config.secret),
       emailFrom: config.email.from,
       emailMaxAttempts: config.email.maxAttempts,
@@ -99,7 +106,8 @@ export async function startIntake(config: Config, opts: StartOptions = {}): Prom
     demoStaff = [];
     for (const role of roles) {
       const email = `${role}@demo.intake.example`;
-      await createUser(app.db, { email, name: `Demo ${role}`, role, password: demoPassword }, null, app.clock.now());
+      // One password for the three, printed on the console: temporary, changed at the first sign-in.
+      await createUser(app.db, { email, name: `Demo ${role}`, role, password: demoPassword, temporary: true }, null, app.clock.now());
       demoStaff.push({ email, role });
     }
     const started = Date.now();
@@ -108,6 +116,7 @@ export async function startIntake(config: Config, opts: StartOptions = {}): Prom
     log.info('demo data loaded', { candidates: seeded.candidates, events: seeded.events, ms: Date.now() - started });
   }
   await ensureRetentionScheduled(app.db, app.clock.now());
+  await ensureHousekeepingScheduled(app.db, app.clock.now());
   const runsWorker = role === 'worker' || config.worker;
   const worker = runsWorker ? startWorker(app, config.workerPollMs) : null;
   const heartbeat: Heartbeat | null = runsWorker ? startHeartbeat(app.db, config.workerHeartbeatMs) : null;

@@ -11,4 +11,6 @@ export const apiTokens = pgTable('api_tokens', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  /** After this the token no longer works; null: until revoked. */
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
 });

@@ -12,6 +12,11 @@ export const candidates = pgTable('candidates', {
   /** The registration number the candidate declared (e.g. from an import), unverified until screening. */
   registrationNumber: text('registration_number'),
   currentJourneyId: uuid('current_journey_id'),
+  /**
+   * When a sign-in link sent to `email` was first used after this application was made. Until
+   * then the address is only what someone typed: staff see the application as unconfirmed.
+   */
+  emailConfirmedAt: timestamp('email_confirmed_at', { withTimezone: true, mode: 'date' }),
   /** Set when personal data was erased (retention or request); the journey history remains. */
   erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

@@ -1,5 +1,6 @@
 // Every /api route needs `Authorization: Bearer <token>`: the bootstrap admin token or a staff
-// member's personal token (which acts with its owner's current role).
+// member's personal token (which acts with its owner's current role, until it expires if it was
+// made with an expiry).
 import { createMiddleware } from 'hono/factory';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -17,11 +18,11 @@ export const requireBearer = (app: AppContext) => createMiddleware<AuthVars>(asy
   // A request about one candidate: read with the token in one query.
   const candidateId = candidateIdIn(c.req.path, '/api/candidates');
   if (match && candidateId) {
-    const found = await findTokenWithCandidate(app.keyedDb, match[1]!, candidateId);
+    const found = await findTokenWithCandidate(app.keyedDb, match[1]!, candidateId, app.clock.now());
     token = found.token;
     c.set('candidate', { id: candidateId, row: found.candidate });
   } else if (match) {
-    token = await findToken(app.keyedDb, match[1]!);
+    token = await findToken(app.keyedDb, match[1]!, app.clock.now());
   }
   if (!token) {
     c.header('WWW-Authenticate', 'Bearer realm="intake"');

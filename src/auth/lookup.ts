@@ -28,23 +28,23 @@ export const findTokenWithCandidateQuery = (db: Db) => db.select({ ...tokenColum
 
 type TokenRow = { t: typeof apiTokens.$inferSelect; userRole: string | null; disabledAt: Date | null };
 
-/** A live token; a personal token takes its owner's current role and dies with a disabled account. */
-function liveToken(row: TokenRow | undefined): TokenPrincipal | null {
-  if (!row) return null;
+/** A live token: not revoked (in the query), not expired; a personal token takes its owner's current role and dies with a disabled account. */
+function liveToken(row: TokenRow | undefined, now: Date): TokenPrincipal | null {
+  if (!row || (row.t.expiresAt && row.t.expiresAt <= now)) return null;
   if (row.t.userId && (row.disabledAt || !row.userRole)) return null;
   return { tokenId: row.t.id, role: (row.userRole ?? row.t.role) as Role, userId: row.t.userId, name: row.t.name };
 }
 
-export async function findToken(db: Db, token: string): Promise<TokenPrincipal | null> {
+export async function findToken(db: Db, token: string, now: Date): Promise<TokenPrincipal | null> {
   const query = prepared(db, 'find_token', (d) => findTokenQuery(d).prepare('find_token'));
   const [row] = await query.execute({ hash: hashToken(token) });
-  return liveToken(row);
+  return liveToken(row, now);
 }
 
 /** The token, and the candidate with their current journey (null when there is no such candidate). */
-export async function findTokenWithCandidate(db: Db, token: string, candidateId: string): Promise<{ token: TokenPrincipal | null; candidate: CandidateWithJourneyRow | null }> {
+export async function findTokenWithCandidate(db: Db, token: string, candidateId: string, now: Date): Promise<{ token: TokenPrincipal | null; candidate: CandidateWithJourneyRow | null }> {
   const query = prepared(db, 'find_token_with_candidate', (d) => findTokenWithCandidateQuery(d).prepare('find_token_with_candidate'));
   const [row] = await query.execute({ hash: hashToken(token), id: candidateId });
-  const principal = liveToken(row);
+  const principal = liveToken(row, now);
   return { token: principal, candidate: principal && row?.candidate && row.journey ? { candidate: row.candidate, journey: row.journey } : null };
 }

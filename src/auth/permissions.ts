@@ -1,6 +1,8 @@
 // Who may do what: one table of role × action, checked on the server for every route. An action
 // on a candidate is also scoped by programme: recruiters work domestic and HCSWD journeys and
 // read international ones; coordinators work international journeys and cohorts; admins all.
+// Reading reports and the mailbox follows the same scope as reading candidates: they hold
+// candidates' words (withdrawal reasons, emails).
 import type { Programme } from '../../workflows/types.js';
 import { programmes } from '../../workflows/types.js';
 
@@ -31,7 +33,7 @@ export const permissions: Record<Role, Record<Action, Scope>> = {
   },
   coordinator: {
     'candidates.read': intl, 'candidates.create': intl, 'journey.act': intl, 'notes.write': intl, 'cv.upload': intl, 'cv.review': intl,
-    'pipeline.read': 'all', 'reports.read': 'all', 'workflows.read': 'all', 'mailbox.read': 'all', 'jobs.read': 'all', 'jobs.retry': 'none',
+    'pipeline.read': 'all', 'reports.read': intl, 'workflows.read': 'all', 'mailbox.read': intl, 'jobs.read': 'all', 'jobs.retry': 'none',
     'cohorts.read': 'all', 'cohorts.manage': 'all', 'users.manage': 'none', 'tokens.own': 'all', 'data.export': 'none', 'data.erase': 'none',
     'metrics.read': 'none',
     'webhooks.manage': 'none',

@@ -1,8 +1,11 @@
 // Browser sessions for staff (email + password) and applicants (magic link). The cookie holds a
 // random value; the database holds its SHA-256 and the session's CSRF token. Cookies are
-// HttpOnly, SameSite=Lax, Secure when Intake is served over TLS, and expire.
+// HttpOnly, SameSite=Lax, Secure when Intake is served over TLS, and expire. A staff session also
+// ends after STAFF_IDLE_MINUTES without a request, and one whose password is temporary reaches
+// only the page that changes it. An applicant's session is bound to the email address the link
+// was sent to: it reaches every application made with that address, and nothing else.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
@@ -22,7 +25,11 @@ const sessionTtl = { staff: 8 * HOUR, applicant: 2 * HOUR } as const;
 const hash = (v: string) => createHash('sha256').update(v).digest('hex');
 
 export type SessionRow = typeof sessions.$inferSelect;
-export type StaffUser = { id: string; name: string; email: string; role: Role };
+export type StaffUser = { id: string; name: string; email: string; role: Role; mustChangePassword: boolean };
+/** Idle sessions are touched at most this often: a page view is a read, not a write. */
+const TOUCH_EVERY_MS = 60_000;
+/** Where a member of staff with a temporary password is sent, and the only page they may open. */
+export const CHANGE_PASSWORD_PATH = '/account/password';
 export type SessionVars = {
   Variables: {
     session: SessionRow;
@@ -33,12 +40,12 @@ export type SessionVars = {
   };
 };
 
-export async function createSession(db: DbOrTx, who: { kind: 'staff'; userId: string } | { kind: 'applicant'; candidateId: string }, now: Date) {
+export async function createSession(db: DbOrTx, who: { kind: 'staff'; userId: string } | { kind: 'applicant'; email: string }, now: Date) {
   const value = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   await db.insert(sessions).values({
     idHash: hash(value), kind: who.kind, userId: who.kind === 'staff' ? who.userId : null,
-    candidateId: who.kind === 'applicant' ? who.candidateId : null, csrf,
+    applicantEmail: who.kind === 'applicant' ? who.email.toLowerCase() : null, csrf,
     createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionTtl[who.kind]),
   });
   return { value, csrf };
@@ -57,30 +64,39 @@ export async function endSession(c: Context, app: AppContext) {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
-type SessionRead = { session: SessionRow; user: StaffUser & { disabledAt: Date | null } | null; candidate: CandidateRead | undefined };
+type SessionUser = StaffUser & { disabledAt: Date | null };
+type SessionRead = { session: SessionRow; user: SessionUser | null; candidate: CandidateRead | undefined };
 
 /**
  * The live session of this kind from the cookie, with its staff user and, where `candidateId` is
  * given, that candidate with their current journey: one statement, so a page that acts on a
- * candidate needs no second read before its commit.
+ * candidate needs no second read before its commit. A staff session idle for longer than the
+ * settings allow is not live; a live one is marked seen (at most once a minute).
  */
 async function currentSession(c: Context, app: AppContext, kind: 'staff' | 'applicant', candidateId?: string): Promise<SessionRead | null> {
   const value = getCookie(c, SESSION_COOKIE);
   if (!value || value.length > 100) return null;
   const about = candidateId ?? null;
+  const now = app.clock.now();
+  const idleSince = new Date(now.getTime() - app.settings.staffIdleMs);
   const [row] = await app.db.select({
     session: sessions,
-    user: { id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt },
+    user: { id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt, mustChangePassword: users.mustChangePassword },
     ...candidateWithJourneyColumns,
   }).from(sessions)
     .leftJoin(users, eq(users.id, sessions.userId))
-    // The applicant's own record; for staff, the candidate the path names (none: no row joins).
-    .leftJoin(candidates, kind === 'applicant' ? eq(candidates.id, sessions.candidateId) : eq(candidates.id, sql`${about}::uuid`))
+    // For staff, the candidate the path names (none: no row joins).
+    .leftJoin(candidates, eq(candidates.id, sql`${about}::uuid`))
     .leftJoin(journeys, eq(journeys.id, candidates.currentJourneyId))
-    .where(and(eq(sessions.idHash, hash(value)), eq(sessions.kind, kind), gt(sessions.expiresAt, app.clock.now())));
+    .where(and(
+      eq(sessions.idHash, hash(value)), eq(sessions.kind, kind), gt(sessions.expiresAt, now),
+      kind === 'staff' ? gt(sessions.lastSeenAt, idleSince) : undefined,
+    ));
   if (!row) return null;
-  const id = kind === 'applicant' ? row.session.candidateId : about;
-  const candidate = id ? { id, row: row.candidate && row.journey ? { candidate: row.candidate, journey: row.journey } : null } : undefined;
+  if (now.getTime() - row.session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await app.db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.idHash, row.session.idHash), lt(sessions.lastSeenAt, now)));
+  }
+  const candidate = about ? { id: about, row: row.candidate && row.journey ? { candidate: row.candidate, journey: row.journey } : null } : undefined;
   return { session: row.session, user: row.user ? { ...row.user, role: row.user.role as Role } : null, candidate };
 }
 
@@ -93,24 +109,28 @@ export function checkCsrf(session: SessionRow, sent: unknown) {
 
 const signInRedirect = (c: Context, path: string) => c.redirect(`${path}?next=${encodeURIComponent(c.req.path)}`, 303);
 
-/** Pages for staff: a live session of an enabled user, else to the sign-in page. */
+/**
+ * Pages for staff: a live session of an enabled user, else to the sign-in page. With a temporary
+ * password, every page but the one that changes it leads there.
+ */
 export const staffSession = (app: AppContext) => createMiddleware<SessionVars>(async (c, next) => {
   const read = await currentSession(c, app, 'staff', candidateIdIn(c.req.path, '/candidates'));
   const user = read?.user;
   if (!read || !user || user.disabledAt) return signInRedirect(c, '/sign-in');
+  if (user.mustChangePassword && c.req.path !== CHANGE_PASSWORD_PATH && c.req.path !== '/sign-out') return c.redirect(CHANGE_PASSWORD_PATH, 303);
   c.set('session', read.session);
   c.set('candidate', read.candidate);
-  c.set('staff', { kind: 'staff', role: user.role, userId: user.id, tokenId: null, via: 'session', user: { id: user.id, name: user.name, email: user.email, role: user.role } });
+  c.set('staff', { kind: 'staff', role: user.role, userId: user.id, tokenId: null, via: 'session', user: { id: user.id, name: user.name, email: user.email, role: user.role, mustChangePassword: user.mustChangePassword } });
   await next();
 });
 
-/** Pages for applicants: their own session, bound to their own candidate record. */
+/** Pages for applicants: their own session, bound to the email address they proved. */
 export const applicantSession = (app: AppContext) => createMiddleware<SessionVars>(async (c, next) => {
   const read = await currentSession(c, app, 'applicant');
-  if (!read?.session.candidateId) return signInRedirect(c, '/portal/sign-in');
+  if (!read?.session.applicantEmail) return signInRedirect(c, '/portal/sign-in');
   c.set('session', read.session);
-  c.set('candidate', read.candidate);
-  c.set('applicant', { kind: 'applicant', candidateId: read.session.candidateId });
+  c.set('candidate', undefined);
+  c.set('applicant', { kind: 'applicant', email: read.session.applicantEmail });
   await next();
 });
 

@@ -35,7 +35,7 @@ const professionsBy: Record<Programme, readonly Profession[]> = {
 };
 
 export interface GeneratedJourney {
-  candidate: { id: string; fullName: string; email: string; phone: string; postcode: string | null; profession: string; currentJourneyId: string; createdAt: Date; updatedAt: Date };
+  candidate: { id: string; fullName: string; email: string; emailConfirmedAt: Date | null; phone: string; postcode: string | null; profession: string; currentJourneyId: string; createdAt: Date; updatedAt: Date };
   journey: { id: string; candidateId: string; programme: string; machineVersion: number; snapshot: unknown; state: string; stage: string; status: string; owner: string; version: number; stageEnteredAt: Date; exitStage: string | null; exitReason: string | null; createdAt: Date; updatedAt: Date; closedAt: Date | null };
   events: { journeyId: string; seq: number; type: string; payload: unknown; actorType: string; actorId: string | null; fromState: string | null; toState: string; fromStage: string | null; toStage: string; at: Date }[];
   timers: { kind: 'timer'; key: string; journeyId: string; payload: unknown; runAt: Date }[];
@@ -134,6 +134,8 @@ export function generateJourney(machines: Machines, opts: GenerateOptions): Gene
   return {
     candidate: {
       id: candidateId, fullName: `${first} ${surname}`, email: `${first}.${surname}.${opts.index}@example.com`.toLowerCase(),
+      // Most applicants have signed in to follow their application by the time anything happened; the newest may not yet.
+      emailConfirmedAt: events.length > 1 ? new Date(appliedAt.getTime() + 60 * 60_000) : null,
       phone: `+447700900${String(opts.index % 1000).padStart(3, '0')}`, postcode: programme === 'international' && summary.stage !== 'hired' ? null : pick(rnd, postcodes),
       profession, currentJourneyId: journeyId, createdAt: appliedAt, updatedAt: lastAt,
     },

@@ -1,6 +1,7 @@
 // iCalendar (RFC 5545), written in one place: the invitations attached to emails (METHOD:REQUEST,
 // which needs an ORGANIZER: RFC 5546 §3.2.2) and the cohorts' OSCE subscription feed
 // (METHOD:PUBLISH). Text values are escaped and every line is folded at 75 octets.
+import { headerValue } from './headers.js';
 
 export interface CalendarEvent {
   /** Stable per thing, so a change (a rebooking) updates the event instead of adding one. */
@@ -36,7 +37,10 @@ const nextDay = (iso: string) => day(new Date(Date.parse(iso.slice(0, 10)) + 86_
 /** TEXT values escape backslash, semicolon, comma and line breaks (§3.3.11). */
 const text = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 /** A parameter value with a comma, colon or semicolon is quoted; a quote cannot appear in one (§3.1). */
-const param = (s: string) => (/[,:;]/.test(s) ? `"${s.replace(/"/g, '\'')}"` : s.replace(/"/g, '\''));
+const param = (value: string) => {
+  const s = headerValue(value); // a parameter is on its property's line: no line breaks
+  return /[,:;]/.test(s) ? `"${s.replace(/"/g, '\'')}"` : s.replace(/"/g, '\'');
+};
 
 /** Lines longer than 75 octets are folded: CRLF and a space (§3.1), never inside a UTF-8 character or an escape. */
 export function fold(line: string): string {

@@ -1,4 +1,6 @@
 // Where rendered emails go: Resend when RESEND_API_KEY is set, otherwise the local mailbox.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Resend } from 'resend';
 import type { Attachment } from './templates/index.js';
 
@@ -28,10 +30,22 @@ export function resendTransport(apiKey: string, baseUrl?: string): EmailTranspor
   };
 }
 
-/** The local mailbox: the stored email row is the message, readable by staff at /api/mailbox. */
-export const mailboxTransport: EmailTransport = {
-  name: 'mailbox',
-  async send(_email, idempotencyKey) {
-    return { providerId: `mailbox:${idempotencyKey}` };
-  },
-};
+/**
+ * The local development mailbox: the stored row is the message staff read at /mailbox, with its
+ * one-time links redacted. The message as delivered, live links included, is written only to
+ * `dir` (DATA_DIR/mailbox, on the server's own disk) for the developer playing the applicant or
+ * the referee; with no directory (in-memory tests) it goes nowhere.
+ */
+export function mailboxTransport(dir: string | null): EmailTransport {
+  return {
+    name: 'mailbox',
+    async send(email, idempotencyKey) {
+      if (dir) {
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        const headers = [`From: ${email.from}`, `To: ${email.to}`, `Subject: ${email.subject}`, 'Content-Type: text/plain; charset=utf-8'];
+        await writeFile(join(dir, `${idempotencyKey}.eml`), `${headers.join('\r\n')}\r\n\r\n${email.text.replace(/\r?\n/g, '\r\n')}`, { mode: 0o600 });
+      }
+      return { providerId: `mailbox:${idempotencyKey}` };
+    },
+  };
+}

@@ -9,9 +9,10 @@ import type { ApplicantStatus, CheckView } from '../../workflows/inspect.js';
 import type { JourneyContext, Referee } from '../../workflows/types.js';
 import type { AppContext } from '../context.js';
 import { mailbox } from '../email/ics.js';
+import { headerValue } from '../email/headers.js';
 import { renderHtml, renderText } from '../email/layout.js';
 import { expandLinks, linkPlaceholder } from '../services/emails/links.js';
-import { findTemplate, type Recipient, type TemplateData } from '../email/templates/index.js';
+import { type Attachment, findTemplate, type Recipient, type TemplateData } from '../email/templates/index.js';
 import { type EmailTransport, RejectedSendError } from '../email/transport.js';
 import { openReferenceRequest } from '../services/references/open-request.js';
 import { type JobOutcome, type JobRow, type LeasedHandler, PermanentJobError } from './types.js';
@@ -63,7 +64,7 @@ async function renderOnce(app: AppContext, job: JobRow): Promise<EmailRow[]> {
       const content = template(data);
       return {
         jobKey: `${prefix}${String(i).padStart(3, '0')}`, candidateId: candidate.id, journeyId: p.journeyId,
-        template: p.template, toRole: p.to, toAddress: address, subject: content.subject,
+        template: p.template, toRole: p.to, toAddress: address, subject: headerValue(content.subject),
         text: renderText(content), html: renderHtml(content),
         attachments: content.attachments?.length ? JSON.stringify(content.attachments) : null,
         transport: 'pending', status: 'queued', createdAt: now,
@@ -84,9 +85,11 @@ export function emailHandler(transport: EmailTransport, from: string): LeasedHan
         if (row.status === 'sent') continue;
         const idempotencyKey = `intake-job-${job.id}-${i}`;
         try {
+          // The live links exist only here, on their way out: the stored row holds placeholders.
           const { providerId } = await transport.send({
-            from, to: row.toAddress, subject: row.subject, text: expandLinks(row.text, app.settings), html: expandLinks(row.html, app.settings),
-            attachments: row.attachments ? JSON.parse(row.attachments) : [],
+            from: headerValue(from), to: headerValue(row.toAddress), subject: headerValue(row.subject),
+            text: expandLinks(row.text, app.settings), html: expandLinks(row.html, app.settings),
+            attachments: row.attachments ? (JSON.parse(row.attachments) as Attachment[]).map((a) => ({ ...a, filename: headerValue(a.filename) })) : [],
           }, idempotencyKey);
           await app.db.update(emails).set({ status: 'sent', transport: transport.name, providerId, sentAt: app.clock.now(), attempts: row.attempts + 1, lastError: null }).where(eq(emails.id, row.id));
         } catch (sendError) {

@@ -24,6 +24,7 @@ button.secondary,.button.secondary{background:#4c6272;box-shadow:0 4px 0 #263139
 button.warning{background:#d5281b;box-shadow:0 4px 0 #6b140e}
 button.hold{background:#fff;color:#005eb8;box-shadow:0 0 0 2px #005eb8 inset}
 .error{border-left:6px solid #d5281b;padding-left:12px}.error p{color:#d5281b;font-weight:bold}
+.error-message{display:block;color:#d5281b;font-weight:bold;margin:0 0 4px}
 .notice{border-left:6px solid #005eb8}
 .tag{display:inline-block;padding:2px 8px;font-size:.85rem;font-weight:bold;border-radius:2px;background:#e8edee;color:#212b32}
 .tag.candidate{background:#fff9c4;color:#5d4b00}.tag.recruiter,.tag.coordinator{background:#d7e8f8;color:#003d78}.tag.third_party{background:#e8e1f0;color:#330072}

@@ -17,7 +17,7 @@ export function StaffLayout(props: { staff: StaffContext; title: string; current
   ];
   return (
     <Layout title={props.title} nav={nav} current={props.current} signOut={{ action: '/sign-out', csrf: props.staff.csrf }} narrow={props.narrow ?? false}>
-      <p class="muted">Signed in as {props.staff.user.name} ({role})</p>
+      <p class="muted">Signed in as {props.staff.user.name} ({role}) · <a href="/account/password">Change your password</a></p>
       {props.children}
     </Layout>
   );

@@ -43,7 +43,8 @@ async function staff(role: 'recruiter' | 'coordinator' | 'admin'): Promise<Calle
 }
 
 async function applicantCaller(candidateId: string): Promise<Caller> {
-  const session = await createSession(t.intake.app.db, { kind: 'applicant', candidateId }, t.clock.now());
+  const email = (await t.get(`/api/candidates/${candidateId}`)).body.email;
+  const session = await createSession(t.intake.app.db, { kind: 'applicant', email }, t.clock.now());
   return { headers: { cookie: `intake_session=${session.value}` }, csrf: session.csrf, candidateId };
 }
 
@@ -92,7 +93,7 @@ const cases: Record<string, Case> = {
   'GET /portal': { expect: { anonymous: 303, applicantA: 200, applicantB: 200, recruiter: 303, coordinator: 303, admin: 303 }, request: get(() => '/portal') },
   'POST /portal/withdraw': {
     expect: { anonymous: 303, applicantA: 303, applicantB: 303, recruiter: 303, coordinator: 303, admin: 303 },
-    request: postForm(() => '/portal/withdraw', (as) => ({ _csrf: as.csrf ?? '', reason: 'Matrix test', confirm: 'yes' })),
+    request: postForm(() => '/portal/withdraw', (as) => ({ _csrf: as.csrf ?? '', application: as.candidateId ?? '00000000-0000-4000-8000-000000000000', reason: 'Matrix test', confirm: 'yes' })),
   },
   'POST /portal/sign-out': { expect: all(303), request: postForm(() => '/portal/sign-out', (as) => ({ _csrf: as.csrf ?? '' })) },
   'GET /references/:token': { expect: all(404), request: get(() => '/references/not-a-token') },
@@ -117,6 +118,11 @@ const cases: Record<string, Case> = {
       return postForm(() => `/candidates/${domesticA}/cv/accept`, () => ({ _csrf: as.csrf ?? '', field: 'fullName', value: 'Eleanor Whitcombe' }))(as);
     },
   },
+  // Sending a candidate a new portal sign-in link: who may act on the journey (issue 12).
+  'POST /candidates/:id/sign-in-link': { expect: staffPage(303, 404, 303), request: postForm(() => `/candidates/${domesticA}/sign-in-link`, (as) => ({ _csrf: as.csrf ?? '' })) },
+  // Every member of staff changes their own password; a wrong current password is shown on the form.
+  'GET /account/password': { expect: staffPage(200, 200, 200), request: get(() => '/account/password') },
+  'POST /account/password': { expect: staffPage(400, 400, 400), request: postForm(() => '/account/password', (as) => ({ _csrf: as.csrf ?? '', current: 'not my password', newPassword: 'a brand new password', confirmPassword: 'a brand new password' })) },
   'GET /mailbox': { expect: staffPage(200, 200, 200), request: get(() => '/mailbox') },
   'GET /mailbox/:id': { expect: staffPage(404, 404, 404), request: get(() => '/mailbox/00000000-0000-4000-8000-000000000000') },
   // Cohorts: coordinators and admins (cohorts.read / cohorts.manage); recruiters are refused.
@@ -130,7 +136,7 @@ const cases: Record<string, Case> = {
   'GET /cohorts/:id/export.csv': { expect: staffPage(403, 200, 200), request: get(() => `/cohorts/${cohortId}/export.csv`) },
   // The OSCE calendar feed: calendar apps send no cookies, so the token in the URL is the credential.
   'GET /feeds/cohorts/:id/osce.ics': { expect: all(200), request: get(() => `/feeds/cohorts/${cohortId}/osce.ics?token=${feedToken(t.intake.app.settings.secret, cohortId)}`) },
-  // Reports: every staff role reads them (the stuck list names only candidates the role may see).
+  // Reports: every staff role reads them, each within the programmes it may see.
   'GET /reports': { expect: staffPage(200, 200, 200), request: get(() => '/reports') },
   'GET /reports/time-to-hire.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/time-to-hire.csv') },
   'GET /reports/time-to-fill.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/time-to-fill.csv') },
@@ -169,6 +175,7 @@ const cases: Record<string, Case> = {
   },
   'GET /api/candidates/:id/cv': { expect: staffOnly(200, 404, 200), request: get(() => `/api/candidates/${domesticA}/cv`) },
   'POST /api/candidates/:id/cv/accept': { expect: staffOnly(200, 404, 200), request: async () => json('POST', `/api/candidates/${domesticA}/cv/accept`, { fields: { fullName: 'Eleanor Whitcombe' } })() },
+  'POST /api/candidates/:id/sign-in-link': { expect: staffOnly(202, 404, 202), request: async () => json('POST', `/api/candidates/${domesticB}/sign-in-link`)() },
   'GET /api/candidates/:id/export': { expect: staffOnly(403, 404, 200), request: get(() => `/api/candidates/${domesticB}/export`) },
   'POST /api/candidates/:id/erase': { expect: staffOnly(403, 404, 200), request: async () => json('POST', `/api/candidates/${await candidate()}/erase`, { confirm: true })() },
   'GET /api/pipeline': { expect: staffOnly(200, 200, 200), request: get(() => '/api/pipeline') },

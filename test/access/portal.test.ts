@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainDueJobs } from '../../src/jobs/worker.js';
+import { received } from '../support/inbox.js';
 import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
 
 let t: TestIntake;
@@ -19,11 +20,11 @@ async function page(path: string, cookie?: string) {
 
 /** Asks for a sign-in link, reads it from the mailbox as the applicant would, and follows it. */
 async function signInByEmail(email: string): Promise<string> {
+  t.clock.advance(1000); // this link's email is the newest in the inbox
   const asked = await t.intake.http.request('/portal/sign-in', { method: 'POST', body: new URLSearchParams({ email }), headers: { 'content-type': 'application/x-www-form-urlencoded', ...ORIGIN } });
   expect(asked.status).toBe(200);
   await drainDueJobs(t.intake.app);
-  const mail = (await t.get(`/api/mailbox?to=${encodeURIComponent(email)}`)).body.items.find((m: { template: string }) => m.template === 'magicLink');
-  const message = (await t.get(`/api/mailbox/${mail.id}`)).body;
+  const message = await received(t, email, 'magicLink');
   const link = /http:\/\/intake\.test(\/portal\/link\/[\w-]+)/.exec(message.text)![1]!;
   const landing = await page(link);
   expect(landing.text).toContain('Continue');
@@ -74,9 +75,9 @@ describe('the applicant portal', () => {
     const c = await t.post('/api/candidates', applicant({ fullName: 'Wendy Withdraw', email: 'wendy@example.com' }));
     const cookie = await signInByEmail('wendy@example.com');
     const csrf = /name="_csrf" value="([^"]+)"/.exec((await page('/portal', cookie)).text)![1]!;
-    const forged = await t.intake.http.request('/portal/withdraw', { method: 'POST', body: new URLSearchParams({ reason: 'x', confirm: 'yes', _csrf: 'wrong' }), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...ORIGIN } });
+    const forged = await t.intake.http.request('/portal/withdraw', { method: 'POST', body: new URLSearchParams({ application: c.body.id, reason: 'x', confirm: 'yes', _csrf: 'wrong' }), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...ORIGIN } });
     expect(forged.status).toBe(403);
-    const res = await t.intake.http.request('/portal/withdraw', { method: 'POST', body: new URLSearchParams({ reason: 'I took a permanent post', confirm: 'yes', _csrf: csrf }), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...ORIGIN } });
+    const res = await t.intake.http.request('/portal/withdraw', { method: 'POST', body: new URLSearchParams({ application: c.body.id, reason: 'I took a permanent post', confirm: 'yes', _csrf: csrf }), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...ORIGIN } });
     expect(res.status).toBe(303);
     const journey = (await t.get(`/api/candidates/${c.body.id}`)).body.journey;
     expect(journey).toMatchObject({ status: 'withdrawn', exit: { reason: 'I took a permanent post' } });
@@ -100,12 +101,57 @@ describe('the applicant portal', () => {
     await t.post('/api/candidates', applicant({ email: 'slowpoke@example.com' }));
     await t.intake.http.request('/portal/sign-in', { method: 'POST', body: new URLSearchParams({ email: 'slowpoke@example.com' }), headers: { 'content-type': 'application/x-www-form-urlencoded', ...ORIGIN } });
     await drainDueJobs(t.intake.app);
-    const mail = (await t.get('/api/mailbox?to=slowpoke@example.com')).body.items.find((m: { template: string }) => m.template === 'magicLink');
-    const link = /http:\/\/intake\.test(\/portal\/link\/[\w-]+)/.exec((await t.get(`/api/mailbox/${mail.id}`)).body.text)![1]!;
+    const link = /http:\/\/intake\.test(\/portal\/link\/[\w-]+)/.exec((await received(t, 'slowpoke@example.com', 'magicLink')).text)![1]!;
     t.clock.advance(15 * 60_000 + 1000);
     const res = await t.intake.http.request(link, { method: 'POST', headers: ORIGIN });
     expect(res.status).toBe(410);
     expect(await res.text()).toContain('expired');
+  });
+
+  // Issue 12: typing an address into an application proves nothing. Before, the portal signed a
+  // person in to the newest record for their address, so anyone applying with their email took
+  // over what they saw.
+  it('signs a person in to every application made with their address, and lets them withdraw the right one', async () => {
+    const mine = await t.post('/api/candidates', applicant({ fullName: 'Tamsin Realperson', email: 'tamsin@example.com', programme: 'domestic' }));
+    const first = await signInByEmail('tamsin@example.com');
+    // Later someone else applies with Tamsin's address: the newest record for it.
+    const forged = await t.post('/api/candidates', applicant({ fullName: 'Mallory Impostor', email: 'TAMSIN@example.com', programme: 'hcswd', profession: 'healthcare_assistant' }));
+    const staffView = (id: string) => t.get(`/api/candidates/${id}`).then((r) => r.body.emailConfirmed);
+    expect(await staffView(mine.body.id)).toBe(true); // a link sent to the address was used
+    expect(await staffView(forged.body.id)).toBe(false); // nobody holding the address has signed in since
+    // The person who holds the mailbox sees both applications, each with its own status, under
+    // the same session as before — nobody is moved to the newest record.
+    const view = (await page('/portal', first)).text;
+    expect(view).toContain('Your applications');
+    expect(view).toContain('Staff bank ·');
+    expect(view).toMatch(/Healthcare Support Worker/);
+    expect(view).toContain('as Mallory Impostor');
+    expect(view.match(/name="application" value="([^"]+)"/g)).toHaveLength(2);
+    // Withdrawing the impostor's application leaves Tamsin's own alone.
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(view)![1]!;
+    const withdraw = (application: string, cookie: string) => t.intake.http.request('/portal/withdraw', {
+      method: 'POST', body: new URLSearchParams({ application, reason: 'Not made by me', confirm: 'yes', _csrf: csrf }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...ORIGIN },
+    });
+    expect((await withdraw(forged.body.id, first)).status).toBe(303);
+    expect((await t.get(`/api/candidates/${forged.body.id}`)).body.journey.status).toBe('withdrawn');
+    expect((await t.get(`/api/candidates/${mine.body.id}`)).body.journey.status).toBe('in_progress');
+    // The next sign-in confirms every application for the address.
+    await signInByEmail('tamsin@example.com');
+    expect(await staffView(forged.body.id)).toBe(true);
+  });
+
+  it('never lets an applicant act on an application made with another address', async () => {
+    const other = await t.post('/api/candidates', applicant({ email: 'someone.else@example.com' }));
+    await t.post('/api/candidates', applicant({ email: 'ursula@example.com' }));
+    const cookie = await signInByEmail('ursula@example.com');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await page('/portal', cookie)).text)![1]!;
+    const res = await t.intake.http.request('/portal/withdraw', {
+      method: 'POST', body: new URLSearchParams({ application: other.body.id, reason: 'x', confirm: 'yes', _csrf: csrf }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...ORIGIN },
+    });
+    expect(res.status).toBe(404);
+    expect((await t.get(`/api/candidates/${other.body.id}`)).body.journey.status).toBe('in_progress');
   });
 
   it('keeps occupational health questions out of reach until an offer is accepted', async () => {

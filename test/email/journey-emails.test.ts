@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainDueJobs } from '../../src/jobs/worker.js';
 import { dbsEvidence, identityEvidence, periods, registrationEvidence, rightToWorkEvidence, valueScores } from '../support/evidence.js';
+import { inbox, received } from '../support/inbox.js';
 import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
 
 let t: TestIntake;
@@ -44,10 +45,8 @@ describe('emails along a domestic journey', () => {
     ] });
 
     // Each referee got their own one-time link; follow both, as the referees would.
-    const box = (await t.get('/api/mailbox?limit=200')).body.items as { id: string; to: string; template: string }[];
     for (const referee of ['amelia.hughes@example.org', 'joseph.mensah@example.org']) {
-      const summary = box.find((m) => m.to === referee && m.template === 'referenceRequest')!;
-      const message = (await t.get(`/api/mailbox/${summary.id}`)).body;
+      const message = await received(t, referee, 'referenceRequest');
       const link = linkIn(message.text)!;
       expect(message.html).toContain(link);
       const path = new URL(link).pathname;
@@ -117,8 +116,7 @@ describe('emails along a domestic journey', () => {
       if (type === 'interviewPassed') notBefore('2026-03-10T10:00:00Z');
       await act(id, type, payload);
     }
-    const fast = (await t.get('/api/mailbox?to=fast@example.org')).body.items[0];
-    const path = new URL(linkIn((await t.get(`/api/mailbox/${fast.id}`)).body.text)!).pathname;
+    const path = new URL(linkIn((await received(t, 'fast@example.org', 'referenceRequest')).text)!).pathname;
     const body = new URLSearchParams({ refereeName: 'F', refereePosition: 'Manager', jobTitle: 'Nurse', employedFrom: '2020-01', datesConfirmed: 'yes', roleConfirmed: 'yes', reemploy: 'yes', declaration: 'yes' });
     expect((await t.intake.http.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...ORIGIN } })).status).toBe(200);
 
@@ -130,8 +128,7 @@ describe('emails along a domestic journey', () => {
     expect(all.filter((e) => e.template === 'referenceDelayed').map((e) => e.to).sort()).toEqual(['bank.recruitment@example.nhs.uk', 'bank.recruitment@example.nhs.uk', 'chase.me@example.com', 'chase.me@example.com']);
     expect(all.filter((e) => e.template === 'referenceEscalated').map((e) => e.to)).toEqual(['hr.references@example.nhs.uk']);
     // The chaser carries the same one-time link as the request.
-    const slowMails = (await t.get('/api/mailbox?to=slow@example.org')).body.items as { id: string }[];
-    const links = await Promise.all(slowMails.map(async (m) => linkIn((await t.get(`/api/mailbox/${m.id}`)).body.text)));
+    const links = (await inbox(t, 'slow@example.org')).map((m) => linkIn(m.text));
     expect(new Set(links).size).toBe(1);
     for (let day = 11; day <= 12; day++) { t.clock.advance(DAY); await drainDueJobs(t.intake.app); }
     const after = (await t.get(`/api/candidates/${id}/emails`)).body.items as { template: string }[];

@@ -1,28 +1,46 @@
-// Property-based fuzzing (fast-check) of every JSON endpoint: path parameters, query strings,
-// headers and bodies drawn from valid-looking, hostile and random values. Whatever arrives, the
-// answer is never a 500, always comes within a deadline, and every error is problem+json; the
-// server still works afterwards. The routes are read from the app itself, so an endpoint added
-// later is fuzzed too. In process (startTestIntake), on PGlite or TEST_DATABASE_URL's server.
+// Property-based fuzzing (fast-check) of every JSON endpoint and every form: path parameters,
+// query strings, headers and bodies drawn from valid-looking, hostile and random values. Whatever
+// arrives, the answer is never a 500, always comes within a deadline, and every API error is
+// problem+json; the log carries no personal data, token or form content; the server still works
+// afterwards. The routes are read from the app itself, so an endpoint or form added later is
+// fuzzed too. In process (startTestIntake), on PGlite or TEST_DATABASE_URL's server.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventCatalog } from '../../workflows/events/index.js';
 import { professions, programmes } from '../../workflows/types.js';
 import { TOKEN, applicant, startTestIntake, type TestIntake } from '../support/intake.js';
+import { type FormFuzz, encodeForm, formCase, formFuzzSetup, formPath, formRoutes } from './support/form-fuzz.js';
 
 let t: TestIntake;
 const ids: string[] = [];
+const people: Record<string, unknown>[] = [];
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const DEADLINE_MS = 5_000;
+/** Everything the server logs while fuzzed (LOG_LEVEL=info here: the errors would be logged). */
+const logged: string[] = [];
+let forms: FormFuzz;
 
 beforeAll(async () => {
-  t = await startTestIntake();
+  const write = process.stderr.write.bind(process.stderr);
+  vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: never[]) => {
+    const line = String(chunk);
+    if (line.startsWith('{"level"')) { logged.push(line); return true; }
+    return write(chunk, ...rest);
+  }) as typeof process.stderr.write);
+  t = await startTestIntake({ env: { LOG_LEVEL: 'info' } });
   for (const programme of ['domestic', 'international', 'hcswd'] as const) {
-    const res = await t.post('/api/candidates', applicant({ programme, profession: programme === 'hcswd' ? 'healthcare_assistant' : 'registered_nurse' }));
+    const person = applicant({ programme, profession: programme === 'hcswd' ? 'healthcare_assistant' : 'registered_nurse' });
+    const res = await t.post('/api/candidates', person);
     expect(res.status).toBe(201);
     ids.push(res.body.id);
+    people.push(person);
   }
+  forms = await formFuzzSetup(t, ids[0]!);
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await t?.close();
+});
 
 const routes = () => {
   const seen = new Set<string>();
@@ -151,5 +169,85 @@ describe('fuzzing every JSON endpoint', () => {
     expect(created.status).toBe(201);
     const next = created.body.journey.allowedEvents.find((e: { intent: string }) => e.intent === 'advance');
     expect((await t.post(`/api/candidates/${created.body.id}/events`, { type: next.type, ...next.example })).status).toBe(200);
+  });
+});
+
+describe('fuzzing every form', () => {
+  it('finds the forms to fuzz in the app itself', () => {
+    expect(formRoutes(t)).toEqual(expect.arrayContaining([
+      '/apply', '/references/:token', '/portal/sign-in', '/portal/withdraw', '/sign-in', '/candidates/:id/events', '/candidates/:id/notes',
+      '/candidates/:id/cv/accept', '/cohorts', '/cohorts/:id/members', '/cohorts/:id/events', '/account/password',
+    ]));
+  });
+
+  it('never answers 500 or hangs, urlencoded or multipart, whatever the fields hold', async () => {
+    let requests = 0;
+    for (const route of formRoutes(t)) {
+      const kind = route.startsWith('/portal') ? 'applicant' : 'staff';
+      await fc.assert(fc.asyncProperty(formCase, async (c) => {
+        requests++;
+        const as = route.endsWith('/sign-out') ? await forms.fresh(kind) : forms[kind];
+        const fields: [string, string][] = [['_csrf', c.csrf === 'valid' ? as.csrf : '\u0000'], ...c.fields];
+        for (const [, v] of fields) if (v.length >= 12) forms.secrets.add(v);
+        const { body, type } = encodeForm(fields, c.multipart);
+        const path = formPath(route, forms, ids[0]!);
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer in ${DEADLINE_MS} ms: POST ${route}`)), DEADLINE_MS); });
+        const res = await Promise.race([
+          t.intake.http.request(path, { method: 'POST', body, headers: { cookie: as.cookie, origin: 'http://localhost', 'content-type': type } }),
+          deadline,
+        ]).finally(() => clearTimeout(timer));
+        const text = await res.text();
+        expect(res.status, `POST ${route} (${c.multipart ? 'multipart' : 'urlencoded'}) ${JSON.stringify(c.fields).slice(0, 300)} → ${res.status} ${text.slice(0, 300)}`).toBeLessThan(500);
+      }), { numRuns: RUNS, endOnFailure: true });
+    }
+    expect(requests).toBeGreaterThan(RUNS * 10);
+  }, 240_000);
+
+  it('names the field a form cannot take: a NUL, a control character, a property name, a 10,000-character value', async () => {
+    const post = async (fields: [string, string][], multipart: boolean) => {
+      const { body, type } = encodeForm([['_csrf', forms.staff.csrf], ...fields], multipart);
+      const res = await t.intake.http.request(`/candidates/${ids[0]}/notes`, { method: 'POST', body, headers: { cookie: forms.staff.cookie, origin: 'http://localhost', 'content-type': type } });
+      return { status: res.status, text: await res.text() };
+    };
+    for (const multipart of [false, true]) {
+      for (const [fields, named] of [
+        [[['text', 'a\u0000b']], 'text'], [[['text', 'bell\u0007']], 'text'], [[['text', 'x'.repeat(10_000)]], 'text'],
+        [[['__proto__', 'x']], '__proto__'], [[['constructor', 'x']], 'constructor'], [[['toString', 'x']], 'toString'],
+      ] as [[string, string][], string][]) {
+        const res = await post(fields, multipart);
+        expect(res.status, `${named} ${multipart}`).toBe(400);
+        expect(res.text).toContain(`${named}:`);
+      }
+    }
+    const events = await t.intake.http.request(`/candidates/${ids[0]}/events`, {
+      method: 'POST', body: new URLSearchParams({ _csrf: forms.staff.csrf, _type: 'constructor' }),
+      headers: { cookie: forms.staff.cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(events.status).toBe(400);
+    expect(await events.text()).toMatch(/_type: there is no event called/i);
+  });
+
+  it('logs an unexpected error by id and route only: no values, no token in a path, no form contents', async () => {
+    const person = applicant({ fullName: 'Theodora Quillfeather' });
+    // A failure whose message quotes the values, as a failed query's does.
+    vi.spyOn(t.intake.app.db, 'transaction').mockRejectedValueOnce(new Error(`Failed query: insert into "candidates" params: ${person.fullName},${person.email}`));
+    const res = await t.intake.http.request('/apply', {
+      method: 'POST', body: new URLSearchParams(person as Record<string, string>), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.status).toBe(500);
+    const errorId = /error id ([0-9a-f-]{36})/.exec(await res.text())?.[1];
+    const line = logged.find((l) => errorId && l.includes(errorId));
+    expect(line, 'the 500 is logged with its errorId').toBeDefined();
+    expect(JSON.parse(line!)).toMatchObject({ level: 'error', errorId, route: '/apply', error: { name: 'Error', frames: expect.any(Array) } });
+    expect(line).not.toContain('Theodora');
+    expect(line).not.toContain(person.email as string);
+  });
+
+  it('never logged personal data, a token or a form value', () => {
+    const all = logged.join('\n');
+    expect(logged.length, 'the log was captured').toBeGreaterThan(0);
+    for (const person of people) for (const v of [person.fullName, person.email, person.phone]) expect(all).not.toContain(v as string);
+    for (const secret of forms.secrets) expect(all.includes(secret), `the log holds ${JSON.stringify(secret.slice(0, 60))}`).toBe(false);
   });
 });

@@ -20,7 +20,7 @@ const recruiter: StaffPrincipal = { kind: 'staff', role: 'recruiter', userId: nu
 describe('the front door', () => {
   it('lets an applicant withdraw their own application, and nothing else', async () => {
     const mine = await newCandidate();
-    const who = { kind: 'applicant' as const, candidateId: mine.id };
+    const who = { kind: 'applicant' as const, email: (await t.get(`/api/candidates/${mine.id}`)).body.email };
     await expect(act(t.intake.app, who, mine.id, { type: 'screeningStarted', payload: {} })).rejects.toMatchObject({ status: 403, code: 'forbidden' });
     const acted = await act(t.intake.app, who, mine.id, { type: 'withdrawn', payload: { reason: 'Found a post nearer home' } });
     expect(acted.journey).toMatchObject({ status: 'withdrawn', version: 2 });
@@ -31,7 +31,8 @@ describe('the front door', () => {
   it('does not let an applicant reach someone else’s journey: it does not exist for them', async () => {
     const mine = await newCandidate();
     const theirs = await newCandidate();
-    await expect(act(t.intake.app, { kind: 'applicant', candidateId: mine.id }, theirs.id, { type: 'withdrawn', payload: { reason: 'x' } }))
+    const email = (await t.get(`/api/candidates/${mine.id}`)).body.email;
+    await expect(act(t.intake.app, { kind: 'applicant', email }, theirs.id, { type: 'withdrawn', payload: { reason: 'x' } }))
       .rejects.toMatchObject({ status: 404, code: 'not_found' });
     expect((await t.get(`/api/candidates/${theirs.id}`)).body.journey.status).toBe('in_progress');
   });

@@ -45,6 +45,10 @@ describe('subject access export', () => {
     expect(invitation.text).toContain('Yolanda');
     expect(invitation.text).toContain('Exportwell Room 4');
     expect(invitation.html).toContain('Exportwell Room 4');
+    // Issue 12: the export shows one-time links redacted, never live or as placeholders.
+    const request = mail.find((m) => m.template === 'referenceRequest')!;
+    expect(request.text).toContain('[one-time reference form link: sent only to the recipient]');
+    expect(JSON.stringify(mail)).not.toMatch(/\{\{link:|\/references\/[\w-]{20,}/);
 
     const references = exported.referenceRequests as { refereeEmail: string; answers: Record<string, unknown> | null }[];
     expect(references.find((r) => r.refereeEmail === 'zeno.answerby@example.org')!.answers).toMatchObject({ jobTitle: 'Answerby charge nurse', concerns: 'No concerns about Yolanda' });

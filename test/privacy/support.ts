@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import * as schema from '../../db/schema/index.js';
 import { drainDueJobs } from '../../src/jobs/worker.js';
 import { dbsEvidence, identityEvidence, refereesCovering, registrationEvidence, rightToWorkEvidence, valueScores } from '../support/evidence.js';
+import { received } from '../support/inbox.js';
 import type { TestIntake } from '../support/intake.js';
 
 export const HOUR = 60 * 60 * 1000;
@@ -43,8 +44,7 @@ export interface RefereeInput { name: string; email: string; organisation: strin
 
 /** The referee follows the link in their email and submits the form, as a referee would. */
 export async function answerReference(t: TestIntake, refereeEmail: string, answers: Record<string, string>) {
-  const item = (await t.get(`/api/mailbox?to=${encodeURIComponent(refereeEmail)}`)).body.items.find((m: { template: string }) => m.template === 'referenceRequest');
-  const text = (await t.get(`/api/mailbox/${item.id}`)).body.text as string;
+  const { text } = await received(t, refereeEmail, 'referenceRequest');
   const link = /(https?:\/\/[^/\s]+\/references\/[A-Za-z0-9_-]+)/.exec(text)![1]!;
   const body = new URLSearchParams({
     refereeName: 'Referee', refereePosition: 'Ward manager', jobTitle: 'Staff nurse', employedFrom: '2021-01', employedTo: '',

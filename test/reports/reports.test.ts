@@ -235,14 +235,26 @@ describe('the reports page', () => {
     expect(html).toContain('value="2026-06"');
   });
 
-  it('shows a coordinator the numbers of every programme but names only international candidates', async () => {
+  // Issue 12: reports follow the reader's programme scope (before, a coordinator read every
+  // programme's numbers and, in the CSVs, other programmes' withdrawal reasons).
+  it('shows a coordinator only the programmes they work: numbers, names and reasons, page and CSV alike', async () => {
     const html = await (await page('/reports', 'coordinator')).text();
     expect(html).toContain('Imani Overseas');
     expect(html).not.toContain('Sam Interview');
-    expect(html).toContain('Funnel and drop-out: Staff bank');
-    const csv = await (await page('/reports/stuck.csv', 'coordinator')).text();
-    expect(csv).toContain('Imani Overseas');
-    expect(csv).not.toContain('Sam Interview');
+    expect(html).toContain('Funnel and drop-out: International recruitment');
+    expect(html).not.toContain('Funnel and drop-out: Staff bank');
+    expect(html).not.toContain('Took another job');
+    const stuck = await (await page('/reports/stuck.csv', 'coordinator')).text();
+    expect(stuck).toContain('Imani Overseas');
+    expect(stuck).not.toContain('Sam Interview');
+    for (const name of ['withdrawal-reasons', 'funnel', 'time-to-hire', 'time-to-fill', 'checks']) {
+      const csv = await (await page(`/reports/${name}.csv?from=2026-01&to=2026-06`, 'coordinator')).text();
+      expect(csv, name).not.toMatch(/Staff bank|HCSWD|Took another job|Process too slow/);
+    }
+    expect((await page('/reports/withdrawal-reasons.csv?programme=domestic', 'coordinator')).status).toBe(403);
+    expect((await page('/reports?programme=domestic', 'coordinator')).status).toBe(403);
+    // A recruiter reads every programme's candidates, so every programme's reports.
+    expect(await (await page('/reports/withdrawal-reasons.csv?from=2026-01&to=2026-06')).text()).toContain('Took another job');
   });
 
   it('refuses a range that ends before it starts, or a month that is not one', async () => {

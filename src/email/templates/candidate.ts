@@ -15,11 +15,12 @@ const update = (subject: string, lines: (d: TemplateData) => string[]): Template
 });
 
 export const candidateTemplates: Record<string, Template> = {
+  // To an address, not a person: any application made with it may be someone else's, so no name.
   magicLink: (d) => ({
     subject: 'Your sign-in link',
-    greeting: hello(d),
+    greeting: 'Hello,',
     paragraphs: [
-      'Use the button below to see where your application is. The link works once and expires in 15 minutes.',
+      'Use the button below to see your applications and where each one is. The link works once and expires in 15 minutes.',
       'If you did not ask for this, you can ignore this email: nobody can sign in without it.',
     ],
     action: { label: 'Sign in to your application', url: d.links.magic ?? d.links.portal },

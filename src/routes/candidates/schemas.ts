@@ -8,7 +8,7 @@ const ukPostcode = /^(GIR 0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNPR-Y]? ?[0-9][
 export const createCandidateBody = z.strictObject({
   programme: z.enum(programmes),
   profession: z.enum(professions),
-  fullName: z.string().trim().min(1).max(200),
+  fullName: z.string().trim().min(1).max(200).regex(/^[^\r\n\t]*$/, 'a name is one line: no line breaks or tabs'),
   email: z.email().max(320).transform((e) => e.toLowerCase()),
   phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'a phone number: digits, spaces and an optional leading +').optional(),
   postcode: z.string().trim().toUpperCase().regex(ukPostcode, 'a UK postcode, e.g. LS18 4QX').optional(),

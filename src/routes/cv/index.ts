@@ -21,30 +21,25 @@ import { getCvView } from '../../services/cv/view.js';
 import { createCandidateBody } from '../candidates/schemas.js';
 import { idParam, parseWith, readJsonObject } from '../input.js';
 import { candidateIdParam, json, jsonBody, problems, serve } from '../openapi/common.js';
+import { type Form, readForm as readAnyForm } from '../form.js';
 
 const isMultipart = (c: Context) => /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
 
 // The whole request may carry a little more than the file (boundaries, other form fields); the
 // file's own size is checked exactly afterwards. Bigger bodies stop streaming at this limit.
-const uploadLimit = bodyLimit({
-  maxSize: MAX_CV_BYTES + 256 * 1024,
-  onError: () => { throw new AppError('cv_too_large', `The CV must be at most ${MAX_CV_BYTES / 1024 / 1024} MB.`, { field: 'file', maxBytes: MAX_CV_BYTES }); },
-});
+const MAX_UPLOAD_BYTES = MAX_CV_BYTES + 256 * 1024;
+const cvTooLarge = () => new AppError('cv_too_large', `The CV must be at most ${MAX_CV_BYTES / 1024 / 1024} MB.`, { field: 'file', maxBytes: MAX_CV_BYTES });
+const uploadLimit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: () => { throw cvTooLarge(); } });
 
 const notMultipart = () => new AppError('unsupported_media_type', 'Send the CV as multipart/form-data, the PDF in the field "file".');
 
-/** The form's parts. A body that says multipart but cannot be read as it is 415, like any other. */
-async function readForm(c: Context): Promise<Record<string, string | File>> {
+/** The form's parts, through the input boundary. A body that says multipart but cannot be read as it is 415, like any other. */
+async function readForm(c: Context): Promise<Form> {
   if (!isMultipart(c)) throw notMultipart();
-  try {
-    return await c.req.parseBody() as Record<string, string | File>;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw notMultipart();
-  }
+  return readAnyForm(c, { maxBytes: MAX_UPLOAD_BYTES, overLimit: cvTooLarge });
 }
 
-async function fileFrom(form: Record<string, string | File>): Promise<CvFile> {
+async function fileFrom(form: Form): Promise<CvFile> {
   const file = form.file;
   if (!(file instanceof File)) throw new AppError('invalid_payload', 'file: attach the CV as a file in the field "file".', { field: 'file' });
   return { filename: file.name, contentType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };

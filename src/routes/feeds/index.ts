@@ -20,7 +20,7 @@ export function feedRoutes(app: AppContext) {
     return c.body(body, 200, {
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': 'inline; filename="osce.ics"',
-      'cache-control': 'private, no-cache',
+      'cache-control': 'no-store', // names of cohort members: kept by no cache
       'x-robots-tag': 'noindex',
     });
   });

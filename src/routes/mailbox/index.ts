@@ -1,8 +1,11 @@
-// The local mailbox (staff): what the mailbox transport "sent", as a developer or demo would read it.
+// The local development mailbox (staff): what the mailbox transport "sent" about candidates the
+// reader may see, one-time links redacted.
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AuthVars } from '../../auth/bearer.js';
 import { authorize } from '../../auth/authorize.js';
+import { programmesFor } from '../../auth/permissions.js';
 import type { AppContext } from '../../context.js';
 import { mailbox, mailboxMessage } from '../../services/emails/list.js';
 import { emailSummary } from '../candidates/openapi.js';
@@ -31,7 +34,8 @@ const messageRoute = createRoute({
 export function mailboxRoutes(app: AppContext) {
   const r = new OpenAPIHono<AuthVars>();
   r.use('*', async (c, next) => { await authorize(app, c.get('principal'), 'mailbox.read'); await next(); });
-  serve(r, listRoute, async (c) => c.json({ items: await mailbox(app.db, parseWith(query, c.req.query(), 'invalid_query')) }));
-  serve(r, messageRoute, async (c) => c.json(await mailboxMessage(app.db, app.settings, idParam(c, 'The email'))));
+  const scope = (c: Context<AuthVars>) => programmesFor(c.get('principal').role, 'mailbox.read');
+  serve(r, listRoute, async (c) => c.json({ items: await mailbox(app.db, { ...parseWith(query, c.req.query(), 'invalid_query'), programmes: scope(c) }) }));
+  serve(r, messageRoute, async (c) => c.json(await mailboxMessage(app.db, idParam(c, 'The email'), scope(c))));
   return r;
 }

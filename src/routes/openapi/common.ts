@@ -25,7 +25,7 @@ export const problemSchema = z.object({
 const statusWords: Record<ErrorStatus, string> = {
   400: 'The request is malformed or a field is invalid (`field` names it)', 401: 'No valid bearer token', 403: 'Your role may not do this (recorded in the audit log)',
   404: 'Not found, or not yours to see', 409: 'A conflict: the state changed meanwhile, or the request is already in progress', 413: 'The body is too large',
-  415: 'The body is not of a type this route takes', 422: 'Understood, but not possible now', 500: 'An error on our side (`errorId`)', 503: 'The database is unavailable; try again (Retry-After)',
+  415: 'The body is not of a type this route takes', 422: 'Understood, but not possible now', 429: 'Too many attempts: wait (`retryAfterSeconds`, Retry-After) and try again', 500: 'An error on our side (`errorId`)', 503: 'The database is unavailable; try again (Retry-After)',
 };
 
 const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemSchema } } });

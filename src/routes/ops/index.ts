@@ -24,7 +24,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 async function allowMetrics(app: AppContext, expected: string | undefined, header: string | undefined): Promise<void> {
   const token = /^Bearer\s+(\S{1,512})$/i.exec(header ?? '')?.[1];
   if (token && expected && timingSafeEqual(digest(token), digest(expected))) return;
-  const owner = token ? await findToken(app.keyedDb, token) : null;
+  const owner = token ? await findToken(app.keyedDb, token, app.clock.now()) : null;
   if (!owner) throw new AppError('unauthorized', 'Metrics need METRICS_TOKEN or an admin API token (Authorization: Bearer <token>).');
   await authorize(app, { kind: 'staff', role: owner.role, userId: owner.userId, tokenId: owner.tokenId, via: 'token' }, 'metrics.read');
 }

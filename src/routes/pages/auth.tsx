@@ -3,10 +3,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { clientAddress } from '../../auth/address.js';
 import { sameOriginForms } from '../../auth/same-origin.js';
-import { type SessionVars, checkCsrf, createSession, endSession, safeNext, setSessionCookie, staffSession } from '../../auth/session.js';
+import { CHANGE_PASSWORD_PATH, type SessionVars, checkCsrf, createSession, endSession, safeNext, setSessionCookie, staffSession } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import { authenticate } from '../../services/users/authenticate.js';
 import { Landing, StaffSignIn } from '../../ui/pages/sign-in.js';
+import { readForm, textField, textFields } from '../form.js';
 
 const signInForm = z.object({ email: z.string().trim().max(320).default(''), password: z.string().max(200).default(''), next: z.string().max(500).optional() });
 
@@ -21,9 +22,9 @@ export function authPages(app: AppContext) {
   r.get('/sign-in', (c) => c.html(<StaffSignIn next={safeNext(c.req.query('next'), '/board')} />));
 
   r.post('/sign-in', async (c) => {
-    const form = signInForm.parse(await c.req.parseBody().catch(() => ({})));
+    const form = signInForm.parse(textFields(await readForm(c)));
     const next = safeNext(form.next, '/board');
-    const result = await authenticate(app.db, form.email, form.password, clientAddress(c, app.settings.trustProxy), app.clock.now());
+    const result = await authenticate(app.db, form.email, form.password, clientAddress(c, app.settings.trustProxyHops), app.clock.now());
     if (!result.ok && result.reason === 'throttled') {
       c.header('Retry-After', String(result.retryAfterSeconds));
       return c.html(<StaffSignIn next={next} email={form.email} error={`Too many sign-in attempts. Wait ${result.retryAfterSeconds} seconds and try again.`} />, 429);
@@ -31,11 +32,12 @@ export function authPages(app: AppContext) {
     if (!result.ok) return c.html(<StaffSignIn next={next} email={form.email} error="The email address or password is not right." />, 401);
     const session = await createSession(app.db, { kind: 'staff', userId: result.userId }, app.clock.now());
     setSessionCookie(c, app, session.value, 'staff');
-    return c.redirect(next, 303);
+    // A temporary password is changed before anything else.
+    return c.redirect(result.mustChangePassword ? CHANGE_PASSWORD_PATH : next, 303);
   });
 
   r.post('/sign-out', staffSession(app), async (c) => {
-    checkCsrf(c.get('session'), (await c.req.parseBody())._csrf);
+    checkCsrf(c.get('session'), textField(await readForm(c), '_csrf'));
     await endSession(c, app);
     return c.redirect('/sign-in', 303);
   });

@@ -1,5 +1,6 @@
-// The applicant portal. Every page is bound to the signed-in applicant's own candidate: there is
-// no candidate id in any URL, so one applicant cannot name another's record.
+// The applicant portal. The session is bound to the email address a sign-in link was used from:
+// the pages show every application made with that address, and an action names one of them,
+// which the front door refuses (404) unless it was made with that address.
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { clientAddress } from '../../auth/address.js';
@@ -11,9 +12,10 @@ import { findMagicLink, redeemMagicLink, requestMagicLink } from '../../services
 import { portalView } from '../../services/portal/view.js';
 import { Message } from '../../ui/layout.js';
 import { PortalContinue, PortalLinkSent, PortalSignIn, PortalStatus } from '../../ui/pages/portal.js';
+import { readForm, textField, textFields } from '../form.js';
 
 const emailForm = z.object({ email: z.email().max(320) });
-const withdrawForm = z.object({ reason: z.string().trim().min(1).max(2000), confirm: z.literal('yes'), _csrf: z.string() });
+const withdrawForm = z.object({ application: z.uuid(), reason: z.string().trim().min(1).max(2000), confirm: z.literal('yes'), _csrf: z.string() });
 
 const linkPages = {
   not_found: { title: 'This link is not valid', body: 'Please use the whole link from our email, or ask for a new one.' },
@@ -27,9 +29,9 @@ export function portalRoutes(app: AppContext) {
 
   r.get('/sign-in', (c) => c.html(<PortalSignIn />));
   r.post('/sign-in', async (c) => {
-    const parsed = emailForm.safeParse(await c.req.parseBody().catch(() => ({})));
+    const parsed = emailForm.safeParse(textFields(await readForm(c)));
     if (!parsed.success) return c.html(<PortalSignIn error="Enter the email address you applied with." />, 400);
-    const result = await requestMagicLink(app, parsed.data.email, clientAddress(c, app.settings.trustProxy));
+    const result = await requestMagicLink(app, parsed.data.email, clientAddress(c, app.settings.trustProxyHops));
     if (result.outcome === 'throttled') {
       c.header('Retry-After', String(result.retryAfterSeconds));
       return c.html(<PortalSignIn error={`Too many requests. Wait ${Math.ceil(result.retryAfterSeconds / 60)} minutes and try again.`} />, 429);
@@ -53,21 +55,21 @@ export function portalRoutes(app: AppContext) {
 
   r.get('/', applicantSession(app), async (c) => {
     const notice = c.req.query('done') === 'withdrawn' ? 'Your application has been withdrawn. We have emailed you to confirm.' : undefined;
-    return c.html(<PortalStatus view={await portalView(app, c.get('applicant').candidateId, c.get('session').csrf)} notice={notice} />);
+    return c.html(<PortalStatus view={await portalView(app, c.get('applicant').email, c.get('session').csrf)} notice={notice} />);
   });
 
   r.post('/withdraw', applicantSession(app), async (c) => {
-    const body = await c.req.parseBody();
+    const body = textFields(await readForm(c));
     checkCsrf(c.get('session'), body._csrf);
     const parsed = withdrawForm.safeParse(body);
     if (!parsed.success) return c.html(<Message title="Please give a reason" body={<p>Tell us why you are withdrawing and tick the box to confirm. <a href="/portal">Go back</a>.</p>} status="error" />, 400);
     const applicant = c.get('applicant');
-    await act(app, applicant, applicant.candidateId, { type: 'withdrawn', payload: { reason: parsed.data.reason } }, c.get('candidate'));
+    await act(app, applicant, parsed.data.application, { type: 'withdrawn', payload: { reason: parsed.data.reason } });
     return c.redirect('/portal?done=withdrawn', 303);
   });
 
   r.post('/sign-out', applicantSession(app), async (c) => {
-    checkCsrf(c.get('session'), (await c.req.parseBody())._csrf);
+    checkCsrf(c.get('session'), textField(await readForm(c), '_csrf'));
     await endSession(c, app);
     return c.redirect('/portal/sign-in', 303);
   });

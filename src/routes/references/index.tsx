@@ -6,6 +6,7 @@ import type { AppContext } from '../../context.js';
 import { answerReference, findReferenceRequest } from '../../services/references/answer.js';
 import { ReferenceForm, ReferenceOutcome } from '../../ui/reference-pages.js';
 import { sameOriginForms } from '../../auth/same-origin.js';
+import { readForm, textFields } from '../form.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'use a month and year');
 const yes = z.enum(['yes', 'no']).transform((v) => v === 'yes');
@@ -22,6 +23,13 @@ const answersForm = z.object({
   declaration: z.literal('yes', { message: 'the declaration' }),
 });
 
+/** The form's questions, as the referee reads them, to name a field in an error. */
+const fieldLabels: Record<string, string> = {
+  refereeName: 'Your name', refereePosition: 'Your job title', jobTitle: 'The candidate’s job title', employedFrom: 'Employed from',
+  employedTo: 'Employed until', datesConfirmed: 'Do these dates match', roleConfirmed: 'Is the job title correct', reemploy: 'Would you employ them again',
+  concerns: 'Concerns', declaration: 'Declaration',
+};
+
 const statusFor = { not_found: 404, used: 410, expired: 410 } as const;
 
 export function referenceRoutes(app: AppContext) {
@@ -36,10 +44,9 @@ export function referenceRoutes(app: AppContext) {
     const token = c.req.param('token');
     const found = await findReferenceRequest(app, token);
     if (typeof found === 'string') return c.html(<ReferenceOutcome outcome={found} />, statusFor[found]);
-    const form = await c.req.parseBody().catch(() => ({}));
-    const parsed = answersForm.safeParse(form);
+    const parsed = answersForm.safeParse(textFields(await readForm(c)));
     if (!parsed.success) {
-      const errors = parsed.error.issues.map((i) => `${i.message}`);
+      const errors = parsed.error.issues.map((i) => `${fieldLabels[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`);
       return c.html(<ReferenceForm request={found} action={c.req.path} errors={errors} />, 400);
     }
     const { declaration: _d, ...answers } = parsed.data;

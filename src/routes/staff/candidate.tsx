@@ -14,12 +14,14 @@ import { reviewCvFields } from '../../services/cv/accept.js';
 import { getCvView } from '../../services/cv/view.js';
 import { candidateEmails } from '../../services/emails/list.js';
 import { addNote, candidateNotes } from '../../services/notes/notes.js';
+import { sendMagicLinkFor } from '../../services/portal/magic-link.js';
 import { payloadFrom } from '../../ui/event-form.js';
 import { CandidatePage, type CvSummary } from '../../ui/pages/candidate.js';
 import { jsonSchemaOf, stageOrder } from '../../../workflows/inspect.js';
 import { eventCatalog } from '../../../workflows/events/index.js';
 import { actorOf } from '../../auth/principal.js';
 import { idParam } from '../input.js';
+import { readForm, textFields } from '../form.js';
 import { staffOf } from './staff-of.js';
 
 type Flash = { kind: 'error' | 'notice'; text: string };
@@ -27,7 +29,7 @@ type Flash = { kind: 'error' | 'notice'; text: string };
 type Retry = { type: string; values: Record<string, string> };
 
 /** The record page. After a failed post it reads the candidate afresh (a lost race shows the latest state). */
-async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string, flash?: Flash, status: 200 | 400 | 403 | 409 | 422 = 200, retry?: Retry) {
+async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string, flash?: Flash, status: 200 | 400 | 403 | 409 | 422 | 429 = 200, retry?: Retry) {
   const staff = c.get('staff');
   const row = await authorizedCandidate(app, staff, 'candidates.read', id, status === 200 ? c.get('candidate') : undefined);
   const programme = row.journey.programme;
@@ -65,13 +67,15 @@ export function candidatePages(app: AppContext) {
 
   r.post('/:id/events', async (c) => {
     const id = idParam(c);
-    const form = await c.req.parseBody({ all: false });
+    const form = textFields(await readForm(c));
     checkCsrf(c.get('session'), form._csrf);
-    const type = String(form._type ?? '');
+    const type = form._type ?? '';
     const version = Number(form._version);
-    const retry: Retry = { type, values: Object.fromEntries(Object.entries(form).filter(([k, v]) => !k.startsWith('_') && typeof v === 'string')) as Record<string, string> };
+    const retry: Retry = { type, values: Object.fromEntries(Object.entries(form).filter(([k]) => !k.startsWith('_'))) };
     try {
-      const { payload, errors } = payloadFrom(jsonSchemaOf(type), form as Record<string, string>);
+      // Own keys only: a type of "constructor" or "__proto__" is unknown, not Object.prototype's.
+      if (!Object.hasOwn(eventCatalog, type)) throw new AppError('unknown_event', `_type: there is no event called "${type.slice(0, 100)}".`, { field: '_type' });
+      const { payload, errors } = payloadFrom(jsonSchemaOf(type), form);
       if (errors.length) return renderRecord(app, c, id, { kind: 'error', text: errors.join('; ') }, 400, retry);
       await act(app, c.get('staff'), id, { type, payload, expectedVersion: Number.isInteger(version) ? version : undefined }, c.get('candidate'));
     } catch (error) {
@@ -85,7 +89,7 @@ export function candidatePages(app: AppContext) {
 
   r.post('/:id/notes', async (c) => {
     const id = idParam(c);
-    const form = await c.req.parseBody();
+    const form = textFields(await readForm(c));
     checkCsrf(c.get('session'), form._csrf);
     await authorizeCandidate(app, c.get('staff'), 'notes.write', id);
     const parsed = noteForm.safeParse(form);
@@ -94,9 +98,21 @@ export function candidatePages(app: AppContext) {
     return c.redirect(`/candidates/${id}?done=note`, 303);
   });
 
+  r.post('/:id/sign-in-link', async (c) => {
+    const id = idParam(c);
+    checkCsrf(c.get('session'), textFields(await readForm(c))._csrf);
+    try {
+      await sendMagicLinkFor(app, c.get('staff'), id, c.get('candidate'));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
+      return renderRecord(app, c, id, { kind: 'error', text: error.message }, error.status as 400 | 429);
+    }
+    return c.redirect(`/candidates/${id}?done=${encodeURIComponent('a new sign-in link is on its way to the applicant')}`, 303);
+  });
+
   r.post('/:id/cv/accept', async (c) => {
     const id = idParam(c);
-    const form = await c.req.parseBody();
+    const form = textFields(await readForm(c));
     checkCsrf(c.get('session'), form._csrf);
     await authorizeCandidate(app, c.get('staff'), 'cv.review', id);
     const parsed = cvForm.safeParse(form);

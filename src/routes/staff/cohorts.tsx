@@ -18,6 +18,7 @@ import { Message } from '../../ui/layout.js';
 import { CohortPage, CohortsPage } from '../../ui/pages/cohorts.js';
 import { stageLabel } from '../../ui/words.js';
 import { parseWith } from '../input.js';
+import { readForm as readFormBody } from '../form.js';
 import { staffOf } from './staff-of.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,9 +67,7 @@ export function cohortPages(app: AppContext) {
   /** A form post: the manage permission, the CSRF token, then the fields (with repeats as lists). */
   const readForm = async (c: Context<SessionVars>) => {
     await authorize(app, c.get('staff'), 'cohorts.manage');
-    const body = await c.req.parseBody({ all: true }).catch(() => {
-      throw new AppError('invalid_payload', 'The form could not be read.');
-    });
+    const body = await readFormBody(c);
     checkCsrf(c.get('session'), Array.isArray(body._csrf) ? body._csrf[0] : body._csrf);
     return body as Record<string, unknown>;
   };

@@ -1,7 +1,9 @@
-// The local mailbox for staff: what the mailbox transport "sent", readable as the recipient saw it.
+// The local development mailbox for staff: what the mailbox transport "sent" about candidates the
+// reader may see, as the recipient saw it but with every one-time link redacted.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { authorize } from '../../auth/authorize.js';
+import { programmesFor } from '../../auth/permissions.js';
 import type { SessionVars } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import { mailbox, mailboxMessage } from '../../services/emails/list.js';
@@ -16,11 +18,11 @@ export function mailboxPages(app: AppContext) {
   r.get('/', async (c) => {
     await authorize(app, c.get('staff'), 'mailbox.read');
     const { to } = parseWith(query, c.req.query(), 'invalid_query');
-    return c.html(<MailboxPage staff={staffOf(c)} to={to} items={await mailbox(app.db, { to, limit: 100 })} />);
+    return c.html(<MailboxPage staff={staffOf(c)} to={to} items={await mailbox(app.db, { to, limit: 100, programmes: programmesFor(c.get('staff').role, 'mailbox.read') })} />);
   });
   r.get('/:id', async (c) => {
     await authorize(app, c.get('staff'), 'mailbox.read');
-    return c.html(<MailboxMessagePage staff={staffOf(c)} message={await mailboxMessage(app.db, app.settings, idParam(c, 'The email'))} />);
+    return c.html(<MailboxMessagePage staff={staffOf(c)} message={await mailboxMessage(app.db, idParam(c, 'The email'), programmesFor(c.get('staff').role, 'mailbox.read'))} />);
   });
   return r;
 }

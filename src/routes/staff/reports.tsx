@@ -1,7 +1,7 @@
 // Reports: time to hire and time to fill against the 8-week target, the funnel and drop-out,
-// days in each check, and stuck candidates; each table also as a CSV download. Every staff role
-// may read the reports (aggregate numbers); the stuck list names only candidates of programmes
-// the reader may see.
+// days in each check, and stuck candidates; each table also as a CSV download. Reports follow the
+// reader's programme scope (`reports.read` in the permission table), pages and CSVs alike: a
+// coordinator sees international numbers, reasons and names only.
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { authorize } from '../../auth/authorize.js';
@@ -42,7 +42,6 @@ function filtersOf(c: Context<SessionVars>, app: AppContext): ReportFilters {
   return { programme: q.programme, from, to };
 }
 
-const paramsOf = (f: ReportFilters): ReportParams => ({ from: f.from, to: f.to, programmes: f.programme ? [f.programme] : [...programmes] });
 
 export function reportPages(app: AppContext) {
   const r = new Hono<SessionVars>();
@@ -50,17 +49,18 @@ export function reportPages(app: AppContext) {
     const staff = c.get('staff');
     await authorize(app, staff, 'reports.read');
     const filters = filtersOf(c, app);
-    const params = paramsOf(filters);
-    // Names only of candidates the reader may see (a coordinator: international ones).
-    const visible = programmesFor(staff.role, 'candidates.read');
-    return { staff, filters, params, stuckProgrammes: params.programmes.filter((p) => visible.includes(p)) };
+    const readable = programmesFor(staff.role, 'reports.read');
+    if (filters.programme && !readable.includes(filters.programme)) {
+      throw new AppError('forbidden', `Your role (${staff.role}) may not see reports on ${filters.programme} candidates.`);
+    }
+    const params: ReportParams = { from: filters.from, to: filters.to, programmes: filters.programme ? [filters.programme] : readable };
+    return { staff, filters, params, readable, stuckProgrammes: params.programmes };
   };
 
   r.get('/', async (c) => {
-    const { filters, params, stuckProgrammes } = await read(c);
+    const { filters, params, readable, stuckProgrammes } = await read(c);
     const reports = await allReports(app.db, app.machines, app.policy, { ...params, stuckProgrammes, now: app.clock.now() });
-    c.header('cache-control', 'no-store');
-    return c.html(<ReportsPage staff={staffOf(c)} filters={filters} programmes={params.programmes} stuckProgrammes={stuckProgrammes} reports={reports} checkDueDays={app.policy.checkDueDays} />);
+    return c.html(<ReportsPage staff={staffOf(c)} filters={filters} readable={readable} programmes={params.programmes} stuckProgrammes={stuckProgrammes} reports={reports} checkDueDays={app.policy.checkDueDays} />);
   });
 
   // One download per table, each the same rows as the page's table.

@@ -8,7 +8,11 @@ import { createPersonalToken, listPersonalTokens, revokeToken } from '../../serv
 import { idParam, parseWith, readJsonObject } from '../input.js';
 import { json, jsonBody, problems, serve, uuidParam } from '../openapi/common.js';
 
-const createBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+const createBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  /** Optional: the token stops working at this moment. */
+  expiresAt: z.iso.datetime({ offset: true, message: 'a date and time with its offset, e.g. 2027-03-31T17:00:00Z' }).optional(),
+});
 
 const tags = ['Tokens'];
 const time = z.iso.datetime();
@@ -29,7 +33,10 @@ export function tokenRoutes(app: AppContext) {
   const r = new OpenAPIHono<AuthVars>();
   r.use('*', async (c, next) => { await authorize(app, c.get('principal'), 'tokens.own'); await next(); });
   serve(r, listRoute, async (c) => c.json({ items: await listPersonalTokens(app.db, c.get('principal')) }));
-  serve(r, newTokenRoute, async (c) => c.json(await createPersonalToken(app.db, c.get('principal'), parseWith(createBody, await readJsonObject(c)).name, app.clock.now()), 201));
+  serve(r, newTokenRoute, async (c) => {
+    const body = parseWith(createBody, await readJsonObject(c));
+    return c.json(await createPersonalToken(app.db, c.get('principal'), body.name, app.clock.now(), body.expiresAt ? new Date(body.expiresAt) : null), 201);
+  });
   serve(r, revokeRoute, async (c) => c.json(await revokeToken(app.db, c.get('principal'), idParam(c, 'The token'), app.clock.now())));
   return r;
 }

@@ -41,7 +41,8 @@ export function userRoutes(app: AppContext) {
   r.use('*', async (c, next) => { await authorize(app, c.get('principal'), 'users.manage'); await next(); });
   const actor = (c: { get(k: 'principal'): { userId: string | null; tokenId: string | null } }) => c.get('principal').userId ?? c.get('principal').tokenId;
   serve(r, listRoute, async (c) => c.json({ items: await listUsers(app.db) }));
-  serve(r, newUserRoute, async (c) => c.json(await createUser(app.db, parseWith(createBody, await readJsonObject(c)), actor(c), app.clock.now()), 201));
+  // A password an admin chooses for someone else is temporary all the same.
+  serve(r, newUserRoute, async (c) => c.json(await createUser(app.db, { ...parseWith(createBody, await readJsonObject(c)), temporary: true }, actor(c), app.clock.now()), 201));
   serve(r, resetRoute, async (c) => c.json(await resetPassword(app.db, idParam(c, 'The staff account'), actor(c), app.clock.now())));
   serve(r, disableRoute, async (c) => c.json(await disableUser(app.db, idParam(c, 'The staff account'), actor(c), app.clock.now())));
   return r;

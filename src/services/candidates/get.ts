@@ -7,13 +7,16 @@ import { notFound } from '../../errors.js';
 import { type CandidateRow, readCandidateWithJourney } from './read.js';
 
 export interface CandidateWithJourney {
-  id: string; fullName: string; email: string; phone: string | null; postcode: string | null; profession: string;
+  id: string; fullName: string; email: string;
+  /** A sign-in link sent to `email` has been used since the application was made: the applicant holds the address. */
+  emailConfirmed: boolean;
+  phone: string | null; postcode: string | null; profession: string;
   registrationNumber: string | null; programme: string; createdAt: string; updatedAt: string; journey: JourneyView;
 }
 
 export function candidateWithJourney(app: AppContext, c: CandidateRow, j: JourneyRow, snapshot?: AnyMachineSnapshot): CandidateWithJourney {
   return {
-    id: c.id, fullName: c.fullName, email: c.email, phone: c.phone, postcode: c.postcode, profession: c.profession,
+    id: c.id, fullName: c.fullName, email: c.email, emailConfirmed: c.emailConfirmedAt !== null, phone: c.phone, postcode: c.postcode, profession: c.profession,
     registrationNumber: c.registrationNumber, programme: j.programme, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
     journey: journeyView(app, j, snapshot),
   };

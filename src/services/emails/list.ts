@@ -1,10 +1,9 @@
-import { type SQL, and, desc, eq, gt, lt, or } from 'drizzle-orm';
+import { type SQL, and, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { decodeCursor, encodeCursor, page } from '../keyset.js';
 import type { Db } from '../../../db/client.js';
-import { candidates, emails } from '../../../db/schema/index.js';
+import { candidates, emails, journeys } from '../../../db/schema/index.js';
 import { notFound } from '../../errors.js';
-import type { Settings } from '../../context.js';
-import { expandLinks } from './links.js';
+import { redactLinks } from './links.js';
 
 type EmailRow = typeof emails.$inferSelect;
 
@@ -34,20 +33,41 @@ export async function candidateEmails(db: Db, candidateId: string, paging?: Emai
   return { items: items.map(emailSummary), nextCursor };
 }
 
-export interface MailboxParams { to?: string | undefined; limit: number; before?: string | undefined }
-
-/** The local mailbox: every message the mailbox transport "sent", newest first. */
-export async function mailbox(db: Db, params: MailboxParams) {
-  const where: SQL[] = [eq(emails.transport, 'mailbox')];
-  if (params.to) where.push(eq(emails.toAddress, params.to.toLowerCase()));
-  if (params.before) where.push(lt(emails.createdAt, new Date(params.before)));
-  const rows = await db.select().from(emails).where(and(...where)).orderBy(desc(emails.createdAt), desc(emails.jobKey)).limit(params.limit);
-  return rows.map(emailSummary);
+export interface MailboxParams {
+  to?: string | undefined; limit: number; before?: string | undefined;
+  /** The programmes whose candidates' emails the reader may see (the current journey's programme). */
+  programmes: readonly string[];
 }
 
-/** One message as its recipient got it: one-time links expanded (the mailbox is staff-only). */
-export async function mailboxMessage(db: Db, settings: Pick<Settings, 'publicUrl' | 'secret'>, id: string) {
-  const [row] = await db.select().from(emails).where(eq(emails.id, id));
-  if (!row) throw notFound('The email');
-  return { ...emailSummary(row), text: expandLinks(row.text, settings), html: expandLinks(row.html, settings), attachments: row.attachments ? (JSON.parse(row.attachments) as { filename: string; contentType: string }[]).map(({ filename, contentType }) => ({ filename, contentType })) : [] };
+/** Emails about candidates of these programmes: joined through the candidate's current journey. */
+const inScope = (programmes: readonly string[]) => (programmes.length ? inArray(journeys.programme, [...programmes]) : sql`false`);
+
+/** The local mailbox: every message the mailbox transport "sent" about candidates the reader may see, newest first. */
+export async function mailbox(db: Db, params: MailboxParams) {
+  const where: SQL[] = [eq(emails.transport, 'mailbox'), inScope(params.programmes)];
+  if (params.to) where.push(eq(emails.toAddress, params.to.toLowerCase()));
+  if (params.before) where.push(lt(emails.createdAt, new Date(params.before)));
+  const rows = await db.select({ e: emails }).from(emails)
+    .innerJoin(candidates, eq(candidates.id, emails.candidateId))
+    .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId))
+    .where(and(...where)).orderBy(desc(emails.createdAt), desc(emails.jobKey)).limit(params.limit);
+  return rows.map((r) => emailSummary(r.e));
+}
+
+/**
+ * One message of the local mailbox as stored: one-time links redacted (staff may send a new link,
+ * never read one), and only about a candidate the reader may see (else not found). An email a
+ * provider delivered is not in the mailbox: its record shows its summary only.
+ */
+export async function mailboxMessage(db: Db, id: string, programmes: readonly string[]) {
+  const [found] = await db.select({ e: emails }).from(emails)
+    .innerJoin(candidates, eq(candidates.id, emails.candidateId))
+    .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId))
+    .where(and(eq(emails.id, id), eq(emails.transport, 'mailbox'), inScope(programmes)));
+  if (!found) throw notFound('The email');
+  const row = found.e;
+  return {
+    ...emailSummary(row), text: redactLinks(row.text), html: redactLinks(row.html),
+    attachments: row.attachments ? (JSON.parse(row.attachments) as { filename: string; contentType: string }[]).map(({ filename, contentType }) => ({ filename, contentType })) : [],
+  };
 }

@@ -40,11 +40,11 @@ function refuseEvent(allowed: ReadonlySet<string>, type: string) {
   if (!allowed.has(type)) throw new AppError('forbidden', `You may not send "${type}".`);
 }
 
-/** Staff by the permission table (404 for a candidate they may not read); an applicant only on their own record. */
+/** Staff by the permission table (404 for a candidate they may not read); an applicant only on an application made with their own address. */
 async function authorizedTarget(app: AppContext, who: StaffPrincipal | ApplicantPrincipal, candidateId: string, type: string, read?: CandidateRead): Promise<CandidateWithJourneyRow> {
   if (who.kind === 'staff') return authorizedCandidate(app, who, 'journey.act', candidateId, read);
-  const row = who.candidateId === candidateId ? await candidateRow(app, candidateId, read) : null;
-  if (!row) throw notFound('Your application');
+  const row = await candidateRow(app, candidateId, read);
+  if (!row || row.candidate.erasedAt || row.candidate.email.toLowerCase() !== who.email) throw notFound('Your application');
   refuseEvent(applicantEvents, type);
   return row;
 }
@@ -57,7 +57,7 @@ async function authorizedTarget(app: AppContext, who: StaffPrincipal | Applicant
 export async function act(app: AppContext, who: StaffPrincipal | ApplicantPrincipal, candidateId: string, request: EventRequest, read?: CandidateRead): Promise<Acted> {
   const data = parseEvent(request.type, request.payload);
   const { candidate, journey } = await authorizedTarget(app, who, candidateId, request.type, read);
-  const result = await dispatch(app, journey, request.type, data, actorOf(who), { expectedVersion: request.expectedVersion });
+  const result = await dispatch(app, journey, request.type, data, actorOf(who, candidate.id), { expectedVersion: request.expectedVersion });
   return { candidate, journey: result.journey, accepted: result.accepted, snapshot: result.snapshot, movedProgramme: result.movedProgramme ?? false };
 }
 

@@ -1,16 +1,18 @@
-// What an applicant sees about themselves: only their own record, in plain words.
-import { and, asc, desc, eq } from 'drizzle-orm';
+// What an applicant sees: every application made with the email address they proved by using a
+// sign-in link, newest first, each in plain words. Nothing about anyone else.
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { candidates, cvDocuments, emails, journeyEvents, journeys } from '../../../db/schema/index.js';
 import { type ApplicantStatus, type CheckView, applicantStatusOf, candidateEventTypes, checksOf, stageOf, stagesAhead } from '../../../workflows/inspect.js';
 import type { AppContext } from '../../context.js';
 import { loadSnapshot } from '../../engine/snapshot.js';
-import { notFound } from '../../errors.js';
 
-/** The applicant's status page, in the words the page shows. */
-export interface PortalView {
-  firstName: string;
+/** One application, in the words the page shows. */
+export interface ApplicationView {
+  id: string;
+  fullName: string;
   programme: string;
   profession: string;
+  appliedAt: string;
   status: string;
   applicantStatus: ApplicantStatus;
   steps: { stage: string; state: 'done' | 'current' | 'upcoming' }[];
@@ -18,38 +20,58 @@ export interface PortalView {
   cv: { filename: string; uploadedAt: string; status: string } | null;
   emails: { subject: string; sentAt: string | null; createdAt: string }[];
   canWithdraw: boolean;
+}
+
+export interface PortalView {
+  /** The first name all the applications share, or null when they differ. */
+  firstName: string | null;
+  applications: ApplicationView[];
   csrf: string;
 }
 
-export async function portalView(app: AppContext, candidateId: string, csrf: string): Promise<PortalView> {
-  const [row] = await app.db.select({ c: candidates, j: journeys }).from(candidates)
-    .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId)).where(eq(candidates.id, candidateId));
-  if (!row) throw notFound('Your application');
-  const snapshot = loadSnapshot(app.machines, row.j);
+type Row = { c: typeof candidates.$inferSelect; j: typeof journeys.$inferSelect };
+
+async function applicationView(app: AppContext, { c, j }: Row): Promise<ApplicationView> {
+  const snapshot = loadSnapshot(app.machines, j);
   const history = await app.db.select({ stage: journeyEvents.toStage }).from(journeyEvents)
-    .where(eq(journeyEvents.journeyId, row.j.id)).orderBy(asc(journeyEvents.seq));
+    .where(eq(journeyEvents.journeyId, j.id)).orderBy(asc(journeyEvents.seq));
   const passed = history.map((h) => h.stage).filter((s, i, all) => s !== all[i - 1]);
   const current = stageOf(snapshot);
   const done = passed.filter((s) => s !== current);
-  const ahead = row.j.status === 'in_progress' ? stagesAhead(snapshot, app.clock.now().toISOString()).filter((s) => s !== current) : [];
-  const [cv] = await app.db.select().from(cvDocuments).where(eq(cvDocuments.candidateId, candidateId)).orderBy(desc(cvDocuments.createdAt)).limit(1);
+  const ahead = j.status === 'in_progress' ? stagesAhead(snapshot, app.clock.now().toISOString()).filter((s) => s !== current) : [];
+  const [cv] = await app.db.select().from(cvDocuments).where(eq(cvDocuments.candidateId, c.id)).orderBy(desc(cvDocuments.createdAt)).limit(1);
   const sent = await app.db.select().from(emails)
-    .where(and(eq(emails.candidateId, candidateId), eq(emails.toRole, 'candidate'), eq(emails.status, 'sent'))).orderBy(desc(emails.createdAt));
+    .where(and(eq(emails.candidateId, c.id), eq(emails.toRole, 'candidate'), eq(emails.status, 'sent'))).orderBy(desc(emails.createdAt));
   return {
-    firstName: row.c.fullName.split(/\s+/)[0] ?? row.c.fullName,
-    programme: row.j.programme,
-    profession: row.c.profession,
-    status: row.j.status,
+    id: c.id,
+    fullName: c.fullName,
+    programme: j.programme,
+    profession: c.profession,
+    appliedAt: c.createdAt.toISOString(),
+    status: j.status,
     applicantStatus: applicantStatusOf(snapshot),
     steps: [
       ...done.map((stage) => ({ stage, state: 'done' as const })),
-      { stage: current, state: row.j.status === 'in_progress' ? ('current' as const) : ('done' as const) },
+      { stage: current, state: j.status === 'in_progress' ? ('current' as const) : ('done' as const) },
       ...ahead.map((stage) => ({ stage, state: 'upcoming' as const })),
     ],
     checks: checksOf(snapshot),
     cv: cv ? { filename: cv.filename, uploadedAt: cv.createdAt.toISOString(), status: cv.status } : null,
     emails: sent.map((e) => ({ subject: e.subject, sentAt: e.sentAt?.toISOString() ?? null, createdAt: e.createdAt.toISOString() })),
-    canWithdraw: row.j.status === 'in_progress' && candidateEventTypes(snapshot).includes('withdrawn'),
-    csrf,
+    canWithdraw: j.status === 'in_progress' && candidateEventTypes(snapshot).includes('withdrawn'),
   };
 }
+
+const firstNameOf = (fullName: string) => fullName.split(/\s+/)[0] ?? fullName;
+
+export async function portalView(app: AppContext, email: string, csrf: string): Promise<PortalView> {
+  const rows = await app.db.select({ c: candidates, j: journeys }).from(candidates)
+    .innerJoin(journeys, eq(journeys.id, candidates.currentJourneyId))
+    .where(and(eq(sql`lower(${candidates.email})`, email), isNull(candidates.erasedAt)))
+    .orderBy(desc(candidates.createdAt));
+  const applications: ApplicationView[] = [];
+  for (const row of rows) applications.push(await applicationView(app, row));
+  const names = new Set(applications.map((a) => firstNameOf(a.fullName)));
+  return { firstName: names.size === 1 ? [...names][0]! : null, applications, csrf };
+}
+

@@ -12,6 +12,8 @@ import type { AppContext } from '../../context.js';
 import { enqueueWebhookEvents } from '../../jobs/enqueue.js';
 import { forgetAnswersAbout } from '../idempotency/keys.js';
 import { notFound } from '../../errors.js';
+import { forgetLimits } from '../../auth/rate-limit.js';
+import { magicLinkLimitKeys } from '../portal/magic-link.js';
 import { ERASED, RefereePseudonyms, needlesOf, refereeEmails, scrubPayload, scrubSnapshot } from './scrub.js';
 
 export interface ErasureOptions {
@@ -47,7 +49,8 @@ export async function eraseCandidates(app: AppContext, tx: Tx, ids: readonly str
   const needles = new Map(people.map((p) => [p.id, p.erasedAt ? [] : needlesOf(p)]));
 
   if (journeyIds.length) await scrubJourneys(tx, rows, needles, at);
-  await scrubContact(tx, found, journeyIds, at);
+  // The addresses as they were: their links, sessions and rate-limit counters go too.
+  await scrubContact(tx, found, journeyIds, people.filter((p) => !p.erasedAt).map((p) => p.email.toLowerCase()), at);
 
   await tx.update(candidates).set({
     fullName: ERASED_NAME,
@@ -123,12 +126,19 @@ async function scrubJourneys(tx: Tx, rows: JourneyRow[], needles: Map<string, st
     .where(and(inArray(referenceRequests.journeyId, journeyIds), isNull(referenceRequests.usedAt)));
 }
 
-/** Documents, notes, sign-in links and sessions, the email log, and queued work that could still reach the person. */
-async function scrubContact(tx: Tx, ids: string[], journeyIds: string[], at: Date) {
+/**
+ * Documents, notes, the email log, queued work that could still reach the person, and what is
+ * keyed by their address: sign-in links, portal sessions (signed out, whatever else the address
+ * holds) and rate-limit counters.
+ */
+async function scrubContact(tx: Tx, ids: string[], journeyIds: string[], addresses: string[], at: Date) {
   const docs = await tx.delete(cvDocuments).where(inArray(cvDocuments.candidateId, ids)).returning({ id: cvDocuments.id });
   await tx.delete(notes).where(inArray(notes.candidateId, ids));
-  await tx.delete(magicLinks).where(inArray(magicLinks.candidateId, ids));
-  await tx.delete(sessions).where(inArray(sessions.candidateId, ids));
+  if (addresses.length) {
+    await tx.delete(magicLinks).where(inArray(magicLinks.email, addresses));
+    await tx.delete(sessions).where(inArray(sessions.applicantEmail, addresses));
+    await forgetLimits(tx, addresses.flatMap(magicLinkLimitKeys));
+  }
   await tx.update(emails).set({
     toAddress: ERASED, subject: ERASED, text: ERASED, html: ERASED, attachments: null,
     lastError: sql`case when ${emails.lastError} is null then null else ${ERASED} end`,

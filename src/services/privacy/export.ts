@@ -7,6 +7,7 @@ import {
 } from '../../../db/schema/index.js';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
+import { redactLinks } from '../emails/links.js';
 
 export interface ExportActor { type: string; id: string | null }
 
@@ -36,8 +37,8 @@ export async function exportCandidate(app: AppContext, candidateId: string, acto
     const noteRows = await tx.select().from(notes).where(eq(notes.candidateId, candidateId)).orderBy(asc(notes.createdAt));
     const memberships = await tx.select({ cohortId: cohorts.id, name: cohorts.name, programme: cohorts.programme, startsOn: cohorts.startsOn, addedAt: cohortMembers.addedAt })
       .from(cohortMembers).innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId)).where(eq(cohortMembers.candidateId, candidateId));
-    const signIns = await tx.select({ createdAt: magicLinks.createdAt, expiresAt: magicLinks.expiresAt, usedAt: magicLinks.usedAt }).from(magicLinks).where(eq(magicLinks.candidateId, candidateId));
-    const sessionRows = await tx.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt }).from(sessions).where(eq(sessions.candidateId, candidateId));
+    const signIns = await tx.select({ createdAt: magicLinks.createdAt, expiresAt: magicLinks.expiresAt, usedAt: magicLinks.usedAt }).from(magicLinks).where(eq(magicLinks.email, candidate.email.toLowerCase()));
+    const sessionRows = await tx.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt }).from(sessions).where(eq(sessions.applicantEmail, candidate.email.toLowerCase()));
     const audit = await tx.select().from(auditLog)
       .where(or(eq(auditLog.subjectId, candidateId), and(eq(auditLog.actorType, 'applicant'), eq(auditLog.actorId, candidateId))))
       .orderBy(asc(auditLog.at), asc(auditLog.id));
@@ -52,7 +53,8 @@ export async function exportCandidate(app: AppContext, candidateId: string, acto
       candidate,
       journeys: journeyRows,
       history: history.map(({ id: _id, ...e }) => e),
-      emails: mail.map(({ attachments, ...e }) => ({ ...e, attachments: attachments ? JSON.parse(attachments) : [] })),
+      // One-time links as the person's copy shows them: named, not given (nor as placeholders).
+      emails: mail.map(({ attachments, text, html, ...e }) => ({ ...e, text: redactLinks(text), html: redactLinks(html), attachments: attachments ? JSON.parse(attachments) : [] })),
       referenceRequests: references,
       cvDocuments: documents.map(({ content, ...doc }) => ({ ...doc, contentBase64: content.toString('base64') })),
       notes: noteRows,

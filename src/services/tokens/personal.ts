@@ -1,24 +1,30 @@
-// Personal API tokens: shown once at creation, stored hashed, revocable.
+// Personal API tokens: shown once at creation, stored hashed, revocable, and with an expiry if the
+// owner gives one.
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { apiTokens } from '../../../db/schema/index.js';
 import type { StaffPrincipal } from '../../auth/principal.js';
-import { notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { audit } from '../audit/record.js';
 import { hashToken, newApiToken } from './bootstrap.js';
 
 const owner = (p: StaffPrincipal) => (p.userId ? eq(apiTokens.userId, p.userId) : isNull(apiTokens.userId));
 
-export async function createPersonalToken(db: Db, p: StaffPrincipal, name: string, now: Date) {
+export async function createPersonalToken(db: Db, p: StaffPrincipal, name: string, now: Date, expiresAt: Date | null = null) {
+  if (expiresAt && expiresAt <= now) throw new AppError('invalid_payload', 'expiresAt: the expiry must be in the future.', { field: 'expiresAt' });
   const token = newApiToken();
-  const [row] = await db.insert(apiTokens).values({ name, tokenHash: hashToken(token), role: p.role, userId: p.userId, createdAt: now }).returning();
+  const [row] = await db.insert(apiTokens).values({ name, tokenHash: hashToken(token), role: p.role, userId: p.userId, createdAt: now, expiresAt }).returning();
   await audit(db, { kind: 'token_created', actorType: p.via, actorId: p.userId ?? p.tokenId, subjectId: row!.id, at: now });
-  return { id: row!.id, name: row!.name, createdAt: row!.createdAt.toISOString(), token };
+  return { ...tokenView(row!), token };
 }
+
+const tokenView = (t: typeof apiTokens.$inferSelect) => ({
+  id: t.id, name: t.name, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null,
+});
 
 export async function listPersonalTokens(db: Db, p: StaffPrincipal) {
   const rows = await db.select().from(apiTokens).where(owner(p)).orderBy(desc(apiTokens.createdAt));
-  return rows.map((t) => ({ id: t.id, name: t.name, createdAt: t.createdAt.toISOString(), revokedAt: t.revokedAt?.toISOString() ?? null }));
+  return rows.map(tokenView);
 }
 
 /** Revokes one of the caller's own tokens (an admin may revoke anyone's). */

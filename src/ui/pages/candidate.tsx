@@ -211,12 +211,22 @@ export function CandidatePage(props: CandidatePageProps) {
             <dl class="summary">
               <dt>Programme</dt><dd>{programmeWords[c.programme]}</dd>
               <dt>Profession</dt><dd>{professionLabel(c.profession)}</dd>
-              <dt>Email</dt><dd>{c.email}</dd>
+              <dt>Email</dt><dd>{c.email}{c.emailConfirmed ? null : <> <span class="tag overdue">unconfirmed</span><span class="hint">No sign-in link sent to this address has been used yet: anyone could have typed it.</span></>}</dd>
               <dt>Phone</dt><dd>{c.phone ?? '—'}</dd>
               <dt>Postcode</dt><dd>{c.postcode ?? '—'}</dd>
               <dt>Applied</dt><dd>{shortDate(c.createdAt)}</dd>
             </dl>
           </section>
+          {props.canAct ? (
+            <section class="card" aria-labelledby="portal-link">
+              <h2 id="portal-link">Applicant portal</h2>
+              <p>Email the applicant a new sign-in link to their portal. It goes to their address only: nobody else can see it.</p>
+              <form method="post" action={`/candidates/${c.id}/sign-in-link`}>
+                <input type="hidden" name="_csrf" value={staff.csrf} />
+                <button class="hold" type="submit">Email a new sign-in link</button>
+              </form>
+            </section>
+          ) : null}
           {props.cv ? <CvReview cv={props.cv} candidate={c} csrf={staff.csrf} canReview={props.canReviewCv} /> : null}
           <section class="card" aria-labelledby="notes">
             <h2 id="notes">Notes</h2>

@@ -6,8 +6,10 @@ type Item = { id: string; to: string; subject: string; template: string; status:
 export function MailboxPage(props: { staff: StaffContext; to: string | undefined; items: Item[] }) {
   return (
     <StaffLayout staff={props.staff} title="Mailbox" current="/mailbox">
-      <h1>Mailbox</h1>
-      <p>Emails kept here instead of being sent, because no email provider is configured (RESEND_API_KEY).</p>
+      <h1>Development mailbox</h1>
+      <div class="card notice"><p>This mailbox is for development and demonstrations. With no email provider configured
+        (RESEND_API_KEY), emails are kept here instead of being sent. One-time links (sign-in and reference links) are hidden:
+        staff may send a candidate a new sign-in link from their record, never read one.</p></div>
       <form class="filters" method="get" action="/mailbox" role="search">
         <div><label for="to">Recipient</label><input type="email" id="to" name="to" value={props.to ?? ''} /></div>
         <button type="submit">Show</button>
@@ -27,6 +29,7 @@ export function MailboxMessagePage(props: { staff: StaffContext; message: Item &
     <StaffLayout staff={props.staff} title={m.subject} current="/mailbox" narrow>
       <p><a href="/mailbox">Back to the mailbox</a></p>
       <h1>{m.subject}</h1>
+      <p class="muted">Development mailbox: one-time links in this message are hidden.</p>
       <dl class="summary card"><dt>To</dt><dd>{m.to}</dd><dt>Sent</dt><dd>{shortDate(m.sentAt ?? m.createdAt)}</dd><dt>Template</dt><dd>{m.template}</dd>
         {m.attachments.length ? <><dt>Attachments</dt><dd>{m.attachments.map((a) => a.filename).join(', ')}</dd></> : null}</dl>
       <pre class="card mail">{m.text}</pre>

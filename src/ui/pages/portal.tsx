@@ -1,6 +1,6 @@
 // The applicant's pages: ask for a sign-in link, continue from it, and the status page.
 import { checkSpecs } from '../../../workflows/checks.js';
-import type { PortalView } from '../../services/portal/view.js';
+import type { ApplicationView, PortalView } from '../../services/portal/view.js';
 import { Layout } from '../layout.js';
 import { checkStatusWords, ownerWords, programmeWords, professionLabel, shortDate, stageLabel } from '../words.js';
 
@@ -41,66 +41,81 @@ export function PortalContinue(props: { action: string }) {
   );
 }
 
+/** Every application made with the applicant's address, newest first, each with its own withdraw form. */
 export function PortalStatus(props: { view: PortalView; notice?: string }) {
   const v = props.view;
-  const mine = v.checks.filter((c) => c.owner === 'candidate');
+  const several = v.applications.length > 1;
   return (
-    <Layout title="Your application" signOut={{ action: '/portal/sign-out', csrf: v.csrf }}>
-      <h1>Hello {v.firstName}</h1>
-      <p class="muted">{programmeWords[v.programme]} · {professionLabel(v.profession)}</p>
+    <Layout title="Your applications" signOut={{ action: '/portal/sign-out', csrf: v.csrf }}>
+      <h1>{v.firstName ? `Hello ${v.firstName}` : 'Your applications'}</h1>
       {props.notice ? <div class="card notice" role="status"><p>{props.notice}</p></div> : null}
-      <section class="card" aria-labelledby="where">
-        <h2 id="where">Where you are</h2>
+      {several ? <p>We have {v.applications.length} applications made with your email address. If one of them is not yours, withdraw it and tell us why.</p> : null}
+      {v.applications.length ? v.applications.map((a) => <Application a={a} csrf={v.csrf} several={several} />) : <div class="card"><p>There are no applications with your email address any more.</p></div>}
+    </Layout>
+  );
+}
+
+function Application(props: { a: ApplicationView; csrf: string; several: boolean }) {
+  const { a } = props;
+  const mine = a.checks.filter((c) => c.owner === 'candidate');
+  const id = (name: string) => `${name}-${a.id}`;
+  return (
+    <article class="application" aria-labelledby={id('title')}>
+      <h2 id={id('title')}>{programmeWords[a.programme]} · {professionLabel(a.profession)}</h2>
+      <p class="muted">Applied {shortDate(a.appliedAt)}{props.several ? ` as ${a.fullName}` : ''}</p>
+      <section class="card" aria-labelledby={id('where')}>
+        <h3 id={id('where')}>Where you are</h3>
         <ol class="steps">
-          {v.steps.map((s) => (
+          {a.steps.map((s) => (
             <li class={s.state} aria-current={s.state === 'current' ? 'step' : undefined}>
               {stageLabel(s.stage)}<span class="sr">{s.state === 'done' ? ' (done)' : s.state === 'current' ? ' (you are here)' : ''}</span>
             </li>
           ))}
         </ol>
-        <h3>{v.applicantStatus.title}</h3>
-        <p>{v.applicantStatus.detail}</p>
+        <h4>{a.applicantStatus.title}</h4>
+        <p>{a.applicantStatus.detail}</p>
       </section>
-      <section class="card" aria-labelledby="todo">
-        <h2 id="todo">What you need to do</h2>
-        {v.applicantStatus.owner === 'candidate' || mine.length ? (
+      <section class="card" aria-labelledby={id('todo')}>
+        <h3 id={id('todo')}>What you need to do</h3>
+        {a.applicantStatus.owner === 'candidate' || mine.length ? (
           <ul>
-            {v.applicantStatus.owner === 'candidate' && !mine.length ? <li>{v.applicantStatus.detail}</li> : null}
+            {a.applicantStatus.owner === 'candidate' && !mine.length ? <li>{a.applicantStatus.detail}</li> : null}
             {mine.map((c) => <li><strong>{checkSpecs[c.name].title}:</strong> {c.status === 'query_raised' ? 'we have a question for you: see our email.' : checkSpecs[c.name].candidateTask}</li>)}
           </ul>
         ) : (
-          <p>Nothing right now. {v.status === 'in_progress' ? `Waiting for: ${ownerWords[v.applicantStatus.owner] ?? 'us'}. We will email you when you need to act.` : ''}</p>
+          <p>Nothing right now. {a.status === 'in_progress' ? `Waiting for: ${ownerWords[a.applicantStatus.owner] ?? 'us'}. We will email you when you need to act.` : ''}</p>
         )}
       </section>
-      {v.checks.length ? (
-        <section class="card" aria-labelledby="checks">
-          <h2 id="checks">Your pre-employment checks</h2>
+      {a.checks.length ? (
+        <section class="card" aria-labelledby={id('checks')}>
+          <h3 id={id('checks')}>Your pre-employment checks</h3>
           <div class="table-wrap"><table>
             <thead><tr><th scope="col">Check</th><th scope="col">Status</th><th scope="col">Who acts</th></tr></thead>
-            <tbody>{v.checks.map((c) => <tr><td>{checkSpecs[c.name].title}</td><td>{checkStatusWords[c.status] ?? c.status}</td><td>{ownerWords[c.owner]}</td></tr>)}</tbody>
+            <tbody>{a.checks.map((c) => <tr><td>{checkSpecs[c.name].title}</td><td>{checkStatusWords[c.status] ?? c.status}</td><td>{ownerWords[c.owner]}</td></tr>)}</tbody>
           </table></div>
         </section>
       ) : null}
-      <section class="card" aria-labelledby="documents">
-        <h2 id="documents">Your documents</h2>
-        {v.cv ? <p>CV: {v.cv.filename}, uploaded {shortDate(v.cv.uploadedAt)}.</p> : <p>You have not uploaded a CV.</p>}
+      <section class="card" aria-labelledby={id('documents')}>
+        <h3 id={id('documents')}>Your documents</h3>
+        {a.cv ? <p>CV: {a.cv.filename}, uploaded {shortDate(a.cv.uploadedAt)}.</p> : <p>You have not uploaded a CV.</p>}
       </section>
-      <section class="card" aria-labelledby="emails">
-        <h2 id="emails">Emails we have sent you</h2>
-        {v.emails.length ? <ul>{v.emails.map((e) => <li>{shortDate(e.sentAt ?? e.createdAt)}: {e.subject}</li>)}</ul> : <p>None yet.</p>}
+      <section class="card" aria-labelledby={id('emails')}>
+        <h3 id={id('emails')}>Emails we have sent you</h3>
+        {a.emails.length ? <ul>{a.emails.map((e) => <li>{shortDate(e.sentAt ?? e.createdAt)}: {e.subject}</li>)}</ul> : <p>None yet.</p>}
       </section>
-      {v.canWithdraw ? (
-        <section class="card" aria-labelledby="withdraw">
-          <h2 id="withdraw">Withdraw your application</h2>
+      {a.canWithdraw ? (
+        <section class="card" aria-labelledby={id('withdraw')}>
+          <h3 id={id('withdraw')}>Withdraw this application</h3>
           <form method="post" action="/portal/withdraw">
-            <input type="hidden" name="_csrf" value={v.csrf} />
-            <label for="reason">Why are you withdrawing?<span class="hint">This helps us improve. It will not affect future applications.</span></label>
-            <textarea id="reason" name="reason" rows={3} maxlength={2000} required></textarea>
-            <div class="choice"><input type="checkbox" id="confirm" name="confirm" value="yes" required /><label for="confirm">I want to withdraw my application</label></div>
+            <input type="hidden" name="_csrf" value={props.csrf} />
+            <input type="hidden" name="application" value={a.id} />
+            <label for={id('reason')}>Why are you withdrawing?<span class="hint">This helps us improve. It will not affect future applications.</span></label>
+            <textarea id={id('reason')} name="reason" rows={3} maxlength={2000} required></textarea>
+            <div class="choice"><input type="checkbox" id={id('confirm')} name="confirm" value="yes" required /><label for={id('confirm')}>I want to withdraw this application</label></div>
             <button class="warning" type="submit">Withdraw application</button>
           </form>
         </section>
       ) : null}
-    </Layout>
+    </article>
   );
 }

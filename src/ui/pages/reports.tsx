@@ -196,7 +196,7 @@ function StuckSection(props: { reports: ReportSet; filters: ReportFilters; stuck
   );
 }
 
-export function ReportsPage(props: { staff: StaffContext; filters: ReportFilters; programmes: readonly Programme[]; stuckProgrammes: readonly Programme[]; reports: ReportSet; checkDueDays: number }) {
+export function ReportsPage(props: { staff: StaffContext; filters: ReportFilters; readable: readonly Programme[]; programmes: readonly Programme[]; stuckProgrammes: readonly Programme[]; reports: ReportSet; checkDueDays: number }) {
   const f = props.filters;
   return (
     <StaffLayout staff={props.staff} title="Reports" current="/reports">
@@ -204,14 +204,14 @@ export function ReportsPage(props: { staff: StaffContext; filters: ReportFilters
       <form class="filters" method="get" action="/reports" aria-label="Report filters">
         <div><label for="programme">Programme</label>
           <select id="programme" name="programme">
-            <option value="">All programmes</option>
-            {allProgrammes.map((p) => <option value={p} selected={f.programme === p}>{programmeWords[p]}</option>)}
+            <option value="">{props.readable.length === allProgrammes.length ? 'All programmes' : 'All programmes you work with'}</option>
+            {props.readable.map((p) => <option value={p} selected={f.programme === p}>{programmeWords[p]}</option>)}
           </select></div>
         <div><label for="from">From month</label><input type="month" id="from" name="from" value={f.from} required /></div>
         <div><label for="to">To month</label><input type="month" id="to" name="to" value={f.to} required /></div>
         <button type="submit">Show</button>
       </form>
-      <p class="muted">{f.programme ? programmeWords[f.programme] : 'All programmes'}, {rangeWords(f)}. Months are UK time. Days are calendar days.</p>
+      <p class="muted">{f.programme ? programmeWords[f.programme] : props.readable.length === allProgrammes.length ? 'All programmes' : props.programmes.map((p) => programmeWords[p]).join(', ')}, {rangeWords(f)}. Months are UK time. Days are calendar days.</p>
       <KeyFigures reports={props.reports} />
       <DurationSection milestone="hire" rows={props.reports.hire} filters={f} programmes={props.programmes} />
       <DurationSection milestone="fill" rows={props.reports.fill} filters={f} programmes={props.programmes} />
