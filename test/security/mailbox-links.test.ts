@@ -4,6 +4,7 @@
 // applicant, a recruiter could answer a reference in the referee's name. Now stored emails hold
 // placeholders, readers see them redacted, the mailbox follows the candidate's programme scope,
 // and a member of staff may send a new link but never read one.
+import { refereesCovering } from '../support/evidence.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emails } from '../../db/schema/index.js';
 import { createSession } from '../../src/auth/session.js';
@@ -40,10 +41,9 @@ beforeAll(async () => {
   international = (await t.post('/api/candidates', applicant({ programme: 'international', email: 'ines.international@example.com' }))).body.id;
   // A domestic journey that has asked a referee for a reference: a referee link in the mailbox.
   await toChecks(t, domestic);
-  await act(t, domestic, 'references.refereesProvided', { referees: [
-    { name: 'Rhona Referee', email: 'rhona.referee@example.org', organisation: 'Leeds General', relationship: 'line_manager' },
-    { name: 'Sunil Second', email: 'sunil.second@example.org', organisation: 'St James', relationship: 'employer' },
-  ] });
+  await act(t, domestic, 'references.refereesProvided', {
+    referees: refereesCovering(t.clock.now(), ['rhona.referee@example.org', 'sunil.second@example.org'], ['Rhona Referee', 'Sunil Second']),
+  });
   // Both applicants ask for a sign-in link.
   for (const email of ['dora.domestic@example.com', 'ines.international@example.com']) {
     const res = await t.intake.http.request('/portal/sign-in', { method: 'POST', body: new URLSearchParams({ email }), headers: { 'content-type': 'application/x-www-form-urlencoded', ...ORIGIN } });

@@ -9,7 +9,8 @@ import { AppError } from '../../errors.js';
 import { checkImport, getImport, importRows, listImports, startImport } from '../../services/imports/manage.js';
 import { ImportPage, ImportsPage } from '../../ui/pages/imports.js';
 import { createCandidateBody } from '../candidates/schemas.js';
-import { importBodyLimit } from '../imports/index.js';
+import { IMPORT_FORM_BYTES } from '../imports/index.js';
+import { readForm, textField } from '../form.js';
 import { idParam } from '../input.js';
 import { staffOf } from './staff-of.js';
 
@@ -23,13 +24,19 @@ export function importPages(app: AppContext) {
     return page(c);
   });
 
-  r.post('/', importBodyLimit, async (c) => {
+  r.post('/', async (c) => {
     await authorize(app, c.get('staff'), 'candidates.create');
-    const form = await c.req.parseBody().catch(() => { throw new AppError('invalid_payload', 'The form could not be read.'); });
-    checkCsrf(c.get('session'), form._csrf);
+    let form: Awaited<ReturnType<typeof readForm>>;
+    try {
+      form = await readForm(c, { maxBytes: IMPORT_FORM_BYTES, overLimit: () => new AppError('payload_too_large', `A CSV of at most ${Math.floor(IMPORT_FORM_BYTES / 1024 / 1024)} MB: split a larger one`) });
+    } catch (err) {
+      if (err instanceof AppError && err.status === 413) return page(c, 413, err.message);
+      throw err;
+    }
+    checkCsrf(c.get('session'), textField(form, '_csrf'));
     const file = form.file;
     if (!(file instanceof File) || file.size === 0) return page(c, 400, 'Choose a CSV file to check');
-    const programme = typeof form.programme === 'string' && form.programme ? form.programme : undefined;
+    const programme = textField(form, 'programme') || undefined;
     try {
       const checked = await checkImport(app, c.get('staff'), { filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), programme }, createCandidateBody);
       return c.redirect(`/imports/${checked.id}`, 303);
@@ -48,8 +55,8 @@ export function importPages(app: AppContext) {
 
   r.post('/:id/start', async (c) => {
     const id = idParam(c, 'The import');
-    const form = await c.req.parseBody().catch(() => ({} as Record<string, unknown>));
-    checkCsrf(c.get('session'), form._csrf);
+    const form = await readForm(c);
+    checkCsrf(c.get('session'), textField(form, '_csrf'));
     await startImport(app, c.get('staff'), id);
     return c.redirect(`/imports/${id}`, 303);
   });
