@@ -11,11 +11,11 @@ import { extractName } from './fields/name.js';
 import { extractProfession } from './fields/profession.js';
 import { extractRegistrations } from './fields/registrations.js';
 import type { CvParseLimits } from './limits.js';
-import { type CvText, type Line, headingKind, prepareText, sections } from './text.js';
+import { type CvText, type Line, type PageText, headingKind, prepareText, sections } from './text.js';
 import { type CvFields, type CvParseOutcome, CvParseError } from './types.js';
 
 /** Fields from the text of a CV's pages. `now` dates "present" and the gap calculation. */
-export function extractFields(pages: string[], now: Date): CvFields {
+export function extractFields(pages: PageText[], now: Date): CvFields {
   const cv = prepareText(pages);
   const secs = sections(cv.lines);
   const email = extractEmail(secs);
@@ -70,21 +70,19 @@ export async function parseCv(bytes: Uint8Array, limits: Pick<CvParseLimits, 'pa
   const pagesRead = text.pages.length;
   const truncated = text.totalPages > pagesRead;
   const notes = truncated ? [`Only the first ${pagesRead} of ${text.totalPages} pages were read (page cap).`] : [];
-  const letters = text.pages.join('').replace(/[^\p{L}]/gu, '').length;
+  const letters = text.streamPages.join('').replace(/[^\p{L}]/gu, '').length;
   if (letters < MIN_LETTERS_PER_PAGE * Math.max(1, Math.min(pagesRead, 2))) {
     return {
       status: 'needs_manual_review', pages: text.totalPages, pagesRead, truncated, fields: null, notes,
       error: { code: 'cv_no_text', detail: 'The PDF has no text layer (a scan or a picture of a CV): enter the details by hand.' },
     };
   }
+  // The layout reading (positions) first; the PDF's own drawing order when it clearly yields more.
   let fields = extractFields(text.pages, now);
-  if (text.columnPages) {
-    // Two columns on some page: read it column by column too, and keep the clearly better reading.
-    const alternative = extractFields(text.columnPages, now);
-    if (readingQuality(alternative) > readingQuality(fields) + 1) {
-      fields = alternative;
-      notes.push('Read in column order (the PDF interleaves two columns).');
-    }
+  const stream = extractFields(text.streamPages, now);
+  if (readingQuality(stream) > readingQuality(fields) + 1) {
+    fields = stream;
+    notes.push('Read in the order the PDF draws its text (its layout was unclear).');
   }
   return { status: 'parsed', pages: text.totalPages, pagesRead, truncated, fields, error: null, notes };
 }

@@ -1,0 +1,323 @@
+// Layout-aware text: rebuilds a page's lines, columns and tables from the positions pdf.js gives
+// each text item, so the reading order no longer depends on the order a generator happened to
+// draw things in (a PDF may draw every word, or every letter, anywhere in its content stream).
+//
+// 1. Items on one baseline form a row; within a row, items close together join into chunks
+//    (words, letters and runs become text; a wide gap starts another chunk).
+// 2. A vertical gutter that no row crosses, over a run of consecutive rows, splits them in two.
+//    It is a page's *columns* (a sidebar beside the main text: read one column, then the other)
+//    when the two sides' baselines do not line up, when their type sizes differ, or when each
+//    side has its own section headings; otherwise it is a *table*, read row by row.
+// 3. A table's columns come from the union of its chunks' extents. A row whose first column is
+//    empty continues the row above (a cell wrapped over lines); bullets inside a cell become
+//    lines of their own after the row. Each table row is one line, its cells kept.
+// Nothing here depends on absolute coordinates: thresholds scale with the type size.
+import { headingKind } from './text.js';
+
+/** A pdf.js text item in page space: `y` is the baseline, growing down the page. */
+export interface TextItem { str: string; x: number; y: number; width: number; size: number }
+
+/** A line in reading order. `cells` are the pieces a wide gap or a table column separates. */
+export interface LayoutLine { text: string; cells: string[]; size: number; table: boolean }
+
+interface Chunk { text: string; x0: number; x1: number; y: number; size: number }
+interface Row { y: number; size: number; chunks: Chunk[] }
+
+const BULLET = /^\s*[•●○◦▪■□◆◇►▸‣⁃∙·]/;
+
+/** Rows of chunks, top to bottom. */
+export function buildRows(items: TextItem[]): Row[] {
+  const sorted = items.filter((i) => i.str.trim() && Number.isFinite(i.x) && Number.isFinite(i.y) && i.size > 0)
+    .sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: TextItem[][] = [];
+  let anchor: TextItem | null = null;
+  for (const item of sorted) {
+    if (anchor && item.y - anchor.y <= Math.max(1, 0.3 * Math.min(item.size, anchor.size))) groups.at(-1)!.push(item);
+    else { groups.push([item]); anchor = item; }
+  }
+  return groups.map((g) => {
+    const chunks = chunksOf(g.sort((a, b) => a.x - b.x));
+    return { y: g[0]!.y, size: Math.max(...chunks.map((c) => c.size)), chunks };
+  });
+}
+
+/** Joins a row's items into chunks: touching items are one word, a word space adds a space. */
+function chunksOf(items: TextItem[]): Chunk[] {
+  const out: Chunk[] = [];
+  let prev: TextItem | null = null;
+  for (const item of items) {
+    const last = out.at(-1);
+    // The same text drawn twice at (almost) the same place: fake bold or a shadow.
+    if (prev && last && item.str === prev.str && Math.abs(item.x - prev.x) < Math.max(0.5, 0.25 * item.width)) continue;
+    const size = Math.min(item.size, last?.size ?? item.size);
+    const gap = last ? item.x - last.x1 : Infinity;
+    if (last && gap <= 0.8 * size) {
+      const space = gap > 0.1 * size && !/\s$/.test(last.text) && !/^\s/.test(item.str);
+      last.text += (space ? ' ' : '') + item.str;
+      last.x1 = Math.max(last.x1, item.x + item.width);
+      last.size = Math.max(last.size, item.size);
+    } else {
+      out.push({ text: item.str, x0: item.x, x1: item.x + item.width, y: item.y, size: item.size });
+    }
+    prev = item;
+  }
+  for (const c of out) c.text = c.text.replace(/\s+/g, ' ').trim();
+  return out.filter((c) => c.text);
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? 0; };
+const isHeading = (text: string) => !!headingKind({ text, page: 1, bullet: false });
+
+interface Run { start: number; end: number; x: number; width: number }
+
+const sideOf = (r: Row, x: number, left: boolean) => r.chunks.filter((c) => (left ? c.x1 <= x : c.x0 >= x));
+
+/**
+ * Runs of consecutive rows that a vertical gutter at some x splits and no row crosses, longest
+ * first. A run is also cut where one side falls silent for a long stretch while the other goes
+ * on (a header block's contact lines beside the name, then nothing until a date far below).
+ */
+function candidateRuns(rows: Row[]): Run[] {
+  const found = new Map<string, Run>();
+  const xs = [...new Set(rows.flatMap((r) => r.chunks.map((c) => Math.ceil(c.x1) + 0.5)))];
+  for (const x of xs) {
+    const cuts = new Set<number>();
+    for (let i = 0; i < rows.length; i++) if (rows[i]!.chunks.some((c) => c.x0 < x && c.x1 > x)) cuts.add(i);
+    for (const left of [true, false]) {
+      const idx = rows.map((r, i) => (sideOf(r, x, left).length ? i : -1)).filter((i) => i >= 0);
+      const pitches = idx.slice(1).map((i, k) => rows[i]!.y - rows[idx[k]!]!.y);
+      const pitch = median(pitches);
+      idx.slice(1).forEach((i, k) => { if (pitches[k]! > Math.max(3.5 * pitch, 3.5 * rows[i]!.size)) cuts.add(i - 0.5); });
+    }
+    const bounds = [-1, ...[...cuts].sort((a, b) => a - b), rows.length];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const start = Math.floor(bounds[k]!) + 1;
+      const end = Math.ceil(bounds[k + 1]!);
+      const run = rows.slice(start, end);
+      if (run.length < 2) continue;
+      const left = run.flatMap((r) => sideOf(r, x, true));
+      const right = run.flatMap((r) => sideOf(r, x, false));
+      if (run.filter((r) => sideOf(r, x, true).length).length < 2 || run.filter((r) => sideOf(r, x, false).length).length < 2) continue;
+      const width = Math.min(...right.map((c) => c.x0)) - Math.max(...left.map((c) => c.x1));
+      if (width < Math.max(6, 0.6 * median(run.map((r) => r.size)))) continue;
+      const key = `${start}:${end}`;
+      if ((found.get(key)?.width ?? -1) < width) found.set(key, { start, end, x, width });
+    }
+  }
+  return [...found.values()].sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.width - a.width);
+}
+
+/** Whether a split run is two columns of text (read in turn) rather than rows read across. */
+function isColumns(run: Row[], x: number): boolean {
+  const L = run.filter((r) => sideOf(r, x, true).length);
+  const R = run.filter((r) => sideOf(r, x, false).length);
+  const sizeL = median(L.flatMap((r) => sideOf(r, x, true).map((c) => c.size)));
+  const sizeR = median(R.flatMap((r) => sideOf(r, x, false).map((c) => c.size)));
+  if (Math.max(sizeL, sizeR) / Math.min(sizeL, sizeR) > 1.4) return true;
+  if (run.length < 4) return false;
+  const both = run.filter((r) => sideOf(r, x, true).length && sideOf(r, x, false).length).length;
+  if (both / Math.min(L.length, R.length) < 0.5) return true;
+  const headings = (rs: Row[], left: boolean) => rs.filter((r) => isHeading(sideOf(r, x, left).map((c) => c.text).join(' '))).length;
+  return headings(L, true) > 0 && headings(R, false) > 0;
+}
+
+/** A row as one line: a gap wider than a few spaces separates cells (a tab). */
+function plainLine(r: Row): LayoutLine {
+  let text = '';
+  r.chunks.forEach((c, i) => {
+    if (i > 0) text += c.x0 - r.chunks[i - 1]!.x1 > Math.max(7, 0.7 * c.size) ? '\t' : ' ';
+    text += c.text;
+  });
+  return { text, cells: r.chunks.map((c) => c.text), size: r.size, table: false };
+}
+
+/** Above this many chunks on a page, finding gutters costs more than a CV is worth: rows only. */
+const MAX_CHUNKS = 3000;
+
+function segment(rows: Row[], depth: number): LayoutLine[] {
+  if (rows.length < 2 || depth > 6 || rows.reduce((n, r) => n + r.chunks.length, 0) > MAX_CHUNKS) return gridLines(rows);
+  for (const g of candidateRuns(rows)) {
+    let run = rows.slice(g.start, g.end);
+    if (!isColumns(run, g.x)) continue;
+    // A header block above the columns (the name at the left, contact details right-aligned at
+    // the right, then the columns' text below): read it first, on its own.
+    const head = headerRows(run, g.x);
+    if (head > 0 && head < run.length) {
+      run = run.slice(head);
+      if (!isColumns(run, g.x)) return [...segment(rows.slice(0, g.start + head), depth + 1), ...segment(rows.slice(g.start + head), depth + 1)];
+      return [...segment(rows.slice(0, g.start + head), depth + 1), ...splitColumns(run, g.x, depth), ...segment(rows.slice(g.end), depth + 1)];
+    }
+    return [...segment(rows.slice(0, g.start), depth + 1), ...splitColumns(run, g.x, depth), ...segment(rows.slice(g.end), depth + 1)];
+  }
+  return gridLines(rows);
+}
+
+/** Two columns, each read top to bottom: the narrower first (a sidebar holds the name and contact details). */
+function splitColumns(run: Row[], x: number, depth: number): LayoutLine[] {
+  const part = (left: boolean) => run.map((r) => {
+    const chunks = sideOf(r, x, left);
+    return { y: r.y, size: Math.max(0, ...chunks.map((c) => c.size)), chunks };
+  }).filter((r) => r.chunks.length);
+  const [l, r] = [part(true), part(false)];
+  const width = (rs: Row[]) => Math.max(...rs.flatMap((x) => x.chunks.map((c) => c.x1))) - Math.min(...rs.flatMap((x) => x.chunks.map((c) => c.x0)));
+  const [first, second] = width(l) <= width(r) ? [l, r] : [r, l];
+  return [...segment(first, depth + 1), ...segment(second, depth + 1)];
+}
+
+/**
+ * How many rows at the top of a column run are a header block rather than the columns' text: a
+ * side whose first rows do not start at that side's usual left edge (right-aligned contact
+ * details) while at least three rows below do.
+ */
+function headerRows(run: Row[], x: number): number {
+  let head = 0;
+  for (const left of [true, false]) {
+    const rowsOf = run.map((r, i) => ({ i, c: sideOf(r, x, left)[0] })).filter((e) => e.c);
+    const tol = Math.max(2, 0.25 * median(rowsOf.map((e) => e.c!.size)));
+    const edges = rowsOf.map((e) => e.c!.x0);
+    const edge = edges.reduce((best, e) => (edges.filter((o) => Math.abs(o - e) <= tol).length > edges.filter((o) => Math.abs(o - best) <= tol).length ? e : best), edges[0]!);
+    let k = 0;
+    while (k < rowsOf.length && Math.abs(rowsOf[k]!.c!.x0 - edge) > tol) k++;
+    if (k > 0 && rowsOf.slice(k).filter((e) => Math.abs(e.c!.x0 - edge) <= tol).length >= 3) head = Math.max(head, rowsOf[k - 1]!.i + 1);
+  }
+  return head;
+}
+
+interface Column { x0: number; x1: number; cx: number }
+
+/**
+ * Where a table starts at row `i`: rows of two or more cells that line up with the same columns
+ * (left edges, right edges or centres), with the wrapped lines of their cells between them. At
+ * least two such rows make a table (a header and its values); one is a title and its dates.
+ */
+function gridEnd(rows: Row[], i: number): number | null {
+  const first = rows[i]!;
+  if (first.chunks.length < 2) return null;
+  const tol = Math.max(2, 0.25 * first.size);
+  const cols: Column[] = first.chunks.map((c) => ({ x0: c.x0, x1: c.x1, cx: (c.x0 + c.x1) / 2 }));
+  const match = (c: Chunk) => cols.findIndex((k) => Math.abs(c.x0 - k.x0) <= tol || Math.abs(c.x1 - k.x1) <= tol || Math.abs((c.x0 + c.x1) / 2 - k.cx) <= tol);
+  /** Within column k: it does not run on into the next column to its right. */
+  const inside = (c: Chunk, k: number) => k >= 0 && cols.every((o) => o.x0 <= cols[k]!.x0 + tol || c.x1 < o.x0 - tol);
+  const aligned = (r: Row) => r.chunks.length >= 2 && r.chunks.filter((c) => match(c) >= 0).length >= 2;
+  let multi = 1;
+  let end = i + 1;
+  let tight = Infinity;
+  let loose = 0;
+  for (let j = i + 1; j < rows.length; j++) {
+    const r = rows[j]!;
+    const pitch = r.y - rows[j - 1]!.y;
+    // The last line of a wrapped first cell: as close to the row above as wrapped lines are,
+    // in a table whose rows are padded further apart than that.
+    const wrapped = pitch <= 1.15 * tight && loose > 1.25 * tight;
+    tight = Math.min(tight, pitch);
+    loose = Math.max(loose, pitch);
+    if (aligned(r)) {
+      for (const c of r.chunks) if (match(c) < 0) cols.push({ x0: c.x0, x1: c.x1, cx: (c.x0 + c.x1) / 2 });
+      multi++;
+      end = j + 1;
+    } else if (r.chunks.length === 1 && inside(r.chunks[0]!, match(r.chunks[0]!)) && (match(r.chunks[0]!) > 0 || wrapped || (rows[j + 1] && aligned(rows[j + 1]!)))) {
+      end = j + 1; // a cell's wrapped line under its own column, or a row with only its first cell filled
+    } else break;
+  }
+  return multi >= 2 ? end : null;
+}
+
+/** Rows as lines, tables found among them read as tables. */
+function gridLines(rows: Row[]): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  for (let i = 0; i < rows.length;) {
+    const end = gridEnd(rows, i);
+    if (end === null) { out.push(plainLine(rows[i]!)); i++; continue; }
+    out.push(...tableLines(rows.slice(i, end)));
+    i = end;
+  }
+  return out;
+}
+
+interface Cell { lines: Chunk[] }
+
+/** A table's rows as lines: columns from the chunks' extents, wrapped cells joined. */
+function tableLines(run: Row[]): LayoutLine[] {
+  const spans = run.flatMap((r) => r.chunks.map((c) => [c.x0, c.x1] as [number, number])).sort((a, b) => a[0] - b[0]);
+  const cols: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const last = cols.at(-1);
+    if (last && a < last[1]) last[1] = Math.max(last[1], b);
+    else cols.push([a, b]);
+  }
+  const colOf = (c: Chunk) => Math.max(0, cols.findIndex(([a, b]) => c.x0 >= a - 0.5 && c.x1 <= b + 0.5));
+  /** `bullets[k]`: the index in `extras` of the bullet column k is in, while one is open. */
+  interface Logical { cells: Cell[]; extras: string[]; bullets: (number | null)[]; lastY: number; size: number }
+  const logical: Logical[] = [];
+  // Lines wrapped inside a cell sit closer together than rows padded apart: where the spacing
+  // says so, it decides; where all rows are equally spaced, an empty first cell marks a wrap.
+  const pitches = run.slice(1).map((r, i) => r.y - run[i]!.y);
+  const tight = Math.min(...pitches);
+  const padded = Math.max(...pitches) > 1.25 * tight;
+  run.forEach((r, i) => {
+    const cells: Cell[] = cols.map(() => ({ lines: [] }));
+    for (const c of r.chunks) cells[colOf(c)]!.lines.push(c);
+    const prev = logical.at(-1);
+    const values = r.chunks.every((c) => /^[\d.,/+\-–A-E ]{1,12}$/.test(c.text));
+    const close = i > 0 && pitches[i - 1]! <= (padded ? 1.12 * tight : 1.8 * r.size);
+    const continues = prev && close && !values && (padded || cells[0]!.lines.length === 0);
+    if (!continues) {
+      const row: Logical = { cells: cols.map(() => ({ lines: [] })), extras: [], bullets: cols.map(() => null), lastY: r.y, size: r.size };
+      logical.push(row);
+      addCells(row, cells);
+    } else {
+      prev.lastY = r.y;
+      addCells(prev, cells);
+    }
+  });
+  /** Bulleted text in a cell (duties under a job title) leaves the cell: lines after the row. */
+  function addCells(row: Logical, cells: Cell[]) {
+    cells.forEach((cell, k) => {
+      for (const chunk of cell.lines) {
+        const open = row.bullets[k];
+        if (BULLET.test(chunk.text)) { row.bullets[k] = row.extras.length; row.extras.push(chunk.text); }
+        else if (open !== null && open !== undefined) row.extras[open] += ` ${chunk.text}`;
+        else row.cells[k]!.lines.push(chunk);
+      }
+    });
+  }
+  const out: LayoutLine[] = [];
+  for (const row of logical) {
+    const cells = row.cells.map((cell, k) => cellText(cell.lines, cols[k]![1]));
+    // A section heading in the first column (headings beside their content): a line of its own.
+    if (cells[0] && isHeading(cells[0]) && cells.slice(1).some(Boolean)) {
+      out.push({ text: cells[0], cells: [cells[0]], size: row.size, table: false });
+      cells[0] = '';
+    }
+    const filled = cells.filter(Boolean);
+    // One cell holding several lines (a label's value): those are lines of their own.
+    if (filled.length === 1) for (const l of filled[0]!.split('\n')) out.push({ text: l, cells: [l], size: row.size, table: false });
+    else out.push({ text: filled.map((c) => c.replace(/\n/g, '\t')).join('\t'), cells, size: row.size, table: true });
+    for (const e of row.extras) out.push({ text: e, cells: [e], size: row.size, table: false });
+  }
+  return out;
+}
+
+/**
+ * A cell's lines as text: a line that filled its column wrapped (joined with a space); one that
+ * stopped short was a deliberate break, kept as "\n" (a title above its employer).
+ */
+function cellText(lines: Chunk[], right: number): string {
+  let text = '';
+  lines.forEach((l, i) => {
+    if (i > 0) {
+      const prev = lines[i - 1]!;
+      const word = l.text.split(' ')[0]!;
+      const wordWidth = ((l.x1 - l.x0) * word.length) / Math.max(1, l.text.length);
+      const wrapped = prev.x1 + wordWidth + 0.3 * l.size > right - 1 || /^\p{Ll}/u.test(l.text) || /[,&-]$|\b(?:and|of|the|for|in)$/i.test(prev.text);
+      text += wrapped ? ' ' : '\n';
+    }
+    text += l.text;
+  });
+  return text;
+}
+
+/** A page's lines in reading order. */
+export function layoutPage(items: TextItem[]): LayoutLine[] {
+  return segment(buildRows(items), 0);
+}
