@@ -72,7 +72,7 @@ for (const f of files) {
   report('englishTest', scalar('englishTest', v.englishTest ? JSON.stringify(v.englishTest) : null, truth.englishTest ? JSON.stringify(truth.englishTest) : null), v.englishTest, truth.englishTest ?? null);
   const jobs = truth.employment ?? [];
   report('employment', items('employment (employer+start+end)', v.employment, jobs, (a, b) => norm(a.employer) === norm(b.employer) && a.start === b.start && a.end === b.end), v.employment, jobs);
-  items('employment titles', v.employment.map((e) => e.title), jobs.map((e) => e.title), (a, b) => norm(a) === norm(b));
+  report('employment titles', items('employment titles', v.employment.map((e) => e.title), jobs.map((e) => e.title), (a, b) => norm(a) === norm(b)), v.employment.map((e) => e.title), jobs.map((e) => e.title));
   items('employment dates', v.employment.map((e) => `${e.start}/${e.end}`), jobs.map((e) => `${e.start}/${e.end}`), (a, b) => a === b);
   const gaps = truth.gapsOverThreeMonths ?? [];
   report('gaps', items('gapsOverThreeMonths', v.gapsOverThreeMonths, gaps, (a, b) => near(a.from, b.from) && near(a.to, b.to)), v.gapsOverThreeMonths, gaps);

@@ -2,7 +2,7 @@
 // with the name beside the contact details, a CV made of tables, or two columns under a header.
 // Column positions, sizes and widths vary per person (seeded by the id), so no rule can lean on
 // where something sits on the page.
-import { DocBuilder, type DocModel, Flow, Measurer } from './model.js';
+import { assertNoOverlap, DocBuilder, type DocModel, Flow, Measurer } from './model.js';
 import type { DateStyle, Job, Person } from './people.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -43,10 +43,10 @@ const contactLines = (p: Person): string[] => [
 
 function english(f: Flow, p: Person, size: number, widths?: number[]) {
   const e = p.english!;
-  if (e.intro) f.line(e.intro, { size, bold: true });
+  if (e.intro) f.para(e.intro, { size, bold: true });
   const cols = e.table[0]!.length;
   f.table(widths ?? Array.from({ length: cols }, () => 1 / cols), e.table, { size, header: !e.transposed, boldFirstColumn: e.transposed, rules: !e.transposed });
-  if (e.after) f.line(e.after, { size });
+  if (e.after) f.para(e.after, { size });
 }
 
 function employment(f: Flow, p: Person, size: number) {
@@ -136,14 +136,16 @@ export function compose(p: Person): DocModel {
     const left = new Flow(doc, margin, (width - 2 * margin) * split, top, height, false);
     const right = new Flow(doc, margin + (width - 2 * margin) * split, (width - 2 * margin) * (1 - split), top, height, false);
     const nameSize = 22 + Math.round(rnd() * 6);
-    for (const l of p.nameLines) left.line(l, { size: nameSize, bold: true, leading: nameSize * 1.1 });
-    if (p.headline) left.line(p.headline, { size: size + 1 });
+    for (const l of p.nameLines) { const sz = left.fit(l, nameSize); left.line(l, { size: sz, bold: true, leading: sz * 1.1 }); }
+    if (p.headline) left.para(p.headline, { size: size + 1 });
     for (const l of contactLines(p)) right.line(l, { size: size - 0.5, align: 'right' });
     const f = new Flow(doc, margin, width - 2 * margin, Math.max(left.y, right.y) + 10, height - 60);
     doc.page.boxes.push({ x: margin, y: f.y - 6, w: width - 2 * margin, h: 1.5, color: '#1d4f91' });
     body(f, p, size, { caps, rule: false });
   } else if (p.layout === 'sidebar' || p.layout === 'two-column') {
-    const sw = (p.layout === 'sidebar' ? 150 : 170) + Math.round(rnd() * 40);
+    // Wide enough for the name at 16 pt where the sidebar carries it.
+    const nameWidth = Math.max(...p.nameLines.map((l) => measure.width(l, 16, true)));
+    const sw = Math.max((p.layout === 'sidebar' ? 150 : 170) + Math.round(rnd() * 40), p.nameLines.length > 1 ? nameWidth + 34 : 0);
     const sideX = p.sidebarRight ? width - sw : 0;
     const mainX = p.sidebarRight ? margin : sw + 24;
     const mainW = width - sw - margin - 24;
@@ -160,18 +162,26 @@ export function compose(p: Person): DocModel {
     const side = new Flow(doc, sideX + 16, sw - 30, mainTop, height - 30, false);
     const main = new Flow(doc, mainX, mainW, mainTop, height - 50);
     const nameInSide = p.layout === 'sidebar' && p.nameLines.length > 1;
-    if (nameInSide) { for (const l of p.nameLines) side.line(l, { size: 18, bold: true, leading: 21 }); side.space(10); }
+    if (nameInSide) {
+      const nameSize = Math.min(...p.nameLines.map((l) => side.fit(l, 18)));
+      for (const l of p.nameLines) side.line(l, { size: nameSize, bold: true, leading: nameSize * 1.17 });
+      side.space(10);
+    }
     const sh = (t: string) => { side.space(8); side.line(caps ? t.toUpperCase() : t, { size: size, bold: true }); };
     sh('Contact');
     for (const l of contactLines(p)) side.para(l, { size: size - 1.5 });
     if (p.registrationLines.length) { sh('Registration'); for (const l of p.registrationLines) side.para(l, { size: size - 1.5 }); }
-    if (p.english && p.english.transposed) { sh('English'); english(side, p, size - 1.5, [0.55, 0.45]); }
+    if (p.english && p.english.transposed) {
+      const cols = p.english.table[0]!.length;
+      sh('English');
+      english(side, p, size - 1.5, [0.5, ...Array.from({ length: cols - 1 }, () => 0.5 / (cols - 1))]);
+    }
     sh('Skills');
     for (const s of ['Medicines management', 'Safeguarding', 'Clinical audit']) side.line(s, { size: size - 1.5 });
     if (p.layout === 'sidebar' && !nameInSide) {
-      for (const l of p.nameLines) main.line(l, { size: 22, bold: true });
-      if (p.headline) main.line(p.headline, { size: size + 1 });
-    } else if (nameInSide && p.headline) main.line(p.headline, { size: size + 2, bold: true });
+      for (const l of p.nameLines) main.line(l, { size: main.fit(l, 22), bold: true });
+      if (p.headline) main.para(p.headline, { size: size + 1 });
+    } else if (nameInSide && p.headline) main.para(p.headline, { size: size + 2, bold: true });
     body(main, p, size, { caps, rule: true, skipEnglish: !!p.english?.transposed, skipRegistration: true });
   } else {
     // A CV made of tables: personal details as label/value rows, then the sections.
@@ -185,5 +195,6 @@ export function compose(p: Person): DocModel {
     ], { size, boldFirstColumn: true });
     body(f, p, size, { caps: false, rule: true, skipRegistration: true });
   }
+  assertNoOverlap(doc.model, measure);
   return doc.model;
 }

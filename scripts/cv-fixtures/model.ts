@@ -84,12 +84,21 @@ export class Flow {
     for (const l of wrap(this.doc.measure, text, this.w - (o.indent ?? 0), o.size ?? 10, o.bold)) this.line(l, o);
   }
 
-  /** Left text and right text on one baseline (a title and its dates). */
+  /** Left text and right text on one baseline (a title and its dates); the left wraps short of the right. */
   pair(left: string, right: string, o: TextOpts = {}, rightBold = false) {
     const size = o.size ?? 10;
-    const baseline = this.line(left, o);
     const width = this.doc.measure.width(right, size, rightBold);
+    const lines = wrap(this.doc.measure, left, this.w - width - 12, size, o.bold);
+    const baseline = this.line(lines[0]!, o);
     this.doc.page.runs.push({ text: right, x: this.x + this.w - width, baseline, size, bold: rightBold });
+    for (const l of lines.slice(1)) this.line(l, o);
+  }
+
+  /** The largest size up to `max` at which `text` fits the box on one line. */
+  fit(text: string, max: number, bold = true): number {
+    let size = max;
+    while (size > 8 && this.doc.measure.width(text, size, bold) > this.w) size -= 0.5;
+    return size;
   }
 
   heading(text: string, o: TextOpts & { rule?: boolean; caps?: boolean } = {}) {
@@ -105,7 +114,10 @@ export class Flow {
    * as its tallest cell; the first row is bold when `header`. A cell may hold several lines ("\n").
    */
   table(widths: number[], rows: string[][], o: { size?: number; header?: boolean; rules?: boolean; boldFirstColumn?: boolean } = {}) {
-    const size = o.size ?? 9.5;
+    // Small enough that every word fits its column (a narrow column gets smaller type).
+    let size = o.size ?? 9.5;
+    const fits = (sz: number) => rows.every((cells, r) => cells.every((cell, c) => cell.split(/\s+/).every((word) => this.doc.measure.width(word, sz, (o.header && r === 0) || (!!o.boldFirstColumn && c === 0)) <= widths[c]! * this.w - 8)));
+    while (size > 6 && !fits(size)) size -= 0.5;
     const lead = size * 1.3;
     const xs: number[] = [];
     let acc = this.x;
@@ -124,6 +136,20 @@ export class Flow {
     });
     if (o.rules) this.doc.page.boxes.push({ x: this.x, y: this.y, w: this.w, h: 0.5, color: '#888888' });
     this.space(4);
+  }
+}
+
+/** Throws if two runs on a page overlap: a fixture must look like a CV a person could read. */
+export function assertNoOverlap(model: DocModel, m: Measurer) {
+  for (const [n, page] of model.pages.entries()) {
+    const boxes = page.runs.map((r) => ({ r, x0: r.x, x1: r.x + m.width(r.text, r.size, r.bold), y0: r.baseline - 0.75 * r.size, y1: r.baseline + 0.2 * r.size }));
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.5) {
+          throw new Error(`page ${n + 1}: "${a.r.text}" overlaps "${b.r.text}"`);
+        }
+      }
+    }
   }
 }
 

@@ -67,7 +67,7 @@ export function findDates(text: string): { value: string; index: number }[] {
   const out: { value: string; index: number }[] = [];
   const pad = (n: number) => String(n).padStart(2, '0');
   const ok = (y: number, mo: number, d: number) => mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && y >= 1950 && y <= 2100;
-  for (const m of text.matchAll(new RegExp(`\\b([0-3]?\\d)(?:st|nd|rd|th)?\\s+(${MONTH_NAME})\\s*,?\\s*(${YEAR})\\b`, 'gi'))) {
+  for (const m of text.matchAll(new RegExp(`\\b([0-3]?\\d)(?:st|nd|rd|th)?(?:\\s+|\\s*[-/.]\\s*)(${MONTH_NAME})(?:\\s*,?\\s*|\\s*[-/.]\\s*)(${YEAR})\\b`, 'gi'))) {
     const y = Number(m[3]), mo = MONTHS[m[2]!.toLowerCase().slice(0, 3)]!, d = Number(m[1]);
     if (ok(y, mo, d)) out.push({ value: `${y}-${pad(mo)}-${pad(d)}`, index: m.index });
   }

@@ -12,10 +12,12 @@ export interface ExtractedText {
   pages: LayoutLine[][];
   /** The stream reading: each page's items in drawing order, as pdf-parse's getText gives them. */
   streamPages: string[];
+  /** Pages (1-based) the layout reading found columns on and read one column after the other. */
+  columnPages: number[];
   totalPages: number;
 }
 
-interface PdfItem { str?: string; transform?: number[]; width?: number; height?: number; hasEOL?: boolean }
+interface PdfItem { str?: string; transform?: number[]; width?: number; height?: number; hasEOL?: boolean; fontName?: string }
 interface Viewport { convertToViewportPoint(x: number, y: number): number[] }
 interface LoadedPage { getViewport(o: { scale: number }): Viewport; getTextContent(): Promise<{ items: unknown[] }>; cleanup(): void }
 interface LoadedDoc { numPages: number; getPage(n: number): Promise<LoadedPage> }
@@ -28,6 +30,7 @@ export async function extractText(bytes: Uint8Array, opts: { pageCap: number; ma
     if (!doc) return await streamOnly(parser, opts);
     const pages: LayoutLine[][] = [];
     const streamPages: string[] = [];
+    const columnPages: number[] = [];
     let budget = opts.maxTextChars;
     for (let n = 1; n <= Math.min(doc.numPages, opts.pageCap); n++) {
       if (budget <= 0) { streamPages.push(''); pages.push([]); continue; }
@@ -38,10 +41,12 @@ export async function extractText(bytes: Uint8Array, opts: { pageCap: number; ma
       const text = (items as PdfItem[]).filter((i) => typeof i.str === 'string' && i.transform);
       const stream = streamText(text, viewport).slice(0, budget);
       streamPages.push(stream);
-      pages.push(withinBudget(layoutPage(positioned(text, viewport)), budget));
+      const layout = layoutPage(positioned(text, viewport));
+      if (layout.columns) columnPages.push(n);
+      pages.push(withinBudget(layout.lines, budget));
       budget -= stream.length;
     }
-    return { pages, streamPages, totalPages: doc.numPages };
+    return { pages, streamPages, columnPages, totalPages: doc.numPages };
   } catch (error) {
     throw toCvError(error, bytes);
   } finally {
@@ -63,7 +68,7 @@ async function streamOnly(parser: PDFParse, opts: { pageCap: number; maxTextChar
   const result = await parser.getText({ first: opts.pageCap, pageJoiner: '' });
   const streamPages = result.pages.map((p) => p.text.slice(0, opts.maxTextChars));
   const pages = streamPages.map((t) => t.split('\n').map((line) => ({ text: line, cells: line.split('\t'), size: 0, table: false })));
-  return { pages, streamPages, totalPages: result.total };
+  return { pages, streamPages, columnPages: [], totalPages: result.total };
 }
 
 /** The first lines of a page, up to `chars` characters. */
@@ -79,7 +84,7 @@ function positioned(items: PdfItem[], viewport: Viewport): TextItem[] {
     const [a, b, c, d, e, f] = i.transform!;
     if (Math.abs(b!) > 0.05 * Math.abs(a!) || Math.abs(c!) > 0.05 * Math.abs(d!)) continue;
     const [x, y] = viewport.convertToViewportPoint(e!, f!);
-    out.push({ str: i.str!, x: x!, y: y!, width: Math.abs(i.width ?? 0), size: Math.abs(d!) || Math.abs(i.height ?? 0) || 10 });
+    out.push({ str: i.str!, x: x!, y: y!, width: Math.abs(i.width ?? 0), size: Math.abs(d!) || Math.abs(i.height ?? 0) || 10, font: i.fontName ?? '' });
   }
   return out;
 }

@@ -15,12 +15,12 @@
 import { headingKind } from './text.js';
 
 /** A pdf.js text item in page space: `y` is the baseline, growing down the page. */
-export interface TextItem { str: string; x: number; y: number; width: number; size: number }
+export interface TextItem { str: string; x: number; y: number; width: number; size: number; font?: string }
 
 /** A line in reading order. `cells` are the pieces a wide gap or a table column separates. */
 export interface LayoutLine { text: string; cells: string[]; size: number; table: boolean }
 
-interface Chunk { text: string; x0: number; x1: number; y: number; size: number }
+interface Chunk { text: string; x0: number; x1: number; y: number; size: number; font: string }
 interface Row { y: number; size: number; chunks: Chunk[] }
 
 const BULLET = /^\s*[•●○◦▪■□◆◇►▸‣⁃∙·]/;
@@ -57,7 +57,7 @@ function chunksOf(items: TextItem[]): Chunk[] {
       last.x1 = Math.max(last.x1, item.x + item.width);
       last.size = Math.max(last.size, item.size);
     } else {
-      out.push({ text: item.str, x0: item.x, x1: item.x + item.width, y: item.y, size: item.size });
+      out.push({ text: item.str, x0: item.x, x1: item.x + item.width, y: item.y, size: item.size, font: item.font ?? '' });
     }
     prev = item;
   }
@@ -134,7 +134,7 @@ function plainLine(r: Row): LayoutLine {
 /** Above this many chunks on a page, finding gutters costs more than a CV is worth: rows only. */
 const MAX_CHUNKS = 3000;
 
-function segment(rows: Row[], depth: number): LayoutLine[] {
+function segment(rows: Row[], depth: number, split: { columns: boolean }): LayoutLine[] {
   if (rows.length < 2 || depth > 6 || rows.reduce((n, r) => n + r.chunks.length, 0) > MAX_CHUNKS) return gridLines(rows);
   for (const g of candidateRuns(rows)) {
     let run = rows.slice(g.start, g.end);
@@ -144,16 +144,17 @@ function segment(rows: Row[], depth: number): LayoutLine[] {
     const head = headerRows(run, g.x);
     if (head > 0 && head < run.length) {
       run = run.slice(head);
-      if (!isColumns(run, g.x)) return [...segment(rows.slice(0, g.start + head), depth + 1), ...segment(rows.slice(g.start + head), depth + 1)];
-      return [...segment(rows.slice(0, g.start + head), depth + 1), ...splitColumns(run, g.x, depth), ...segment(rows.slice(g.end), depth + 1)];
+      if (!isColumns(run, g.x)) return [...segment(rows.slice(0, g.start + head), depth + 1, split), ...segment(rows.slice(g.start + head), depth + 1, split)];
+      return [...segment(rows.slice(0, g.start + head), depth + 1, split), ...splitColumns(run, g.x, depth, split), ...segment(rows.slice(g.end), depth + 1, split)];
     }
-    return [...segment(rows.slice(0, g.start), depth + 1), ...splitColumns(run, g.x, depth), ...segment(rows.slice(g.end), depth + 1)];
+    return [...segment(rows.slice(0, g.start), depth + 1, split), ...splitColumns(run, g.x, depth, split), ...segment(rows.slice(g.end), depth + 1, split)];
   }
   return gridLines(rows);
 }
 
 /** Two columns, each read top to bottom: the narrower first (a sidebar holds the name and contact details). */
-function splitColumns(run: Row[], x: number, depth: number): LayoutLine[] {
+function splitColumns(run: Row[], x: number, depth: number, split: { columns: boolean }): LayoutLine[] {
+  split.columns = true;
   const part = (left: boolean) => run.map((r) => {
     const chunks = sideOf(r, x, left);
     return { y: r.y, size: Math.max(0, ...chunks.map((c) => c.size)), chunks };
@@ -161,7 +162,7 @@ function splitColumns(run: Row[], x: number, depth: number): LayoutLine[] {
   const [l, r] = [part(true), part(false)];
   const width = (rs: Row[]) => Math.max(...rs.flatMap((x) => x.chunks.map((c) => c.x1))) - Math.min(...rs.flatMap((x) => x.chunks.map((c) => c.x0)));
   const [first, second] = width(l) <= width(r) ? [l, r] : [r, l];
-  return [...segment(first, depth + 1), ...segment(second, depth + 1)];
+  return [...segment(first, depth + 1, split), ...segment(second, depth + 1, split)];
 }
 
 /**
@@ -190,15 +191,16 @@ interface Column { x0: number; x1: number; cx: number }
  * (left edges, right edges or centres), with the wrapped lines of their cells between them. At
  * least two such rows make a table (a header and its values); one is a title and its dates.
  */
-function gridEnd(rows: Row[], i: number): number | null {
+function gridAt(rows: Row[], i: number): { end: number; cols: Column[] } | null {
   const first = rows[i]!;
   if (first.chunks.length < 2) return null;
   const tol = Math.max(2, 0.25 * first.size);
   const cols: Column[] = first.chunks.map((c) => ({ x0: c.x0, x1: c.x1, cx: (c.x0 + c.x1) / 2 }));
   const match = (c: Chunk) => cols.findIndex((k) => Math.abs(c.x0 - k.x0) <= tol || Math.abs(c.x1 - k.x1) <= tol || Math.abs((c.x0 + c.x1) / 2 - k.cx) <= tol);
-  /** Within column k: it does not run on into the next column to its right. */
-  const inside = (c: Chunk, k: number) => k >= 0 && cols.every((o) => o.x0 <= cols[k]!.x0 + tol || c.x1 < o.x0 - tol);
-  const aligned = (r: Row) => r.chunks.length >= 2 && r.chunks.filter((c) => match(c) >= 0).length >= 2;
+  /** Within column k: it does not run on into another column. */
+  const inside = (c: Chunk, k: number) => k >= 0 && cols.every((o, n) => n === k || c.x1 < o.x0 - tol || c.x0 > o.x1 + tol);
+  const aligned = (r: Row) => r.chunks.length >= 2 && r.chunks.filter((c) => match(c) >= 0).length >= 2
+    && r.chunks.every((c) => (match(c) >= 0 ? inside(c, match(c)) : cols.every((o) => c.x1 < o.x0 - tol || c.x0 > o.x1 + tol)));
   let multi = 1;
   let end = i + 1;
   let tight = Infinity;
@@ -211,25 +213,30 @@ function gridEnd(rows: Row[], i: number): number | null {
     const wrapped = pitch <= 1.15 * tight && loose > 1.25 * tight;
     tight = Math.min(tight, pitch);
     loose = Math.max(loose, pitch);
+    const only = r.chunks.length === 1 ? r.chunks[0]! : null;
     if (aligned(r)) {
-      for (const c of r.chunks) if (match(c) < 0) cols.push({ x0: c.x0, x1: c.x1, cx: (c.x0 + c.x1) / 2 });
+      for (const c of r.chunks) {
+        const k = match(c);
+        if (k < 0) cols.push({ x0: c.x0, x1: c.x1, cx: (c.x0 + c.x1) / 2 });
+        else cols[k]!.x1 = Math.max(cols[k]!.x1, c.x1);
+      }
       multi++;
       end = j + 1;
-    } else if (r.chunks.length === 1 && inside(r.chunks[0]!, match(r.chunks[0]!)) && (match(r.chunks[0]!) > 0 || wrapped || (rows[j + 1] && aligned(rows[j + 1]!)))) {
+    } else if (only && !isHeading(only.text) && inside(only, match(only)) && (match(only) > 0 || wrapped || (rows[j + 1] && aligned(rows[j + 1]!)))) {
       end = j + 1; // a cell's wrapped line under its own column, or a row with only its first cell filled
     } else break;
   }
-  return multi >= 2 ? end : null;
+  return multi >= 2 ? { end, cols: cols.sort((a, b) => a.x0 - b.x0) } : null;
 }
 
 /** Rows as lines, tables found among them read as tables. */
 function gridLines(rows: Row[]): LayoutLine[] {
   const out: LayoutLine[] = [];
   for (let i = 0; i < rows.length;) {
-    const end = gridEnd(rows, i);
-    if (end === null) { out.push(plainLine(rows[i]!)); i++; continue; }
-    out.push(...tableLines(rows.slice(i, end)));
-    i = end;
+    const grid = gridAt(rows, i);
+    if (!grid) { out.push(plainLine(rows[i]!)); i++; continue; }
+    out.push(...tableLines(rows.slice(i, grid.end), grid.cols));
+    i = grid.end;
   }
   return out;
 }
@@ -237,15 +244,12 @@ function gridLines(rows: Row[]): LayoutLine[] {
 interface Cell { lines: Chunk[] }
 
 /** A table's rows as lines: columns from the chunks' extents, wrapped cells joined. */
-function tableLines(run: Row[]): LayoutLine[] {
-  const spans = run.flatMap((r) => r.chunks.map((c) => [c.x0, c.x1] as [number, number])).sort((a, b) => a[0] - b[0]);
-  const cols: [number, number][] = [];
-  for (const [a, b] of spans) {
-    const last = cols.at(-1);
-    if (last && a < last[1]) last[1] = Math.max(last[1], b);
-    else cols.push([a, b]);
-  }
-  const colOf = (c: Chunk) => Math.max(0, cols.findIndex(([a, b]) => c.x0 >= a - 0.5 && c.x1 <= b + 0.5));
+function tableLines(run: Row[], columns: Column[]): LayoutLine[] {
+  // Each chunk in the column it overlaps most (a centred or right-aligned cell included).
+  const overlap = (c: Chunk, k: Column) => Math.min(c.x1, k.x1) - Math.max(c.x0, k.x0);
+  const colOf = (c: Chunk) => columns.reduce((best, k, i) => (overlap(c, k) > overlap(c, columns[best]!) ? i : best), 0);
+  const cols = columns.map((k) => [k.x0, k.x1] as [number, number]);
+  for (const r of run) for (const c of r.chunks) cols[colOf(c)]![1] = Math.max(cols[colOf(c)]![1], c.x1);
   /** `bullets[k]`: the index in `extras` of the bullet column k is in, while one is open. */
   interface Logical { cells: Cell[]; extras: string[]; bullets: (number | null)[]; lastY: number; size: number }
   const logical: Logical[] = [];
@@ -309,7 +313,9 @@ function cellText(lines: Chunk[], right: number): string {
       const prev = lines[i - 1]!;
       const word = l.text.split(' ')[0]!;
       const wordWidth = ((l.x1 - l.x0) * word.length) / Math.max(1, l.text.length);
-      const wrapped = prev.x1 + wordWidth + 0.3 * l.size > right - 1 || /^\p{Ll}/u.test(l.text) || /[,&-]$|\b(?:and|of|the|for|in)$/i.test(prev.text);
+      // Wrapped text goes on in the same type; a change of font or size starts another item.
+      const sameType = l.font === prev.font && Math.abs(l.size - prev.size) <= 0.1 * l.size;
+      const wrapped = sameType && (prev.x1 + wordWidth + 0.3 * l.size > right - 1 || /^\p{Ll}/u.test(l.text) || /[,&-]$|\b(?:and|of|the|for|in)$/i.test(prev.text));
       text += wrapped ? ' ' : '\n';
     }
     text += l.text;
@@ -317,7 +323,8 @@ function cellText(lines: Chunk[], right: number): string {
   return text;
 }
 
-/** A page's lines in reading order. */
-export function layoutPage(items: TextItem[]): LayoutLine[] {
-  return segment(buildRows(items), 0);
+/** A page's lines in reading order, and whether the page had columns read one after the other. */
+export function layoutPage(items: TextItem[]): { lines: LayoutLine[]; columns: boolean } {
+  const split = { columns: false };
+  return { lines: segment(buildRows(items), 0, split), columns: split.columns };
 }

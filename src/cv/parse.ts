@@ -12,7 +12,7 @@ import { extractProfession } from './fields/profession.js';
 import { extractRegistrations } from './fields/registrations.js';
 import type { CvParseLimits } from './limits.js';
 import { type CvText, type Line, type PageText, headingKind, prepareText, sections } from './text.js';
-import { type CvFields, type CvParseOutcome, CvParseError } from './types.js';
+import { type CvFields, type CvParseOutcome, CvParseError, type Registration } from './types.js';
 
 /** Fields from the text of a CV's pages. `now` dates "present" and the gap calculation. */
 export function extractFields(pages: PageText[], now: Date): CvFields {
@@ -28,7 +28,7 @@ export function extractFields(pages: PageText[], now: Date): CvFields {
     email,
     phone: extractPhone(secs),
     postcode: extractPostcode(secs),
-    profession: extractProfession(headline(cv, fullName.source?.text ?? null), employment.value, registrations.value, wholeText),
+    profession: extractProfession(headline(cv, fullName.source?.text ?? null), employment.value, registrations.value, wholeText, registrationLines(cv.lines, registrations.value)),
     registrations,
     englishTest: extractEnglish(secs),
     employment,
@@ -46,6 +46,20 @@ function headline(cv: CvText, nameLine: string | null): Line | null {
     if (ROLE_WORDS.test(line.text)) return line;
   }
   return null;
+}
+
+/** The lines that carry a UK registration number, with the next line where the number stands alone. */
+function registrationLines(lines: Line[], regs: Registration[]): Line[] {
+  const numbers = regs.filter((r) => r.body !== 'overseas').map((r) => r.number);
+  const compact = (t: string) => t.replace(/\s+/g, '');
+  const out: Line[] = [];
+  lines.forEach((l, i) => {
+    if (!numbers.some((n) => compact(l.text).includes(n))) return;
+    out.push(l);
+    const next = lines[i + 1];
+    if (next && next.text.length < 60 && !headingKind(next)) out.push(next);
+  });
+  return out;
 }
 
 /** How much a reading of a CV yielded: found fields, and employment entries with title and employer. */
@@ -83,6 +97,8 @@ export async function parseCv(bytes: Uint8Array, limits: Pick<CvParseLimits, 'pa
   if (readingQuality(stream) > readingQuality(fields) + 1) {
     fields = stream;
     notes.push('Read in the order the PDF draws its text (its layout was unclear).');
+  } else if (text.columnPages.length) {
+    notes.push(`Read in column order (${text.columnPages.length === 1 ? `page ${text.columnPages[0]} has` : `pages ${text.columnPages.join(', ')} have`} two columns).`);
   }
   return { status: 'parsed', pages: text.totalPages, pagesRead, truncated, fields, error: null, notes };
 }
