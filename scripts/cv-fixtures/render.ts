@@ -40,15 +40,18 @@ const pdfString = (s: string) => `(${[...s].map((c) => {
   return ch === '(' || ch === ')' || ch === '\\' ? `\\${ch}` : code > 126 ? `\\${code.toString(8).padStart(3, '0')}` : ch;
 }).join('')})`;
 
-/** Splits a run into words (or letters) placed where they would be had the run been drawn whole. */
+/**
+ * Splits a run into words (or letters) placed where they would be had the run been drawn whole
+ * with a plain Tj: advances without kerning (pdfkit's own measure kerns; a Tj does not).
+ */
 function pieces(run: Run, m: Measurer, unit: 'words' | 'letters'): Run[] {
   const out: Run[] = [];
   const parts = unit === 'letters' ? [...run.text] : run.text.split(/(?<= )/);
-  let prefix = '';
+  let x = run.x;
   for (const part of parts) {
     const text = part.trimEnd();
-    if (text) out.push({ ...run, text, x: run.x + m.width(prefix, run.size, run.bold) });
-    prefix += part;
+    if (text) out.push({ ...run, text, x });
+    for (const ch of part) x += m.width(ch, run.size, run.bold);
   }
   return out;
 }

@@ -36,9 +36,25 @@ export function buildRows(items: TextItem[]): Row[] {
     else { groups.push([item]); anchor = item; }
   }
   return groups.map((g) => {
-    const chunks = chunksOf(g.sort((a, b) => a.x - b.x));
+    const chunks = chunksOf(untangle(g).sort((a, b) => a.x - b.x));
     return { y: g[0]!.y, size: Math.max(...chunks.map((c) => c.size)), chunks };
   });
+}
+
+/**
+ * pdf.js joins glyphs drawn one after another into one item, spaces and all, even when the PDF
+ * drew other glyphs between them ("d l" around an "a" drawn later). An item that another item
+ * starts inside is split into its words, placed in proportion to their letters.
+ */
+function untangle(items: TextItem[]): TextItem[] {
+  const out: TextItem[] = [];
+  for (const it of items) {
+    const inside = / /.test(it.str.trim()) && items.some((o) => o !== it && o.x > it.x + 0.5 && o.x < it.x + it.width - 0.5 && o.str.trim() !== '');
+    if (!inside) { out.push(it); continue; }
+    const per = it.width / Math.max(1, it.str.length);
+    for (const m of it.str.matchAll(/\S+/g)) out.push({ ...it, str: m[0], x: it.x + m.index * per, width: m[0].length * per });
+  }
+  return out;
 }
 
 /** Joins a row's items into chunks: touching items are one word, a word space adds a space. */
@@ -69,6 +85,8 @@ const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); retu
 const isHeading = (text: string) => !!headingKind({ text, page: 1, bullet: false });
 
 interface Run { start: number; end: number; x: number; width: number }
+/** What the reading of a page learns as it goes: whether it split columns, and the text's right margin. */
+interface Page { columns: boolean; right: number }
 
 const sideOf = (r: Row, x: number, left: boolean) => r.chunks.filter((c) => (left ? c.x1 <= x : c.x0 >= x));
 
@@ -134,8 +152,8 @@ function plainLine(r: Row): LayoutLine {
 /** Above this many chunks on a page, finding gutters costs more than a CV is worth: rows only. */
 const MAX_CHUNKS = 3000;
 
-function segment(rows: Row[], depth: number, split: { columns: boolean }): LayoutLine[] {
-  if (rows.length < 2 || depth > 6 || rows.reduce((n, r) => n + r.chunks.length, 0) > MAX_CHUNKS) return gridLines(rows);
+function segment(rows: Row[], depth: number, split: Page): LayoutLine[] {
+  if (rows.length < 2 || depth > 6 || rows.reduce((n, r) => n + r.chunks.length, 0) > MAX_CHUNKS) return gridLines(rows, split);
   for (const g of candidateRuns(rows)) {
     let run = rows.slice(g.start, g.end);
     if (!isColumns(run, g.x)) continue;
@@ -149,11 +167,11 @@ function segment(rows: Row[], depth: number, split: { columns: boolean }): Layou
     }
     return [...segment(rows.slice(0, g.start), depth + 1, split), ...splitColumns(run, g.x, depth, split), ...segment(rows.slice(g.end), depth + 1, split)];
   }
-  return gridLines(rows);
+  return gridLines(rows, split);
 }
 
 /** Two columns, each read top to bottom: the narrower first (a sidebar holds the name and contact details). */
-function splitColumns(run: Row[], x: number, depth: number, split: { columns: boolean }): LayoutLine[] {
+function splitColumns(run: Row[], x: number, depth: number, split: Page): LayoutLine[] {
   split.columns = true;
   const part = (left: boolean) => run.map((r) => {
     const chunks = sideOf(r, x, left);
@@ -203,15 +221,13 @@ function gridAt(rows: Row[], i: number): { end: number; cols: Column[] } | null 
     && r.chunks.every((c) => (match(c) >= 0 ? inside(c, match(c)) : cols.every((o) => c.x1 < o.x0 - tol || c.x0 > o.x1 + tol)));
   let multi = 1;
   let end = i + 1;
-  let tight = Infinity;
   let loose = 0;
   for (let j = i + 1; j < rows.length; j++) {
     const r = rows[j]!;
     const pitch = r.y - rows[j - 1]!.y;
     // The last line of a wrapped first cell: as close to the row above as wrapped lines are,
     // in a table whose rows are padded further apart than that.
-    const wrapped = pitch <= 1.15 * tight && loose > 1.25 * tight;
-    tight = Math.min(tight, pitch);
+    const wrapped = pitch * 1.25 < loose;
     loose = Math.max(loose, pitch);
     const only = r.chunks.length === 1 ? r.chunks[0]! : null;
     if (aligned(r)) {
@@ -230,12 +246,12 @@ function gridAt(rows: Row[], i: number): { end: number; cols: Column[] } | null 
 }
 
 /** Rows as lines, tables found among them read as tables. */
-function gridLines(rows: Row[]): LayoutLine[] {
+function gridLines(rows: Row[], page: Page): LayoutLine[] {
   const out: LayoutLine[] = [];
   for (let i = 0; i < rows.length;) {
     const grid = gridAt(rows, i);
     if (!grid) { out.push(plainLine(rows[i]!)); i++; continue; }
-    out.push(...tableLines(rows.slice(i, grid.end), grid.cols));
+    out.push(...tableLines(rows.slice(i, grid.end), grid.cols, page));
     i = grid.end;
   }
   return out;
@@ -244,7 +260,7 @@ function gridLines(rows: Row[]): LayoutLine[] {
 interface Cell { lines: Chunk[] }
 
 /** A table's rows as lines: columns from the chunks' extents, wrapped cells joined. */
-function tableLines(run: Row[], columns: Column[]): LayoutLine[] {
+function tableLines(run: Row[], columns: Column[], page: Page): LayoutLine[] {
   // Each chunk in the column it overlaps most (a centred or right-aligned cell included).
   const overlap = (c: Chunk, k: Column) => Math.min(c.x1, k.x1) - Math.max(c.x0, k.x0);
   const colOf = (c: Chunk) => columns.reduce((best, k, i) => (overlap(c, k) > overlap(c, columns[best]!) ? i : best), 0);
@@ -264,7 +280,7 @@ function tableLines(run: Row[], columns: Column[]): LayoutLine[] {
     const prev = logical.at(-1);
     const values = r.chunks.every((c) => /^[\d.,/+\-–A-E ]{1,12}$/.test(c.text));
     const close = i > 0 && pitches[i - 1]! <= (padded ? 1.12 * tight : 1.8 * r.size);
-    const continues = prev && close && !values && (padded || cells[0]!.lines.length === 0);
+    const continues = prev && close && (padded || (cells[0]!.lines.length === 0 && !values));
     if (!continues) {
       const row: Logical = { cells: cols.map(() => ({ lines: [] })), extras: [], bullets: cols.map(() => null), lastY: r.y, size: r.size };
       logical.push(row);
@@ -286,17 +302,27 @@ function tableLines(run: Row[], columns: Column[]): LayoutLine[] {
     });
   }
   const out: LayoutLine[] = [];
-  for (const row of logical) {
-    const cells = row.cells.map((cell, k) => cellText(cell.lines, cols[k]![1]));
-    // A section heading in the first column (headings beside their content): a line of its own.
-    if (cells[0] && isHeading(cells[0]) && cells.slice(1).some(Boolean)) {
+  // How far a cell's text may run: up to the next column (less a gap), or the page's right margin.
+  const limits = cols.map(([, x1], k) => Math.max(x1, k + 1 < cols.length ? cols[k + 1]![0] - 1.2 * run[0]!.size : page.right));
+  const texts = logical.map((row) => row.cells.map((cell, k) => cellText(cell.lines, limits[k]!)));
+  // Section headings down the first column, beside their content: each a line of its own.
+  const headed = texts.filter((cells) => cells[0] && isHeading(cells[0])).length >= 2;
+  for (const [n, row] of logical.entries()) {
+    const cells = texts[n]!;
+    if (headed && cells[0] && isHeading(cells[0]) && cells.slice(1).some(Boolean)) {
       out.push({ text: cells[0], cells: [cells[0]], size: row.size, table: false });
       cells[0] = '';
     }
-    const filled = cells.filter(Boolean);
-    // One cell holding several lines (a label's value): those are lines of their own.
-    if (filled.length === 1) for (const l of filled[0]!.split('\n')) out.push({ text: l, cells: [l], size: row.size, table: false });
-    else out.push({ text: filled.map((c) => c.replace(/\n/g, '\t')).join('\t'), cells, size: row.size, table: true });
+    // A cell of several lines (a title above its employer, two registrations): the row's line
+    // holds every cell's first line and all the cells; the further lines follow as lines of
+    // their own, so line-by-line readers see them apart.
+    const parts = cells.map((c) => (c ? c.split('\n') : []));
+    const first = parts.flatMap((p) => p.slice(0, 1));
+    if (first.length) out.push({ text: first.join('\t'), cells, size: row.size, table: first.length > 1 });
+    for (let k = 1; k < Math.max(...parts.map((p) => p.length)); k++) {
+      const more = parts.flatMap((p) => p.slice(k, k + 1));
+      out.push({ text: more.join('\t'), cells: more, size: row.size, table: false });
+    }
     for (const e of row.extras) out.push({ text: e, cells: [e], size: row.size, table: false });
   }
   return out;
@@ -325,6 +351,7 @@ function cellText(lines: Chunk[], right: number): string {
 
 /** A page's lines in reading order, and whether the page had columns read one after the other. */
 export function layoutPage(items: TextItem[]): { lines: LayoutLine[]; columns: boolean } {
-  const split = { columns: false };
-  return { lines: segment(buildRows(items), 0, split), columns: split.columns };
+  const rows = buildRows(items);
+  const page: Page = { columns: false, right: Math.max(0, ...rows.flatMap((r) => r.chunks.map((c) => c.x1))) };
+  return { lines: segment(rows, 0, page), columns: page.columns };
 }

@@ -48,6 +48,14 @@ function expand(piece: string): string[] {
 }
 
 export function classify(pieces: string[]): { title: string | null; employer: string | null } {
+  // A line of its own that is an organisation is the employer: the other lines stay whole
+  // ("Senior Social Worker, Hospital Discharge Team" over "Coventry City Council, Coventry").
+  const whole = pieces.length >= 2 ? pieces.filter((p) => orgScore(employerName(p)) >= 2 && roleScore(p) === 0) : [];
+  if (whole.length === 1) {
+    const rest = pieces.filter((p) => p !== whole[0]).map(clean).filter(Boolean);
+    const title = rest.reduce<string | null>((t, p) => (t === null || roleScore(p) > roleScore(t) ? p : t), null);
+    return { title, employer: employerName(whole[0]!) };
+  }
   const parts = pieces.flatMap((p) => expand(p)).filter(Boolean);
   if (parts.length === 0) return { title: null, employer: null };
   if (parts.length === 1) {

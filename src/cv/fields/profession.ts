@@ -30,6 +30,8 @@ const hcpcPrefixes: [string, Profession][] = professions.flatMap((p) => {
   return ex?.body === 'HCPC' ? [[ex.number.replace(/\d+$/, ''), p] as [string, Profession]] : [];
 });
 
+const REGULATOR = /\b(?:nurs\w*|midwi\w*)(?:\s*(?:and|&)\s*(?:nurs\w*|midwi\w*))?\s+(?:council|board|commission|authority|association)\b/gi;
+
 const fromTitle = (text: string): Profession | null => TITLE_RULES.find(([, re]) => re.test(text))?.[0] ?? null;
 
 /** What a register allows: a profession an HCPC prefix, GMC, GPhC or SWE number names, or NMC's two. */
@@ -56,7 +58,8 @@ export function extractProfession(headline: Line | null, employment: EmploymentE
   const allowed = registered(registrations);
   if (allowed?.length === 1) vote(allowed[0]!, 4);
   else if (allowed) { vote('registered_nurse', 2); vote('midwife', 1.5); }
-  for (const line of registrationLines) vote(fromTitle(line.text), 5);
+  // The register's own name is no role ("Nursing and Midwifery Council" says nothing of midwives).
+  for (const line of registrationLines) vote(fromTitle(line.text.replace(REGULATOR, ' ')), 5);
   vote(headline ? fromTitle(headline.text) : null, 3);
   const current = employment[0]?.title;
   vote(current ? fromTitle(current) : null, 3);
@@ -70,6 +73,6 @@ export function extractProfession(headline: Line | null, employment: EmploymentE
   const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
   const [best, top] = ranked[0]!;
   const margin = top - (ranked[1]?.[1] ?? 0);
-  const said = [headline, ...registrationLines].find((l) => l && fromTitle(l.text) === best) ?? null;
+  const said = [headline, ...registrationLines].find((l) => l && fromTitle(l.text.replace(REGULATOR, ' ')) === best) ?? null;
   return field(best, Math.min(0.95, 0.5 + margin / 8 + (allowed ? 0.2 : 0)), said ? sourceOf(said) : null);
 }
