@@ -12,6 +12,7 @@
 //    empty continues the row above (a cell wrapped over lines); bullets inside a cell become
 //    lines of their own after the row. Each table row is one line, its cells kept.
 // Nothing here depends on absolute coordinates: thresholds scale with the type size.
+import { employerName, orgScore, roleScore } from './fields/job-parts.js';
 import { headingKind } from './text.js';
 
 /** A pdf.js text item in page space: `y` is the baseline, growing down the page. */
@@ -85,8 +86,8 @@ const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); retu
 const isHeading = (text: string) => !!headingKind({ text, page: 1, bullet: false });
 
 interface Run { start: number; end: number; x: number; width: number }
-/** What the reading of a page learns as it goes: whether it split columns, and the text's right margin. */
-interface Page { columns: boolean; right: number }
+/** What the reading of a page learns as it goes: whether it split columns. */
+interface Page { columns: boolean }
 
 const sideOf = (r: Row, x: number, left: boolean) => r.chunks.filter((c) => (left ? c.x1 <= x : c.x0 >= x));
 
@@ -131,10 +132,17 @@ function isColumns(run: Row[], x: number): boolean {
   const R = run.filter((r) => sideOf(r, x, false).length);
   const sizeL = median(L.flatMap((r) => sideOf(r, x, true).map((c) => c.size)));
   const sizeR = median(R.flatMap((r) => sideOf(r, x, false).map((c) => c.size)));
-  if (Math.max(sizeL, sizeR) / Math.min(sizeL, sizeR) > 1.4) return true;
+  const paired = run.filter((r) => sideOf(r, x, true).length && sideOf(r, x, false).length);
+  const unaligned = paired.length / Math.min(L.length, R.length) < 0.5;
+  // Sides in different sizes (a name in display type beside the contact details) are columns
+  // even where a baseline happens to line up: a table's cells share a size.
+  const ratio = (a: number, b: number) => Math.max(a, b) / Math.min(a, b);
+  const sized = (r: Row, left: boolean) => Math.max(...sideOf(r, x, left).map((c) => c.size));
+  const mismatched = paired.filter((r) => ratio(sized(r, true), sized(r, false)) > 1.4).length >= paired.length / 2;
+  if (ratio(sizeL, sizeR) > 1.4 && (unaligned || mismatched)) return true;
   if (run.length < 4) return false;
-  const both = run.filter((r) => sideOf(r, x, true).length && sideOf(r, x, false).length).length;
-  if (both / Math.min(L.length, R.length) < 0.5) return true;
+  // Baselines that do not line up, over a long enough run: columns.
+  if (unaligned) return true;
   const headings = (rs: Row[], left: boolean) => rs.filter((r) => isHeading(sideOf(r, x, left).map((c) => c.text).join(' '))).length;
   return headings(L, true) > 0 && headings(R, false) > 0;
 }
@@ -153,7 +161,7 @@ function plainLine(r: Row): LayoutLine {
 const MAX_CHUNKS = 3000;
 
 function segment(rows: Row[], depth: number, split: Page): LayoutLine[] {
-  if (rows.length < 2 || depth > 6 || rows.reduce((n, r) => n + r.chunks.length, 0) > MAX_CHUNKS) return gridLines(rows, split);
+  if (rows.length < 2 || depth > 6 || rows.reduce((n, r) => n + r.chunks.length, 0) > MAX_CHUNKS) return gridLines(rows);
   for (const g of candidateRuns(rows)) {
     let run = rows.slice(g.start, g.end);
     if (!isColumns(run, g.x)) continue;
@@ -167,7 +175,7 @@ function segment(rows: Row[], depth: number, split: Page): LayoutLine[] {
     }
     return [...segment(rows.slice(0, g.start), depth + 1, split), ...splitColumns(run, g.x, depth, split), ...segment(rows.slice(g.end), depth + 1, split)];
   }
-  return gridLines(rows, split);
+  return gridLines(rows);
 }
 
 /** Two columns, each read top to bottom: the narrower first (a sidebar holds the name and contact details). */
@@ -175,7 +183,7 @@ function splitColumns(run: Row[], x: number, depth: number, split: Page): Layout
   split.columns = true;
   const part = (left: boolean) => run.map((r) => {
     const chunks = sideOf(r, x, left);
-    return { y: r.y, size: Math.max(0, ...chunks.map((c) => c.size)), chunks };
+    return { y: Math.min(...chunks.map((c) => c.y)), size: Math.max(0, ...chunks.map((c) => c.size)), chunks };
   }).filter((r) => r.chunks.length);
   const [l, r] = [part(true), part(false)];
   const width = (rs: Row[]) => Math.max(...rs.flatMap((x) => x.chunks.map((c) => c.x1))) - Math.min(...rs.flatMap((x) => x.chunks.map((c) => c.x0)));
@@ -246,12 +254,13 @@ function gridAt(rows: Row[], i: number): { end: number; cols: Column[] } | null 
 }
 
 /** Rows as lines, tables found among them read as tables. */
-function gridLines(rows: Row[], page: Page): LayoutLine[] {
+function gridLines(rows: Row[]): LayoutLine[] {
   const out: LayoutLine[] = [];
+  const right = Math.max(0, ...rows.flatMap((r) => r.chunks.map((c) => c.x1)));
   for (let i = 0; i < rows.length;) {
     const grid = gridAt(rows, i);
     if (!grid) { out.push(plainLine(rows[i]!)); i++; continue; }
-    out.push(...tableLines(rows.slice(i, grid.end), grid.cols, page));
+    out.push(...tableLines(rows.slice(i, grid.end), grid.cols, right));
     i = grid.end;
   }
   return out;
@@ -260,7 +269,7 @@ function gridLines(rows: Row[], page: Page): LayoutLine[] {
 interface Cell { lines: Chunk[] }
 
 /** A table's rows as lines: columns from the chunks' extents, wrapped cells joined. */
-function tableLines(run: Row[], columns: Column[], page: Page): LayoutLine[] {
+function tableLines(run: Row[], columns: Column[], right: number): LayoutLine[] {
   // Each chunk in the column it overlaps most (a centred or right-aligned cell included).
   const overlap = (c: Chunk, k: Column) => Math.min(c.x1, k.x1) - Math.max(c.x0, k.x0);
   const colOf = (c: Chunk) => columns.reduce((best, k, i) => (overlap(c, k) > overlap(c, columns[best]!) ? i : best), 0);
@@ -302,8 +311,13 @@ function tableLines(run: Row[], columns: Column[], page: Page): LayoutLine[] {
     });
   }
   const out: LayoutLine[] = [];
-  // How far a cell's text may run: up to the next column (less a gap), or the page's right margin.
-  const limits = cols.map(([, x1], k) => Math.max(x1, k + 1 < cols.length ? cols[k + 1]![0] - 1.2 * run[0]!.size : page.right));
+  // How far a cell's text may run. Where several lines stop at the same right edge, that edge
+  // (they wrapped there); otherwise up to the next column, less a gap, or the block's margin.
+  const size = run[0]!.size;
+  const ends = cols.map(() => [] as number[]);
+  for (const r of run) for (const c of r.chunks) ends[colOf(c)]!.push(c.x1);
+  const limits = cols.map(([, x1], k) => (ends[k]!.filter((e) => e >= x1 - 2 * size).length >= 3
+    ? x1 : Math.max(x1, k + 1 < cols.length ? cols[k + 1]![0] - 1.2 * size : right - 0.8 * size)));
   const texts = logical.map((row) => row.cells.map((cell, k) => cellText(cell.lines, limits[k]!)));
   // Section headings down the first column, beside their content: each a line of its own.
   const headed = texts.filter((cells) => cells[0] && isHeading(cells[0])).length >= 2;
@@ -341,7 +355,10 @@ function cellText(lines: Chunk[], right: number): string {
       const wordWidth = ((l.x1 - l.x0) * word.length) / Math.max(1, l.text.length);
       // Wrapped text goes on in the same type; a change of font or size starts another item.
       const sameType = l.font === prev.font && Math.abs(l.size - prev.size) <= 0.1 * l.size;
-      const wrapped = sameType && (prev.x1 + wordWidth + 0.3 * l.size > right - 1 || /^\p{Ll}/u.test(l.text) || /[,&-]$|\b(?:and|of|the|for|in)$/i.test(prev.text));
+      const continues = /^\p{Ll}/u.test(l.text) || /[,&-]$|\b(?:and|of|the|for|in)$/i.test(prev.text);
+      // A full line is ambiguous; an organisation's name under a job title is a new item.
+      const full = prev.x1 + wordWidth + 0.3 * l.size > right - 1 && !(roleScore(prev.text) > 0 && orgScore(employerName(l.text)) >= 2 && roleScore(l.text) === 0);
+      const wrapped = sameType && (continues || full);
       text += wrapped ? ' ' : '\n';
     }
     text += l.text;
@@ -351,7 +368,6 @@ function cellText(lines: Chunk[], right: number): string {
 
 /** A page's lines in reading order, and whether the page had columns read one after the other. */
 export function layoutPage(items: TextItem[]): { lines: LayoutLine[]; columns: boolean } {
-  const rows = buildRows(items);
-  const page: Page = { columns: false, right: Math.max(0, ...rows.flatMap((r) => r.chunks.map((c) => c.x1))) };
-  return { lines: segment(rows, 0, page), columns: page.columns };
+  const page: Page = { columns: false };
+  return { lines: segment(buildRows(items), 0, page), columns: page.columns };
 }
