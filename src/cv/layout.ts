@@ -21,7 +21,9 @@ export interface TextItem { str: string; x: number; y: number; width: number; si
 /** A line in reading order. `cells` are the pieces a wide gap or a table column separates. */
 export interface LayoutLine { text: string; cells: string[]; size: number; table: boolean }
 
-interface Chunk { text: string; x0: number; x1: number; y: number; size: number; font: string }
+/** A piece of a chunk between word spaces: where a table's column may start inside a chunk. */
+interface Part { text: string; x0: number; x1: number }
+interface Chunk { text: string; x0: number; x1: number; y: number; size: number; font: string; parts: Part[] }
 interface Row { y: number; size: number; chunks: Chunk[] }
 
 const BULLET = /^\s*[•●○◦▪■□◆◇►▸‣⁃∙·]/;
@@ -68,18 +70,31 @@ function chunksOf(items: TextItem[]): Chunk[] {
     if (prev && last && item.str === prev.str && Math.abs(item.x - prev.x) < Math.max(0.5, 0.25 * item.width)) continue;
     const size = Math.min(item.size, last?.size ?? item.size);
     const gap = last ? item.x - last.x1 : Infinity;
+    const x1 = item.x + item.width;
     if (last && gap <= 0.8 * size) {
       const space = gap > 0.1 * size && !/\s$/.test(last.text) && !/^\s/.test(item.str);
+      if (space) last.parts.push({ text: item.str, x0: item.x, x1 });
+      else { const p = last.parts.at(-1)!; p.text += item.str; p.x1 = Math.max(p.x1, x1); }
       last.text += (space ? ' ' : '') + item.str;
-      last.x1 = Math.max(last.x1, item.x + item.width);
+      last.x1 = Math.max(last.x1, x1);
       last.size = Math.max(last.size, item.size);
     } else {
-      out.push({ text: item.str, x0: item.x, x1: item.x + item.width, y: item.y, size: item.size, font: item.font ?? '' });
+      out.push({ text: item.str, x0: item.x, x1, y: item.y, size: item.size, font: item.font ?? '', parts: [{ text: item.str, x0: item.x, x1 }] });
     }
     prev = item;
   }
   for (const c of out) c.text = c.text.replace(/\s+/g, ' ').trim();
   return out.filter((c) => c.text);
+}
+
+/** A chunk split where a word starts at `x` (a table column's edge), or null if none does. */
+function splitChunk(c: Chunk, x: number, tol: number): [Chunk, Chunk] | null {
+  const k = c.parts.findIndex((p, i) => i > 0 && Math.abs(p.x0 - x) <= tol);
+  if (k < 0) return null;
+  const make = (parts: Part[]): Chunk => ({
+    ...c, parts, x0: parts[0]!.x0, x1: Math.max(...parts.map((p) => p.x1)), text: parts.map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim(),
+  });
+  return [make(c.parts.slice(0, k)), make(c.parts.slice(k))];
 }
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? 0; };
@@ -231,6 +246,14 @@ function gridAt(rows: Row[], i: number): { end: number; cols: Column[] } | null 
   let end = i + 1;
   let loose = 0;
   for (let j = i + 1; j < rows.length; j++) {
+    // A cell that runs up to the next column with too narrow a gap joined its neighbour: split
+    // it where a word starts at that column's edge.
+    if (isHeading(rows[j]!.chunks.map((c) => c.text).join(' '))) break;
+    const split = rows[j]!.chunks.flatMap((c) => {
+      const edge = cols.find((k) => k.x0 > c.x0 + tol && k.x0 < c.x1);
+      return (edge && splitChunk(c, edge.x0, tol)) || [c];
+    });
+    if (split.length > rows[j]!.chunks.length) rows[j] = { ...rows[j]!, chunks: split };
     const r = rows[j]!;
     const pitch = r.y - rows[j - 1]!.y;
     // The last line of a wrapped first cell: as close to the row above as wrapped lines are,
