@@ -84,6 +84,13 @@ function chunksOf(items: TextItem[]): Chunk[] {
     prev = item;
   }
   for (const c of out) c.text = c.text.replace(/\s+/g, ' ').trim();
+  // A bullet glyph drawn apart from its text is part of it ("•" then "Delivered…").
+  for (let i = out.length - 2; i >= 0; i--) {
+    const [b, t] = [out[i]!, out[i + 1]!];
+    if (BULLET.test(b.text) && b.text.length <= 2 && t.x0 - b.x1 <= 3 * t.size) {
+      out.splice(i, 2, { ...t, text: `${b.text} ${t.text}`, x0: b.x0, parts: [...b.parts, ...t.parts] });
+    }
+  }
   return out.filter((c) => c.text);
 }
 
@@ -158,7 +165,9 @@ function isColumns(run: Row[], x: number): boolean {
   if (run.length < 4) return false;
   // Baselines that do not line up, over a long enough run: columns.
   if (unaligned) return true;
-  const headings = (rs: Row[], left: boolean) => rs.filter((r) => isHeading(sideOf(r, x, left).map((c) => c.text).join(' '))).length;
+  // Each side has a section heading of its own (on a row the other side leaves empty: a table's
+  // header row names its columns beside each other).
+  const headings = (rs: Row[], left: boolean) => rs.filter((r) => !sideOf(r, x, !left).length && isHeading(sideOf(r, x, left).map((c) => c.text).join(' '))).length;
   return headings(L, true) > 0 && headings(R, false) > 0;
 }
 
@@ -180,6 +189,7 @@ function segment(rows: Row[], depth: number, split: Page): LayoutLine[] {
   for (const g of candidateRuns(rows)) {
     let run = rows.slice(g.start, g.end);
     if (!isColumns(run, g.x)) continue;
+    if (process.env.LAYOUT_DEBUG) console.log('columns', depth, g, run.map((r) => r.chunks.map((c) => c.text).join(' | ')));
     // A header block above the columns (the name at the left, contact details right-aligned at
     // the right, then the columns' text below): read it first, on its own.
     const head = headerRows(run, g.x);
@@ -237,9 +247,20 @@ function gridAt(rows: Row[], i: number): { end: number; cols: Column[] } | null 
   if (first.chunks.length < 2) return null;
   const tol = Math.max(2, 0.25 * first.size);
   const cols: Column[] = first.chunks.map((c) => ({ x0: c.x0, x1: c.x1, cx: (c.x0 + c.x1) / 2 }));
-  const match = (c: Chunk) => cols.findIndex((k) => Math.abs(c.x0 - k.x0) <= tol || Math.abs(c.x1 - k.x1) <= tol || Math.abs((c.x0 + c.x1) / 2 - k.cx) <= tol);
+  const exact = (c: Chunk) => cols.findIndex((k) => Math.abs(c.x0 - k.x0) <= tol || Math.abs(c.x1 - k.x1) <= tol || Math.abs((c.x0 + c.x1) / 2 - k.cx) <= tol);
+  // Or indented a little inside a column (list items under a column heading).
+  const indented = (c: Chunk) => cols.findIndex((k) => c.x0 > k.x0 && c.x0 - k.x0 <= 3 * first.size && !cols.some((o) => o.x0 > k.x0 && o.x0 <= c.x0 + tol));
+  const match = (c: Chunk) => { const k = exact(c); return k >= 0 ? k : indented(c); };
   /** Within column k: it does not run on into another column. */
   const inside = (c: Chunk, k: number) => k >= 0 && cols.every((o, n) => n === k || c.x1 < o.x0 - tol || c.x0 > o.x1 + tol);
+  /** The column whose stretch (from its left edge to the next column's) holds the chunk, or -1 if it spans two or lies outside. */
+  const territory = (c: Chunk) => {
+    const starts = cols.map((k) => k.x0).sort((a, b) => a - b);
+    const k = starts.filter((x) => c.x0 >= x - tol).length - 1;
+    if (k < 0) return -1;
+    const next = starts[k + 1];
+    return next === undefined || c.x1 < next - tol ? k : -1;
+  };
   const aligned = (r: Row) => r.chunks.length >= 2 && r.chunks.filter((c) => match(c) >= 0).length >= 2
     && r.chunks.every((c) => (match(c) >= 0 ? inside(c, match(c)) : cols.every((o) => c.x1 < o.x0 - tol || c.x0 > o.x1 + tol)));
   let multi = 1;
@@ -256,11 +277,13 @@ function gridAt(rows: Row[], i: number): { end: number; cols: Column[] } | null 
     if (split.length > rows[j]!.chunks.length) rows[j] = { ...rows[j]!, chunks: split };
     const r = rows[j]!;
     const pitch = r.y - rows[j - 1]!.y;
+    if (pitch > 3 * first.size) break; // white space (a footer, the next block) ends a table
     // The last line of a wrapped first cell: as close to the row above as wrapped lines are,
     // in a table whose rows are padded further apart than that.
     const wrapped = pitch * 1.25 < loose;
     loose = Math.max(loose, pitch);
     const only = r.chunks.length === 1 ? r.chunks[0]! : null;
+    const within = r.chunks.map((c) => territory(c));
     if (aligned(r)) {
       for (const c of r.chunks) {
         const k = match(c);
@@ -269,8 +292,10 @@ function gridAt(rows: Row[], i: number): { end: number; cols: Column[] } | null 
       }
       multi++;
       end = j + 1;
-    } else if (only && !isHeading(only.text) && inside(only, match(only)) && (match(only) > 0 || wrapped || (rows[j + 1] && aligned(rows[j + 1]!)))) {
-      end = j + 1; // a cell's wrapped line under its own column, or a row with only its first cell filled
+    } else if (within.every((k) => k > 0)) {
+      end = j + 1; // lines of the cells right of the first (wrapped text, a cell's list)
+    } else if (only && within[0] === 0 && (wrapped || (rows[j + 1] && aligned(rows[j + 1]!)))) {
+      end = j + 1; // a wrapped first cell, or a row with only its first cell filled
     } else break;
   }
   return multi >= 2 ? { end, cols: cols.sort((a, b) => a.x0 - b.x0) } : null;
@@ -301,17 +326,20 @@ function tableLines(run: Row[], columns: Column[], right: number): LayoutLine[] 
   /** `bullets[k]`: the index in `extras` of the bullet column k is in, while one is open. */
   interface Logical { cells: Cell[]; extras: string[]; bullets: (number | null)[]; lastY: number; size: number }
   const logical: Logical[] = [];
-  // Lines wrapped inside a cell sit closer together than rows padded apart: where the spacing
-  // says so, it decides; where all rows are equally spaced, an empty first cell marks a wrap.
+  // Lines wrapped inside a cell sit closer together than rows padded apart: the first clear
+  // step up in the spacing between lines (baselines closer than half a line are one line drawn
+  // unevenly) separates the two. Where all rows are equally spaced, an empty first cell marks a wrap.
   const pitches = run.slice(1).map((r, i) => r.y - run[i]!.y);
-  const tight = Math.min(...pitches);
-  const padded = Math.max(...pitches) > 1.25 * tight;
+  const sorted = pitches.filter((p) => p >= 0.6 * run[0]!.size).sort((a, b) => a - b);
+  const step = sorted.findIndex((p, i) => i > 0 && p > 1.2 * sorted[i - 1]!);
+  const padded = step > 0;
+  const cut = padded ? (sorted[step - 1]! + sorted[step]!) / 2 : 1.8 * run[0]!.size;
   run.forEach((r, i) => {
     const cells: Cell[] = cols.map(() => ({ lines: [] }));
     for (const c of r.chunks) cells[colOf(c)]!.lines.push(c);
     const prev = logical.at(-1);
     const values = r.chunks.every((c) => /^[\d.,/+\-–A-E ]{1,12}$/.test(c.text));
-    const close = i > 0 && pitches[i - 1]! <= (padded ? 1.12 * tight : 1.8 * r.size);
+    const close = i > 0 && pitches[i - 1]! <= cut;
     const continues = prev && close && (padded || (cells[0]!.lines.length === 0 && !values));
     if (!continues) {
       const row: Logical = { cells: cols.map(() => ({ lines: [] })), extras: [], bullets: cols.map(() => null), lastY: r.y, size: r.size };
