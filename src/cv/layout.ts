@@ -165,9 +165,13 @@ function isColumns(run: Row[], x: number): boolean {
   if (run.length < 4) return false;
   // Baselines that do not line up, over a long enough run: columns.
   if (unaligned) return true;
-  // Each side has a section heading of its own (on a row the other side leaves empty: a table's
-  // header row names its columns beside each other).
-  const headings = (rs: Row[], left: boolean) => rs.filter((r) => !sideOf(r, x, !left).length && isHeading(sideOf(r, x, left).map((c) => c.text).join(' '))).length;
+  // Each side has a section heading of its own, not beside text in the same type (a table's
+  // header row names its columns side by side, all in one font and size).
+  const sameType = (a: Chunk[], b: Chunk[]) => a[0]!.font === b[0]!.font && Math.abs(a[0]!.size - b[0]!.size) <= 0.05 * a[0]!.size;
+  const headings = (rs: Row[], left: boolean) => rs.filter((r) => {
+    const [here, there] = [sideOf(r, x, left), sideOf(r, x, !left)];
+    return isHeading(here.map((c) => c.text).join(' ')) && !(there.length && sameType(here, there));
+  }).length;
   return headings(L, true) > 0 && headings(R, false) > 0;
 }
 
@@ -189,7 +193,6 @@ function segment(rows: Row[], depth: number, split: Page): LayoutLine[] {
   for (const g of candidateRuns(rows)) {
     let run = rows.slice(g.start, g.end);
     if (!isColumns(run, g.x)) continue;
-    if (process.env.LAYOUT_DEBUG) console.log('columns', depth, g, run.map((r) => r.chunks.map((c) => c.text).join(' | ')));
     // A header block above the columns (the name at the left, contact details right-aligned at
     // the right, then the columns' text below): read it first, on its own.
     const head = headerRows(run, g.x);
@@ -218,8 +221,8 @@ function splitColumns(run: Row[], x: number, depth: number, split: Page): Layout
 
 /**
  * How many rows at the top of a column run are a header block rather than the columns' text: a
- * side whose first rows do not start at that side's usual left edge (right-aligned contact
- * details) while at least three rows below do.
+ * side whose first rows are set flush right, away from that side's usual left edge (contact
+ * details), while at least three rows below start at that edge.
  */
 function headerRows(run: Row[], x: number): number {
   let head = 0;
@@ -228,8 +231,11 @@ function headerRows(run: Row[], x: number): number {
     const tol = Math.max(2, 0.25 * median(rowsOf.map((e) => e.c!.size)));
     const edges = rowsOf.map((e) => e.c!.x0);
     const edge = edges.reduce((best, e) => (edges.filter((o) => Math.abs(o - e) <= tol).length > edges.filter((o) => Math.abs(o - best) <= tol).length ? e : best), edges[0]!);
+    // Leading rows away from that edge and flush right (contact details set against the margin).
+    const rightEdge = Math.max(...run.flatMap((r) => sideOf(r, x, left).map((c) => c.x1)));
+    const flushRight = (r: Row) => Math.abs(Math.max(...sideOf(r, x, left).map((c) => c.x1)) - rightEdge) <= tol;
     let k = 0;
-    while (k < rowsOf.length && Math.abs(rowsOf[k]!.c!.x0 - edge) > tol) k++;
+    while (k < rowsOf.length && Math.abs(rowsOf[k]!.c!.x0 - edge) > tol && flushRight(run[rowsOf[k]!.i]!)) k++;
     if (k > 0 && rowsOf.slice(k).filter((e) => Math.abs(e.c!.x0 - edge) <= tol).length >= 3) head = Math.max(head, rowsOf[k - 1]!.i + 1);
   }
   return head;

@@ -94,7 +94,7 @@ export async function parseCv(bytes: Uint8Array, limits: Pick<CvParseLimits, 'pa
   // The layout reading (positions) first; the PDF's own drawing order when it clearly yields more.
   let fields = extractFields(text.pages, now);
   const stream = extractFields(text.streamPages, now);
-  if (!process.env.CV_LAYOUT_ONLY && readingQuality(stream) > readingQuality(fields) + 1) {
+  if (readingQuality(stream) > readingQuality(fields) + 1) {
     fields = stream;
     notes.push('Read in the order the PDF draws its text (its layout was unclear).');
   } else if (text.columnPages.length) {
