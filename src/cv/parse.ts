@@ -1,7 +1,8 @@
 // Orchestrates one parse: PDF text (page-capped) → clean lines and sections → one extractor per
 // field family → an outcome with per-field confidence and source. Pure apart from pdf.js, so the
-// worker thread, the eval script and the bench all run exactly this.
+// parse process, the eval script and the bench all run exactly this.
 import { extractText } from './extract-text.js';
+import { checkInflatedSize } from './inflated-size.js';
 import { extractEmail, extractPhone, extractPostcode } from './fields/contact.js';
 import { extractEmployment } from './fields/employment.js';
 import { extractEnglish } from './fields/english.js';
@@ -73,9 +74,10 @@ export function readingQuality(f: CvFields): number {
 /** Below this many letters per page read, the PDF is a scan or an image: a person must read it. */
 const MIN_LETTERS_PER_PAGE = 20;
 
-export async function parseCv(bytes: Uint8Array, limits: Pick<CvParseLimits, 'pageCap' | 'maxTextChars'>, now: Date): Promise<CvParseOutcome> {
+export async function parseCv(bytes: Uint8Array, limits: Pick<CvParseLimits, 'pageCap' | 'maxTextChars' | 'maxInflatedBytes'>, now: Date): Promise<CvParseOutcome> {
   let text;
   try {
+    checkInflatedSize(bytes, limits.maxInflatedBytes);
     text = await extractText(bytes, limits);
   } catch (error) {
     if (error instanceof CvParseError) return { status: 'failed', pages: null, error: { code: error.code, detail: error.message } };

@@ -6,6 +6,9 @@
 //   A worker that dies mid-job leaves an expired lease; the job is claimed again, and the handler
 //   must be idempotent (emails reuse their idempotency key).
 // Failures retry with exponential backoff; a PermanentJobError or the last attempt dead-letters.
+// The attempt is counted when the job is claimed, in a commit of its own before the handler runs:
+// a handler that kills its process (a poison pill) has still used an attempt, and a job claimed
+// after its last one is dead-lettered instead of run again.
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { jobs } from '../../db/schema/index.js';
@@ -16,8 +19,10 @@ import { fireTimer } from './timer.js';
 export type JobRow = typeof jobs.$inferSelect;
 export type JobOutcome = 'done' | 'dropped';
 
-export interface TxHandler { mode: 'tx'; run(app: AppContext, tx: Tx, job: JobRow): Promise<JobOutcome> }
-export interface LeasedHandler { mode: 'lease'; leaseMs: number; run(app: AppContext, job: JobRow): Promise<JobOutcome> }
+/** `onDead`: what to record when the job is dead-lettered because its attempts ran out unfinished. */
+interface HandlerBase { onDead?(app: AppContext, tx: Tx, job: JobRow): Promise<void> }
+export interface TxHandler extends HandlerBase { mode: 'tx'; run(app: AppContext, tx: Tx, job: JobRow): Promise<JobOutcome> }
+export interface LeasedHandler extends HandlerBase { mode: 'lease'; leaseMs: number; run(app: AppContext, job: JobRow): Promise<JobOutcome> }
 export type Handler = TxHandler | LeasedHandler;
 
 /** A failure that retrying cannot fix (e.g. the provider refused the message as invalid). */
@@ -40,8 +45,8 @@ function dueFilter(now: Date, kinds: string[]) {
   );
 }
 
-async function failure(tx: Tx, job: JobRow, attempts: number, error: unknown, now: Date) {
-  const dead = error instanceof PermanentJobError || attempts >= job.maxAttempts;
+async function failure(tx: Tx, job: JobRow, attempts: number, error: unknown, now: Date, exhausted = false) {
+  const dead = exhausted || error instanceof PermanentJobError || attempts >= job.maxAttempts;
   await tx.update(jobs).set({
     attempts,
     status: dead ? 'dead' : 'pending',
@@ -53,36 +58,58 @@ async function failure(tx: Tx, job: JobRow, attempts: number, error: unknown, no
   log.warn(dead ? 'job dead-lettered' : 'job failed, will retry', { jobId: job.id, kind: job.kind, attempts, error: errorText(error) });
 }
 
+/** An in-transaction job claimed but not finished (its process died) is due again after this. */
+const TX_RETRY_MS = 60_000;
+
 /** Runs one due job; false when none is due. */
 export async function runOneJob(app: AppContext, kinds = Object.keys(app.handlers)): Promise<boolean> {
   const now = app.clock.now();
-  let leased: { job: JobRow; handler: LeasedHandler } | null = null;
   const claimed = await app.db.transaction(async (tx) => {
-    const [job] = await tx.select().from(jobs).where(dueFilter(now, kinds))
+    const [row] = await tx.select().from(jobs).where(dueFilter(now, kinds))
       .orderBy(asc(jobs.runAt)).limit(1).for('update', { skipLocked: true });
-    if (!job) return false;
-    const handler = app.handlers[job.kind]!;
-    if (handler.mode === 'lease') {
-      await tx.update(jobs).set({ status: 'running', lockedUntil: new Date(now.getTime() + handler.leaseMs) }).where(eq(jobs.id, job.id));
-      leased = { job, handler };
-      return true;
+    if (!row) return null;
+    const handler = app.handlers[row.kind]!;
+    if (row.attempts >= row.maxAttempts) {
+      // Every attempt was claimed and none finished: the handler stops its process.
+      await failure(tx, row, row.attempts, new Error(`stopped its worker on each of ${row.attempts} attempts`), now, true);
+      await handler.onDead?.(app, tx, row);
+      return { job: row, handler: null };
     }
+    const job = { ...row, attempts: row.attempts + 1 };
+    // A leased job is 'running' until its lease ends; an in-transaction one stays 'pending' (a
+    // timer can still be cancelled or replaced) but is not due again until TX_RETRY_MS from now.
+    await tx.update(jobs).set(handler.mode === 'lease'
+      ? { attempts: job.attempts, status: 'running', lockedUntil: new Date(now.getTime() + handler.leaseMs) }
+      : { attempts: job.attempts, runAt: new Date(now.getTime() + TX_RETRY_MS) }).where(eq(jobs.id, row.id));
+    return { job, handler };
+  });
+  if (!claimed) return false;
+  const { job, handler } = claimed;
+  if (handler?.mode === 'lease') await runLeased(app, { job, handler });
+  else if (handler) await runInTransaction(app, job, handler);
+  return true;
+}
+
+async function runInTransaction(app: AppContext, job: JobRow, handler: TxHandler) {
+  await app.db.transaction(async (tx) => {
+    // Still the job this worker claimed: not cancelled, replaced (attempts back to 0) or done.
+    const [still] = await tx.select({ id: jobs.id }).from(jobs)
+      .where(and(eq(jobs.id, job.id), eq(jobs.status, 'pending'), eq(jobs.attempts, job.attempts))).for('update');
+    if (!still) return;
+    const now = app.clock.now();
     try {
       // A savepoint: if the handler fails, its writes roll back but the failure is still recorded.
       const outcome = await tx.transaction(async (inner) => handler.run(app, inner, job));
       await complete(tx, job, outcome, now);
     } catch (error) {
-      await failure(tx, job, job.attempts + 1, error, now);
+      await failure(tx, job, job.attempts, error, now);
     }
-    return true;
   });
-  if (leased) await runLeased(app, leased);
-  return claimed;
 }
 
 async function complete(tx: Tx, job: JobRow, outcome: JobOutcome, now: Date) {
   await tx.update(jobs).set({
-    status: 'done', finishedAt: now, attempts: job.attempts + 1, lockedUntil: null,
+    status: 'done', finishedAt: now, lockedUntil: null,
     lastError: outcome === 'dropped' ? 'dropped: no longer applies' : null,
   }).where(eq(jobs.id, job.id));
 }
@@ -103,7 +130,7 @@ async function runLeased(app: AppContext, { job, handler }: { job: JobRow; handl
       await app.db.transaction(async (tx) => {
         const now = app.clock.now();
         if (outcome) await complete(tx, job, outcome, now);
-        else await failure(tx, job, job.attempts + 1, error, now);
+        else await failure(tx, job, job.attempts, error, now);
       });
       return;
     } catch (recordError) {
