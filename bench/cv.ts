@@ -1,13 +1,16 @@
 // `npm run bench:cv [dir] [--rounds N]`: CV parse throughput on the fixture PDFs, against
 // poppler's `pdftotext` on the same files in the same run. Four measurements, one file at a time:
-//   pdf-parse text      text extraction only (src/cv/extract-text.ts), in process
-//   parser (in process) text + every field extractor (src/cv/parse.ts)
-//   parser (worker)     the production path: a warm worker thread with time and heap caps
-//   pdftotext           one `pdftotext -q file -` process per file (poppler-utils)
+//   text (layout + stream) text extraction only (src/cv/extract-text.ts), in process
+//   parser (in process)    text + every field extractor (src/cv/parse.ts)
+//   parser (worker process) the production path: a warm child process with its caps (src/cv/run.ts)
+//   pdftotext              one `pdftotext -q file -` process per file (poppler-utils)
+// It also reports how long the event loop of this process (the server's, in production) was
+// held up while the child-process parses ran: the parse must never block it.
 // If pdftotext is not installed the reference is skipped, with a note saying so.
 import { execFile, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { extractText } from '../src/cv/extract-text.js';
 import { defaultCvParseLimits } from '../src/cv/limits.js';
@@ -35,21 +38,26 @@ interface Result { name: string; ms: number[] }
 
 const poppler = hasPdftotext();
 const methods: Method[] = [
-  { name: 'pdf-parse text', one: (f) => extractText(f.bytes, defaultCvParseLimits) },
+  { name: 'text (layout + stream)', one: (f) => extractText(f.bytes, defaultCvParseLimits) },
   { name: 'parser (in process)', one: (f) => parseCv(f.bytes, defaultCvParseLimits, now) },
-  { name: 'parser (worker thread)', one: (f) => parseInWorker(f.bytes, defaultCvParseLimits, now) },
+  { name: 'parser (worker process)', one: (f) => parseInWorker(f.bytes, defaultCvParseLimits, now) },
   ...(poppler ? [{ name: 'pdftotext (process per file)', one: (f: (typeof files)[number]) => run('pdftotext', ['-q', f.path, '-'], { maxBuffer: 64 * 1024 * 1024 }) }] : []),
 ];
 // Warm-up (module loading, JIT, the worker thread's start), then every method on each file in
 // turn, so a busy machine slows them all alike.
 for (const m of methods) for (const f of files) await m.one(f);
 const results: Result[] = methods.map((m) => ({ name: m.name, ms: [] }));
+// The event loop's delays, sampled while the child-process parses run (and only then).
+const loop = monitorEventLoopDelay({ resolution: 5 });
+const childProcess = methods.findIndex((m) => m.name.includes('worker process'));
 for (let r = 0; r < rounds; r++) {
   for (const f of files) {
     for (const [i, m] of methods.entries()) {
+      if (i === childProcess) loop.enable();
       const t0 = performance.now();
       await m.one(f);
       results[i]!.ms.push(performance.now() - t0);
+      if (i === childProcess) loop.disable();
     }
   }
 }
@@ -66,5 +74,6 @@ for (const r of results) {
   const vs = ref ? ` ${`${(rate(r) / rate(ref)).toFixed(2)}×`.padStart(13)}` : '';
   console.log(`${r.name.padEnd(30)} ${rate(r).toFixed(1).padStart(8)} ${mibs.toFixed(2).padStart(7)} ${(sum(r.ms) / r.ms.length).toFixed(1).padStart(8)} ${pctl(r.ms, 50).toFixed(1).padStart(7)} ${pctl(r.ms, 95).toFixed(1).padStart(7)}${vs}`);
 }
+console.log(`\nevent loop during child-process parses: max ${(loop.max / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms (a parse must never hold it over 50 ms)`);
 if (!poppler) console.log('\npdftotext not found: the poppler reference was skipped (Debian/Ubuntu: apt-get install -y poppler-utils).');
 else console.log(`\nreference: ${poppler}. "vs pdftotext" is throughput relative to it (above 1× is faster).`);
