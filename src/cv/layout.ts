@@ -105,7 +105,17 @@ function splitChunk(c: Chunk, x: number, tol: number): [Chunk, Chunk] | null {
 }
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? 0; };
-const isHeading = (text: string) => !!headingKind({ text, page: 1, bullet: false });
+const headings = new Map<string, boolean>();
+/** Whether a text is a section heading (memoised: the gutter search asks about the same rows often). */
+function isHeading(text: string): boolean {
+  let known = headings.get(text);
+  if (known === undefined) {
+    if (headings.size > 5000) headings.clear();
+    known = !!headingKind({ text, page: 1, bullet: false });
+    headings.set(text, known);
+  }
+  return known;
+}
 
 interface Run { start: number; end: number; x: number; width: number }
 /** What the reading of a page learns as it goes: whether it split columns. */
@@ -120,32 +130,58 @@ const sideOf = (r: Row, x: number, left: boolean) => r.chunks.filter((c) => (lef
  */
 function candidateRuns(rows: Row[]): Run[] {
   const found = new Map<string, Run>();
+  const n = rows.length;
   const xs = [...new Set(rows.flatMap((r) => r.chunks.map((c) => Math.ceil(c.x1) + 0.5)))];
+  // Per row, for the x in hand: crossing, the last left edge and first right edge (one pass, no garbage).
+  const cross = new Uint8Array(n);
+  const leftEnd = new Float64Array(n);
+  const rightStart = new Float64Array(n);
+  const sizes = rows.map((r) => r.size).sort((p, q) => p - q);
   for (const x of xs) {
+    for (let i = 0; i < n; i++) {
+      let crossing = 0;
+      let le = -Infinity;
+      let rs = Infinity;
+      for (const c of rows[i]!.chunks) {
+        if (c.x0 < x && c.x1 > x) crossing = 1;
+        else if (c.x1 <= x) le = Math.max(le, c.x1);
+        else rs = Math.min(rs, c.x0);
+      }
+      cross[i] = crossing;
+      leftEnd[i] = le;
+      rightStart[i] = rs;
+    }
     const cuts = new Set<number>();
-    for (let i = 0; i < rows.length; i++) if (rows[i]!.chunks.some((c) => c.x0 < x && c.x1 > x)) cuts.add(i);
+    for (let i = 0; i < n; i++) if (cross[i]) cuts.add(i);
     for (const left of [true, false]) {
-      const idx = rows.map((r, i) => (sideOf(r, x, left).length ? i : -1)).filter((i) => i >= 0);
+      const idx: number[] = [];
+      for (let i = 0; i < n; i++) if (left ? leftEnd[i]! > -Infinity : rightStart[i]! < Infinity) idx.push(i);
       const pitches = idx.slice(1).map((i, k) => rows[i]!.y - rows[idx[k]!]!.y);
       const pitch = median(pitches);
       idx.slice(1).forEach((i, k) => { if (pitches[k]! > Math.max(3.5 * pitch, 3.5 * rows[i]!.size)) cuts.add(i - 0.5); });
     }
-    const bounds = [-1, ...[...cuts].sort((a, b) => a - b), rows.length];
+    const bounds = [-1, ...[...cuts].sort((p, q) => p - q), n];
     for (let k = 0; k + 1 < bounds.length; k++) {
       const start = Math.floor(bounds[k]!) + 1;
       const end = Math.ceil(bounds[k + 1]!);
-      const run = rows.slice(start, end);
-      if (run.length < 2) continue;
-      const left = run.flatMap((r) => sideOf(r, x, true));
-      const right = run.flatMap((r) => sideOf(r, x, false));
-      if (run.filter((r) => sideOf(r, x, true).length).length < 2 || run.filter((r) => sideOf(r, x, false).length).length < 2) continue;
-      const width = Math.min(...right.map((c) => c.x0)) - Math.max(...left.map((c) => c.x1));
-      if (width < Math.max(6, 0.6 * median(run.map((r) => r.size)))) continue;
+      if (end - start < 2) continue;
+      let lRows = 0;
+      let rRows = 0;
+      let le = -Infinity;
+      let rs = Infinity;
+      for (let i = start; i < end; i++) {
+        if (leftEnd[i]! > -Infinity) { lRows++; le = Math.max(le, leftEnd[i]!); }
+        if (rightStart[i]! < Infinity) { rRows++; rs = Math.min(rs, rightStart[i]!); }
+      }
+      if (lRows < 2 || rRows < 2) continue;
+      const width = rs - le;
+      const minWidth = Math.max(6, 0.6 * (end - start === n ? sizes[Math.floor(n / 2)]! : median(rows.slice(start, end).map((r) => r.size))));
+      if (width < minWidth) continue;
       const key = `${start}:${end}`;
       if ((found.get(key)?.width ?? -1) < width) found.set(key, { start, end, x, width });
     }
   }
-  return [...found.values()].sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.width - a.width);
+  return [...found.values()].sort((p, q) => (q.end - q.start) - (p.end - p.start) || q.width - p.width);
 }
 
 /** Whether a split run is two columns of text (read in turn) rather than rows read across. */

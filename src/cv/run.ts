@@ -31,7 +31,8 @@ function spawnChild(heapMb: number): ChildProcess {
   // Running from TypeScript (tsx, vitest): the child loads tsx's loader first.
   const tsx = fromSource ? ['--import', pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/loader.mjs')).href] : [];
   return fork(entry, [], {
-    execArgv: [`--max-old-space-size=${heapMb}`, ...tsx],
+    // A larger young generation: pdf.js makes many short-lived objects (fewer scavenges).
+    execArgv: [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=32', ...tsx],
     env: process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {},
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
@@ -167,8 +168,9 @@ export function parseInWorker(bytes: Uint8Array, limits: CvParseLimits, now: Dat
 /** Stops every parse process (server shutdown, tests); parses in flight end as failed. */
 export async function stopCvParsers(): Promise<void> {
   const exits = children.map((c) => new Promise<void>((resolve) => {
-    if (c.proc.exitCode !== null || c.proc.signalCode !== null) resolve();
-    else c.proc.once('exit', () => resolve());
+    if (c.proc.exitCode !== null || c.proc.signalCode !== null) return resolve();
+    c.proc.ref(); // an idle child is unref'd: waiting for its exit must keep this process up
+    c.proc.once('exit', () => resolve());
   }));
   for (const c of [...children]) retire(c, failed('cv_unreadable', 'The server is shutting down.'));
   await Promise.all(exits);
