@@ -31,8 +31,21 @@ export function parsePoint(text: string): MonthPoint | null {
 
 const index = (p: MonthPoint, edge: 'start' | 'end') => p.year * 12 + ((p.month ?? (edge === 'start' ? 1 : 12)) - 1);
 
+const found = new Map<string, DateRange[]>();
+
 /** Every date range in a piece of text, in order. `end` is null for "present", "to date" etc. */
 export function findRanges(text: string, now: Date = new Date()): DateRange[] {
+  // Memoised: the employment readers ask about the same lines many times.
+  const key = `${now.getUTCFullYear()}\u0000${text}`;
+  const known = found.get(key);
+  if (known) return known;
+  if (found.size > 5000) found.clear();
+  const ranges = rangesIn(text, now);
+  found.set(key, ranges);
+  return ranges;
+}
+
+function rangesIn(text: string, now: Date): DateRange[] {
   const out: DateRange[] = [];
   const latest = (now.getUTCFullYear() + 1) * 12;
   for (const m of text.matchAll(RANGE_RE)) {

@@ -17,7 +17,10 @@ import { type CvFields, type CvParseOutcome, CvParseError, type Registration } f
 
 /** Fields from the text of a CV's pages. `now` dates "present" and the gap calculation. */
 export function extractFields(pages: PageText[], now: Date): CvFields {
-  const cv = prepareText(pages);
+  return fieldsOf(prepareText(pages), now);
+}
+
+function fieldsOf(cv: CvText, now: Date): CvFields {
   const secs = sections(cv.lines);
   const email = extractEmail(secs);
   const fullName = extractName(cv, email.value);
@@ -94,9 +97,13 @@ export async function parseCv(bytes: Uint8Array, limits: Pick<CvParseLimits, 'pa
     };
   }
   // The layout reading (positions) first; the PDF's own drawing order when it clearly yields more.
-  let fields = extractFields(text.pages, now);
-  const stream = extractFields(text.streamPages, now);
-  if (readingQuality(stream) > readingQuality(fields) + 1) {
+  const byLayout = prepareText(text.pages);
+  const byStream = prepareText(text.streamPages);
+  let fields = fieldsOf(byLayout, now);
+  // The same lines in the same order (a simple one-column PDF) read the same: no second reading.
+  const same = byLayout.lines.length === byStream.lines.length && byLayout.lines.every((l, i) => l.text === byStream.lines[i]!.text);
+  const stream = same ? null : fieldsOf(byStream, now);
+  if (stream && readingQuality(stream) > readingQuality(fields) + 1) {
     fields = stream;
     notes.push('Read in the order the PDF draws its text (its layout was unclear).');
   } else if (text.columnPages.length) {
