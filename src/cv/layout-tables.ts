@@ -4,7 +4,7 @@
 // rows, and a line that filled its column wrapped); bullets inside a cell become lines of their
 // own after the row.
 import { employerName, orgScore, roleScore } from './fields/job-parts.js';
-import { BULLET, type Chunk, isHeading, type LayoutLine, median, plainLine, type Row, splitChunk } from './layout-rows.js';
+import { BULLET, type Chunk, isHeading, type LayoutLine, plainLine, type Row, splitChunk } from './layout-rows.js';
 
 interface Column { x0: number; x1: number; cx: number }
 
