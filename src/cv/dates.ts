@@ -31,8 +31,21 @@ export function parsePoint(text: string): MonthPoint | null {
 
 const index = (p: MonthPoint, edge: 'start' | 'end') => p.year * 12 + ((p.month ?? (edge === 'start' ? 1 : 12)) - 1);
 
+const found = new Map<string, DateRange[]>();
+
 /** Every date range in a piece of text, in order. `end` is null for "present", "to date" etc. */
 export function findRanges(text: string, now: Date = new Date()): DateRange[] {
+  // Memoised: the employment readers ask about the same lines many times.
+  const key = `${now.getUTCFullYear()}\u0000${text}`;
+  const known = found.get(key);
+  if (known) return known;
+  if (found.size > 5000) found.clear();
+  const ranges = rangesIn(text, now);
+  found.set(key, ranges);
+  return ranges;
+}
+
+function rangesIn(text: string, now: Date): DateRange[] {
   const out: DateRange[] = [];
   const latest = (now.getUTCFullYear() + 1) * 12;
   for (const m of text.matchAll(RANGE_RE)) {
@@ -67,7 +80,7 @@ export function findDates(text: string): { value: string; index: number }[] {
   const out: { value: string; index: number }[] = [];
   const pad = (n: number) => String(n).padStart(2, '0');
   const ok = (y: number, mo: number, d: number) => mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && y >= 1950 && y <= 2100;
-  for (const m of text.matchAll(new RegExp(`\\b([0-3]?\\d)(?:st|nd|rd|th)?\\s+(${MONTH_NAME})\\s*,?\\s*(${YEAR})\\b`, 'gi'))) {
+  for (const m of text.matchAll(new RegExp(`\\b([0-3]?\\d)(?:st|nd|rd|th)?(?:\\s+|\\s*[-/.]\\s*)(${MONTH_NAME})(?:\\s*,?\\s*|\\s*[-/.]\\s*)(${YEAR})\\b`, 'gi'))) {
     const y = Number(m[3]), mo = MONTHS[m[2]!.toLowerCase().slice(0, 3)]!, d = Number(m[1]);
     if (ok(y, mo, d)) out.push({ value: `${y}-${pad(mo)}-${pad(d)}`, index: m.index });
   }

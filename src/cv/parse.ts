@@ -1,7 +1,8 @@
 // Orchestrates one parse: PDF text (page-capped) → clean lines and sections → one extractor per
 // field family → an outcome with per-field confidence and source. Pure apart from pdf.js, so the
-// worker thread, the eval script and the bench all run exactly this.
+// parse process, the eval script and the bench all run exactly this.
 import { extractText } from './extract-text.js';
+import { checkInflatedSize } from './inflated-size.js';
 import { extractEmail, extractPhone, extractPostcode } from './fields/contact.js';
 import { extractEmployment } from './fields/employment.js';
 import { extractEnglish } from './fields/english.js';
@@ -11,12 +12,15 @@ import { extractName } from './fields/name.js';
 import { extractProfession } from './fields/profession.js';
 import { extractRegistrations } from './fields/registrations.js';
 import type { CvParseLimits } from './limits.js';
-import { type CvText, type Line, headingKind, prepareText, sections } from './text.js';
-import { type CvFields, type CvParseOutcome, CvParseError } from './types.js';
+import { type CvText, type Line, type PageText, headingKind, prepareText, sections } from './text.js';
+import { type CvFields, type CvParseOutcome, CvParseError, type Registration } from './types.js';
 
 /** Fields from the text of a CV's pages. `now` dates "present" and the gap calculation. */
-export function extractFields(pages: string[], now: Date): CvFields {
-  const cv = prepareText(pages);
+export function extractFields(pages: PageText[], now: Date): CvFields {
+  return fieldsOf(prepareText(pages), now);
+}
+
+function fieldsOf(cv: CvText, now: Date): CvFields {
   const secs = sections(cv.lines);
   const email = extractEmail(secs);
   const fullName = extractName(cv, email.value);
@@ -28,7 +32,7 @@ export function extractFields(pages: string[], now: Date): CvFields {
     email,
     phone: extractPhone(secs),
     postcode: extractPostcode(secs),
-    profession: extractProfession(headline(cv, fullName.source?.text ?? null), employment.value, registrations.value, wholeText),
+    profession: extractProfession(headline(cv, fullName.source?.text ?? null), employment.value, registrations.value, wholeText, registrationLines(cv.lines, registrations.value)),
     registrations,
     englishTest: extractEnglish(secs),
     employment,
@@ -48,6 +52,20 @@ function headline(cv: CvText, nameLine: string | null): Line | null {
   return null;
 }
 
+/** The lines that carry a UK registration number, with the next line where the number stands alone. */
+function registrationLines(lines: Line[], regs: Registration[]): Line[] {
+  const numbers = regs.filter((r) => r.body !== 'overseas').map((r) => r.number);
+  const compact = (t: string) => t.replace(/\s+/g, '');
+  const out: Line[] = [];
+  lines.forEach((l, i) => {
+    if (!numbers.some((n) => compact(l.text).includes(n))) return;
+    out.push(l);
+    const next = lines[i + 1];
+    if (next && next.text.length < 60 && !headingKind(next)) out.push(next);
+  });
+  return out;
+}
+
 /** How much a reading of a CV yielded: found fields, and employment entries with title and employer. */
 export function readingQuality(f: CvFields): number {
   const jobs = f.employment.value;
@@ -59,9 +77,10 @@ export function readingQuality(f: CvFields): number {
 /** Below this many letters per page read, the PDF is a scan or an image: a person must read it. */
 const MIN_LETTERS_PER_PAGE = 20;
 
-export async function parseCv(bytes: Uint8Array, limits: Pick<CvParseLimits, 'pageCap' | 'maxTextChars'>, now: Date): Promise<CvParseOutcome> {
+export async function parseCv(bytes: Uint8Array, limits: Pick<CvParseLimits, 'pageCap' | 'maxTextChars' | 'maxInflatedBytes'>, now: Date): Promise<CvParseOutcome> {
   let text: Awaited<ReturnType<typeof extractText>>;
   try {
+    checkInflatedSize(bytes, limits.maxInflatedBytes);
     text = await extractText(bytes, limits);
   } catch (error) {
     if (error instanceof CvParseError) return { status: 'failed', pages: null, error: { code: error.code, detail: error.message } };
@@ -70,21 +89,25 @@ export async function parseCv(bytes: Uint8Array, limits: Pick<CvParseLimits, 'pa
   const pagesRead = text.pages.length;
   const truncated = text.totalPages > pagesRead;
   const notes = truncated ? [`Only the first ${pagesRead} of ${text.totalPages} pages were read (page cap).`] : [];
-  const letters = text.pages.join('').replace(/[^\p{L}]/gu, '').length;
+  const letters = text.streamPages.join('').replace(/[^\p{L}]/gu, '').length;
   if (letters < MIN_LETTERS_PER_PAGE * Math.max(1, Math.min(pagesRead, 2))) {
     return {
       status: 'needs_manual_review', pages: text.totalPages, pagesRead, truncated, fields: null, notes,
       error: { code: 'cv_no_text', detail: 'The PDF has no text layer (a scan or a picture of a CV): enter the details by hand.' },
     };
   }
-  let fields = extractFields(text.pages, now);
-  if (text.columnPages) {
-    // Two columns on some page: read it column by column too, and keep the clearly better reading.
-    const alternative = extractFields(text.columnPages, now);
-    if (readingQuality(alternative) > readingQuality(fields) + 1) {
-      fields = alternative;
-      notes.push('Read in column order (the PDF interleaves two columns).');
-    }
+  // The layout reading (positions) first; the PDF's own drawing order when it clearly yields more.
+  const byLayout = prepareText(text.pages);
+  const byStream = prepareText(text.streamPages);
+  let fields = fieldsOf(byLayout, now);
+  // The same lines in the same order (a simple one-column PDF) read the same: no second reading.
+  const same = byLayout.lines.length === byStream.lines.length && byLayout.lines.every((l, i) => l.text === byStream.lines[i]!.text);
+  const stream = same ? null : fieldsOf(byStream, now);
+  if (stream && readingQuality(stream) > readingQuality(fields) + 1) {
+    fields = stream;
+    notes.push('Read in the order the PDF draws its text (its layout was unclear).');
+  } else if (text.columnPages.length) {
+    notes.push(`Read in column order (${text.columnPages.length === 1 ? `page ${text.columnPages[0]} has` : `pages ${text.columnPages.join(', ')} have`} two columns).`);
   }
   return { status: 'parsed', pages: text.totalPages, pagesRead, truncated, fields, error: null, notes };
 }

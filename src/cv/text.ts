@@ -8,7 +8,16 @@ export interface Line {
   page: number;
   /** Starts with a bullet glyph (a description, not a heading or an entry header). */
   bullet: boolean;
+  /** From the layout reading: the row's cells ("\n" inside one is a line break in a cell)… */
+  cells?: string[];
+  /** …whether the row is a table row (cells line up with the table's columns, empty ones kept)… */
+  table?: boolean;
+  /** …and its type size (the largest on the row). */
+  size?: number;
 }
+
+/** A page as lines already (the layout reading) or as text to split into lines. */
+export type PageText = string | { text: string; cells: string[]; size: number; table: boolean }[];
 
 export interface CvText {
   lines: Line[];
@@ -45,18 +54,25 @@ function closeLetterSpacing(s: string): string {
 
 const shape = (s: string) => s.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 
-export function prepareText(pages: string[]): CvText {
+export function prepareText(pages: PageText[]): CvText {
   const raw: Line[] = [];
-  pages.forEach((pageText, i) => {
-    for (const rawLine of pageText.split(/\r\n|\r|\n/)) {
-      let text = normaliseSpaces(rawLine);
+  pages.forEach((page, i) => {
+    const given: { text: string; cells?: string[]; size?: number; table?: boolean }[] = typeof page === 'string' ? page.split(/\r\n|\r|\n/).map((text) => ({ text })) : page;
+    for (const l of given) {
+      let text = normaliseSpaces(l.text);
       if (!text) continue;
       let bullet = false;
       if (BULLET_START.test(text)) { bullet = true; text = text.replace(BULLET_START, ''); }
       if (BULLET_END.test(text)) { bullet = true; text = text.replace(BULLET_END, ''); }
       text = closeLetterSpacing(text.trim());
       if (!text) continue; // a bullet glyph on its own line
-      raw.push({ text, page: i + 1, bullet });
+      const line: Line = { text, page: i + 1, bullet };
+      if (l.cells) {
+        line.cells = l.cells.map((c) => c.split('\n').map(normaliseSpaces).join('\n'));
+        line.table = l.table;
+        if (l.size) line.size = l.size;
+      }
+      raw.push(line);
     }
   });
 

@@ -37,7 +37,8 @@ export interface Source { text: string; page: number }
 export interface Field<T> { value: T; confidence: number; source: Source | null }
 export type CvFields = { [K in CvFieldName]: Field<CvValues[K]> };
 
-export type CvErrorCode = 'cv_encrypted' | 'cv_unreadable' | 'cv_no_text';
+/** cv_too_complex: past a cap (time, memory, decompressed size): a PDF no CV needs to be. */
+export type CvErrorCode = 'cv_encrypted' | 'cv_unreadable' | 'cv_no_text' | 'cv_too_complex';
 export type CvStatus = 'pending' | 'parsed' | 'needs_manual_review' | 'failed';
 
 /** The outcome of one parse, as stored on the cv_documents row. */

@@ -10,8 +10,10 @@ import type { AppContext } from '../context.js';
 export type JobRow = typeof jobs.$inferSelect;
 export type JobOutcome = 'done' | 'dropped';
 
-export interface TxHandler { mode: 'tx'; run(app: AppContext, tx: Tx, job: JobRow): Promise<JobOutcome> }
-export interface LeasedHandler { mode: 'lease'; leaseMs: number; run(app: AppContext, job: JobRow): Promise<JobOutcome> }
+/** `onDead`: what to record when the job is dead-lettered because its attempts ran out unfinished. */
+interface HandlerBase { onDead?(app: AppContext, tx: Tx, job: JobRow): Promise<void> }
+export interface TxHandler extends HandlerBase { mode: 'tx'; run(app: AppContext, tx: Tx, job: JobRow): Promise<JobOutcome> }
+export interface LeasedHandler extends HandlerBase { mode: 'lease'; leaseMs: number; run(app: AppContext, job: JobRow): Promise<JobOutcome> }
 export type Handler = TxHandler | LeasedHandler;
 
 /** The app context of a process that runs jobs: one handler per job kind, composed in src/server.ts. */

@@ -4,11 +4,14 @@
 // transaction open, then completed; a worker that dies mid-job leaves an expired lease, and the
 // job is claimed again (emails reuse their idempotency key).
 // Failures retry with exponential backoff; a PermanentJobError or the last attempt dead-letters.
-import { and, asc, eq, inArray, lt, lte, or } from 'drizzle-orm';
+// The attempt is counted when the job is claimed, in a commit of its own before the handler runs:
+// a handler that kills its process (a poison pill) has still used an attempt, and a job claimed
+// after its last one is dead-lettered instead of run again.
+import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { jobs } from '../../db/schema/index.js';
 import { log } from '../log.js';
-import { type JobOutcome, type JobRow, type LeasedHandler, PermanentJobError, type WorkerContext } from './types.js';
+import { type JobOutcome, type JobRow, type LeasedHandler, PermanentJobError, type TxHandler, type WorkerContext } from './types.js';
 
 const backoffMs = (attempts: number) => Math.min(60 * 60_000, 2 ** (attempts - 1) * 10_000);
 
@@ -25,8 +28,8 @@ function dueFilter(now: Date, kinds: string[]) {
   );
 }
 
-async function failure(tx: Tx, job: JobRow, attempts: number, error: unknown, now: Date) {
-  const dead = error instanceof PermanentJobError || attempts >= job.maxAttempts;
+async function failure(tx: Tx, job: JobRow, attempts: number, error: unknown, now: Date, exhausted = false) {
+  const dead = exhausted || error instanceof PermanentJobError || attempts >= job.maxAttempts;
   await tx.update(jobs).set({
     attempts,
     status: dead ? 'dead' : 'pending',
@@ -38,36 +41,58 @@ async function failure(tx: Tx, job: JobRow, attempts: number, error: unknown, no
   log.warn(dead ? 'job dead-lettered' : 'job failed, will retry', { jobId: job.id, kind: job.kind, attempts, error: errorText(error) });
 }
 
+/** An in-transaction job claimed but not finished (its process died) is due again after this. */
+const TX_RETRY_MS = 60_000;
+
 /** Runs one due job; false when none is due. `inHand` hears of a leased job while it runs (and null after). */
 export async function runOneJob(app: WorkerContext, kinds = Object.keys(app.handlers), inHand?: (job: JobRow | null) => void): Promise<boolean> {
   const now = app.clock.now();
-  let leased: { job: JobRow; handler: LeasedHandler } | null = null;
   const claimed = await app.db.transaction(async (tx) => {
-    const [job] = await tx.select().from(jobs).where(dueFilter(now, kinds))
+    const [row] = await tx.select().from(jobs).where(dueFilter(now, kinds))
       .orderBy(asc(jobs.runAt)).limit(1).for('update', { skipLocked: true });
-    if (!job) return false;
-    const handler = app.handlers[job.kind]!;
-    if (handler.mode === 'lease') {
-      await tx.update(jobs).set({ status: 'running', lockedUntil: new Date(now.getTime() + handler.leaseMs) }).where(eq(jobs.id, job.id));
-      leased = { job, handler };
-      return true;
+    if (!row) return null;
+    const handler = app.handlers[row.kind]!;
+    if (row.attempts >= row.maxAttempts) {
+      // Every attempt was claimed and none finished: the handler stops its process.
+      await failure(tx, row, row.attempts, new Error(`stopped its worker on each of ${row.attempts} attempts`), now, true);
+      await handler.onDead?.(app, tx, row);
+      return { job: row, handler: null };
     }
+    const job = { ...row, attempts: row.attempts + 1 };
+    // A leased job is 'running' until its lease ends; an in-transaction one stays 'pending' (a
+    // timer can still be cancelled or replaced) but is not due again until TX_RETRY_MS from now.
+    await tx.update(jobs).set(handler.mode === 'lease'
+      ? { attempts: job.attempts, status: 'running', lockedUntil: new Date(now.getTime() + handler.leaseMs) }
+      : { attempts: job.attempts, runAt: new Date(now.getTime() + TX_RETRY_MS) }).where(eq(jobs.id, row.id));
+    return { job, handler };
+  });
+  if (!claimed) return false;
+  const { job, handler } = claimed;
+  if (handler?.mode === 'lease') await runLeased(app, { job, handler }, inHand);
+  else if (handler) await runInTransaction(app, job, handler);
+  return true;
+}
+
+async function runInTransaction(app: WorkerContext, job: JobRow, handler: TxHandler) {
+  await app.db.transaction(async (tx) => {
+    // Still the job this worker claimed: not cancelled, replaced (attempts back to 0) or done.
+    const [still] = await tx.select({ id: jobs.id }).from(jobs)
+      .where(and(eq(jobs.id, job.id), eq(jobs.status, 'pending'), eq(jobs.attempts, job.attempts))).for('update');
+    if (!still) return;
+    const now = app.clock.now();
     try {
       // A savepoint: if the handler fails, its writes roll back but the failure is still recorded.
       const outcome = await tx.transaction(async (inner) => handler.run(app, inner, job));
       await complete(tx, job, outcome, now);
     } catch (error) {
-      await failure(tx, job, job.attempts + 1, error, now);
+      await failure(tx, job, job.attempts, error, now);
     }
-    return true;
   });
-  if (leased) await runLeased(app, leased, inHand);
-  return claimed;
 }
 
 async function complete(tx: Tx, job: JobRow, outcome: JobOutcome, now: Date) {
   await tx.update(jobs).set({
-    status: 'done', finishedAt: now, attempts: job.attempts + 1, lockedUntil: null,
+    status: 'done', finishedAt: now, lockedUntil: null,
     lastError: outcome === 'dropped' ? 'dropped: no longer applies' : null,
   }).where(eq(jobs.id, job.id));
 }
@@ -91,7 +116,7 @@ async function runLeased(app: WorkerContext, { job, handler }: { job: JobRow; ha
       await app.db.transaction(async (tx) => {
         const now = app.clock.now();
         if (outcome) await complete(tx, job, outcome, now);
-        else await failure(tx, job, job.attempts + 1, error, now);
+        else await failure(tx, job, job.attempts, error, now);
       });
       return;
     } catch (recordError) {
@@ -119,9 +144,9 @@ export interface Worker {
   stop(graceMs?: number): Promise<{ released: number | null }>;
 }
 
-/** A job taken back from this worker: pending and due now, its attempt not counted. */
+/** A job taken back from this worker: pending and due now, its attempt (counted at claim) given back. */
 async function release(app: WorkerContext, job: JobRow): Promise<void> {
-  await app.db.update(jobs).set({ status: 'pending', lockedUntil: null, runAt: app.clock.now() })
+  await app.db.update(jobs).set({ status: 'pending', lockedUntil: null, runAt: app.clock.now(), attempts: sql`greatest(${jobs.attempts} - 1, 0)` })
     .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running')));
   log.info('job released for another worker', { jobId: job.id, kind: job.kind });
 }

@@ -1,12 +1,18 @@
+// Hostile PDFs meet the parse process's caps (src/cv/run.ts, src/cv/limits.ts), each of them
+// proven here: the time cap (the process is killed), the V8 heap cap, the resident-memory cap for
+// decoded streams outside the heap, and the decompressed-size cap checked before pdf.js starts.
+// Each ends as failed/cv_too_complex and leaves the server, and the next parse, unharmed.
+// (test/cv/bomb.test.ts sends a gibibyte bomb through /apply to a real server process.)
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCvParseLimits } from '../../src/cv/limits.js';
+import { parseCv } from '../../src/cv/parse.js';
 import { parseInWorker } from '../../src/cv/run.js';
 import { cvParseHandler } from '../../src/jobs/cv-parse.js';
 import { drainDueJobs } from '../../src/jobs/worker.js';
 import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
 import { nurseCvPdf, uploadCv } from './support/cvs.js';
-import { inflatingPdf, nestedFormsPdf } from './support/pdf.js';
+import { gibibyteBombPdf, inflatingPdf, nestedFormsPdf } from './support/pdf.js';
 
 let t: TestIntake;
 beforeAll(async () => {
@@ -48,8 +54,8 @@ describe('a hostile PDF', () => {
     expect(answeredDuringParse).toBeGreaterThanOrEqual(3);
 
     const cv = await t.get(`/api/candidates/${victim.id}/cv`);
-    expect(cv.body).toMatchObject({ status: 'failed', error: { code: 'cv_unreadable' } });
-    expect(cv.body.error.detail).toMatch(/^timed out/);
+    expect(cv.body).toMatchObject({ status: 'failed', error: { code: 'cv_too_complex' } });
+    expect(cv.body.error.detail).toMatch(/^Reading the PDF took longer than 3 s/);
     expect((await t.get(`/api/candidates/${victim.id}`)).body.fullName).toBe(victim.fullName);
   });
 
@@ -62,11 +68,29 @@ describe('a hostile PDF', () => {
 });
 
 describe('a decompression bomb', () => {
-  it('runs out of the parse thread\'s heap, not the server\'s, and fails as unreadable', async () => {
-    const bomb = inflatingPdf(32); // ~115 KB that inflates to 32 MB of text operators
-    expect(bomb.length).toBeLessThan(512 * 1024);
-    const outcome = await parseInWorker(bomb, { ...defaultCvParseLimits, heapMb: 32, timeoutMs: 60_000 }, new Date());
-    expect(outcome).toEqual({ status: 'failed', pages: null, error: { code: 'cv_unreadable', detail: 'the PDF needs more memory to read than a CV may use' } });
+  const tooBig = { status: 'failed', pages: null, error: { code: 'cv_too_complex', detail: expect.stringMatching(/^Reading the PDF needs more memory than a CV may use/) } };
+
+  it('is refused before pdf.js reads it: its streams would inflate past the cap', async () => {
+    const bomb = await gibibyteBombPdf(1);
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const outcome = await parseCv(bomb, defaultCvParseLimits, new Date());
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'cv_too_complex' } });
+    if (outcome.status === 'failed') expect(outcome.error.detail).toMatch(/^The PDF's compressed content expands to more than 128 MB/);
+  });
+
+  it('that fits the size cap but not the heap ends its parse process, not the server', async () => {
+    const bomb = inflatingPdf(64); // ~230 KB inflating to 64 MB of text operators: pdf.js builds millions of text runs
+    const outcome = await parseInWorker(bomb, { ...defaultCvParseLimits, heapMb: 64, timeoutMs: 120_000 }, new Date());
+    expect(outcome).toEqual(tooBig);
     expect((await t.get('/healthz')).status).toBe(200);
+  });
+
+  it.skipIf(process.platform !== 'linux')('past the size cap, the resident-memory cap stops what the heap cap cannot see', async () => {
+    // With the size cap lifted, pdf.js inflates the font's gibibyte into a typed array, outside V8's heap.
+    const bomb = await gibibyteBombPdf(1, 'font');
+    const outcome = await parseInWorker(bomb, { ...defaultCvParseLimits, maxInflatedBytes: Number.MAX_SAFE_INTEGER, rssMb: 400, timeoutMs: 120_000 }, new Date());
+    expect(outcome).toEqual(tooBig);
+    // The next parse gets a fresh process.
+    expect((await parseInWorker(nurseCvPdf(), defaultCvParseLimits, new Date())).status).toBe('parsed');
   });
 });

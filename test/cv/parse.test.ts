@@ -1,7 +1,6 @@
 // parseCv end to end on PDFs built in the test: text layer → fields, the page cap, and a
-// two-column page whose PDF interleaves the columns row by row.
+// two-column page whose PDF interleaves the columns row by row (layout.test.ts has the layout rules).
 import { describe, expect, it } from 'vitest';
-import { columnText, type PositionedItem } from '../../src/cv/columns.js';
 import { defaultCvParseLimits } from '../../src/cv/limits.js';
 import { parseCv } from '../../src/cv/parse.js';
 import { readFileSync } from 'node:fs';
@@ -20,7 +19,7 @@ describe('parseCv', () => {
     const outcome = await parseCv(pdf, defaultCvParseLimits, now);
     expect(outcome.status).toBe('parsed');
     if (outcome.status === 'failed' || !outcome.fields) throw new Error('not parsed');
-    expect(outcome.notes).toContain('Read in column order (the PDF interleaves two columns).');
+    expect(outcome.notes).toContain('Read in column order (page 1 has two columns).');
     const f = outcome.fields;
     expect(f.fullName.value).toBe('Maria Santos');
     expect(f.registrations.value).toEqual([{ body: 'NMC', number: '19C4455P' }]);
@@ -39,24 +38,6 @@ describe('parseCv', () => {
     const outcome = await parseCv(textPdf(Array.from({ length: 5 }, (_, i) => [`Page ${i + 1}`, i === 4 ? 'late.email@example.com' : 'Training record and audit notes for this page.'])), { ...defaultCvParseLimits, pageCap: 3 }, now);
     expect(outcome).toMatchObject({ status: 'parsed', pages: 5, pagesRead: 3, truncated: true });
     if (outcome.status !== 'failed') expect(outcome.fields?.email.value).toBeNull();
-  });
-});
-
-describe('column reading', () => {
-  const item = (str: string, x: number, y: number): PositionedItem => ({ str, x, y, width: str.length * 5, size: 10 });
-
-  it('finds no gutter in running text', () => {
-    const items = Array.from({ length: 12 }, (_, i) => item('A line of ordinary running text that spans the page width', 40, 800 - i * 14));
-    expect(columnText(items)).toBeNull();
-  });
-
-  it('keeps full-width lines in place and emits each column block in turn', () => {
-    const items = [item('Name Across The Top Of The Page Wide', 40, 800)];
-    for (let i = 0; i < 10; i++) items.push(item(`left ${i}`, 40, 780 - i * 14), item(`right ${i}`, 300, 780 - i * 14));
-    const lines = columnText(items)!.split('\n');
-    expect(lines[0]).toBe('Name Across The Top Of The Page Wide');
-    expect(lines.slice(1, 11)).toEqual(Array.from({ length: 10 }, (_, i) => `left ${i}`));
-    expect(lines.slice(11)).toEqual(Array.from({ length: 10 }, (_, i) => `right ${i}`));
   });
 });
 

@@ -13,9 +13,10 @@ import { type DateRange, findRanges, formatPoint, MONTH_NAME } from '../dates.js
 import { type Line, type Section, headingKind } from '../text.js';
 import type { EmploymentEntry, Field } from '../types.js';
 import { field, sourceOf } from './common.js';
-import { ORG_WORDS, ROLE_WORDS } from './lexicon.js';
+import { classify, clean, NOT_WORK, orgScore, roleScore } from './job-parts.js';
+import { ORG_WORDS } from './lexicon.js';
+import { tableEmployment } from './employment-table.js';
 
-const NOT_WORK = /\b(career break|break|sabbatical|travel(?:l)?ing|travel|gap year|maternity leave|parental leave|carer'?s? leave|unemployed|job[- ]seeking|relocat(?:ion|ed|ing)|full-time carer|caring responsibilities|study leave|full-time study|career gap)\b/i;
 const PAST_VERB = /^(?:[A-Z][a-z]+ed|Led|Ran|Made|Took|Gave|Wrote|Built|Set|Kept|Met|Sat|Won|Drove|Taught|Saw|Held|Dealt|Undertook|Oversaw|Began|Became)\b/;
 const ORG_CONTINUATION = /^(?:NHS|Trust|Foundation|Hospitals?|University|Health|Healthcare|Care|Ltd|Limited|PLC|Council|Board|Services?|Group|Partnership|Teaching|Community|Medical|&|and|of)\b/;
 const SEPARATOR = /\t|\s[–—|]\s|\s-\s|,\s/;
@@ -51,67 +52,6 @@ const joinWrappedRanges = (lines: Line[]): Line[] => {
   }
   return out;
 };
-
-const clean = (s: string) => s.replace(/\t/g, ' ').replace(/^[\s|–—,:;-]+|[\s|–—,:;-]+$/g, '').replace(/\s+/g, ' ').replace(/^\((.*)\)$/, '$1').trim();
-
-/** Top-level pieces of a line (commas, dashes, bars and tabs inside parentheses do not split). */
-function segments(text: string): { text: string; start: number; end: number }[] {
-  const out: { text: string; start: number; end: number }[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '(') depth++;
-    else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0) {
-      const m = /^(?:,\s|\t|\s[–—|•]\s|\s-\s|\s+at\s+(?=\p{Lu}))/u.exec(text.slice(i));
-      if (m) {
-        out.push({ text: text.slice(start, i), start, end: i });
-        start = i + m[0].length;
-        i = start - 1;
-      }
-    }
-  }
-  out.push({ text: text.slice(start), start, end: text.length });
-  return out.map((s) => ({ ...s, text: clean(s.text) })).filter((s) => s.text);
-}
-
-/** Employer without town or department: the first top-level piece. */
-const employerName = (text: string) => segments(text)[0]?.text ?? clean(text);
-
-const roleScore = (t: string) => (ROLE_WORDS.test(t) ? 1 : 0) + (/\(band\s*\d|\bband\s*[2-9]\b/i.test(t) ? 1 : 0);
-const STRONG_ORG = /\b(nhs|trust|hospitals?|ltd|limited|plc|llp|council|health\s*board|care\s+home|inc|university|agency|staffing|pharmacy|clinic|centre|center|infirmary|hospice|surgery|practice|services|institute)\b/i;
-const orgScore = (t: string) => (STRONG_ORG.test(t) ? 2 : 0) + (ORG_WORDS.test(t) ? 1 : 0);
-
-/** "Staff Nurse, Royal Free NHS Trust, Hampstead" → a title piece and an employer piece. */
-function expand(piece: string): string[] {
-  const segs = segments(piece);
-  if (segs.length < 2) return [piece];
-  const org = segs.findIndex((s) => orgScore(s.text) >= 2 && roleScore(s.text) === 0);
-  const role = segs.findIndex((s) => roleScore(s.text) > 0 && orgScore(s.text) < 2);
-  if (org < 0 || role < 0) return [piece];
-  const employer = segs[org]!.text;
-  const title = role < org ? clean(piece.slice(0, segs[org]!.start)) : clean(piece.slice(segs[org]!.end));
-  return [title, employer];
-}
-
-function classify(pieces: Header[]): { title: string | null; employer: string | null } {
-  const parts = pieces.flatMap((p) => expand(p.text)).filter(Boolean);
-  if (parts.length === 0) return { title: null, employer: null };
-  if (parts.length === 1) {
-    const only = parts[0]!;
-    return orgScore(only) >= 2 && roleScore(only) === 0 ? { title: null, employer: employerName(only) } : { title: clean(only), employer: null };
-  }
-  // The employer is the most organisation-like part; the title the most role-like of the rest.
-  const lean = (t: string) => orgScore(t) - roleScore(t);
-  let e = 0;
-  parts.forEach((p, i) => { if (lean(p) > lean(parts[e]!)) e = i; });
-  const rest = parts.filter((_, i) => i !== e);
-  let t = rest[0]!;
-  for (const p of rest) if (roleScore(p) > roleScore(t)) t = p;
-  if (orgScore(parts[e]!) === 0 && roleScore(t) === 0) return { title: clean(parts[0]!), employer: employerName(parts[1]!) };
-  return { title: clean(t), employer: employerName(parts[e]!) };
-}
 
 /** Header lines right after an anchor, joining lines that wrap ("(Band 5)", "NHS Trust, Leeds"). */
 function headersAfter(lines: Line[], from: number, stop: number, seed: string | null): Header[] {
@@ -165,13 +105,20 @@ function findAnchors(lines: Line[], now: Date): Anchor[] {
     const after = line.text.slice(range.index + range.length);
     // A range inside a sentence ("…audit (2019 – 2020).") is not an entry.
     if (/\($/.test(before.trim()) || (/\.\s*$/.test(line.text) && line.text.length > 60)) return;
-    const remainder = clean(`${before.replace(DATE_LABEL, '')} ${after}`.replace(/\(\s*\)/g, ''));
+    // Cells stay apart (a tab): "Title ⇥ Employer, Town ⇥ dates" is a title and an employer.
+    const remainder = [before.replace(DATE_LABEL, ''), after].map((p) => p.replace(/\(\s*\)/g, '').split('\t').map(clean).filter(Boolean).join('\t')).filter(Boolean).join('\t');
     anchors.push({ lineIdx, range, remainder: DATE_LABEL.test(remainder) && remainder.split(/\s+/).length === 1 ? '' : remainder });
   });
   return anchors;
 }
 
 export function extractEmployment(secs: Section[], now: Date): Field<EmploymentEntry[]> {
+  const table = tableEmployment(employmentLines(secs));
+  if (table) {
+    // Read by the column headers: as sure as the header is.
+    const sure = table.filter((e) => e.entry.title && e.entry.employer).length;
+    return field(table.map((e) => e.entry), 0.6 + 0.35 * (sure / table.length), sourceOf(table[0]!.line, table.map((e) => e.line.text).join(' / ')));
+  }
   const lines = joinWrappedRanges(employmentLines(secs));
   const anchors = findAnchors(lines, now);
   const used = new Set<number>(anchors.map((a) => a.lineIdx));
@@ -232,7 +179,7 @@ export function extractEmployment(secs: Section[], now: Date): Field<EmploymentE
 
   const entries: { entry: EmploymentEntry; line: Line; sure: boolean }[] = [];
   for (const { anchor: a, pieces } of found) {
-    const { title, employer } = classify(pieces);
+    const { title, employer } = classify(pieces.map((p) => p.text));
     const line = lines[a.lineIdx]!;
     if (NOT_WORK.test(title ?? '') || (!title && NOT_WORK.test(employer ?? '')) || (!title && !employer && NOT_WORK.test(line.text))) continue;
     entries.push({

@@ -4,9 +4,8 @@ import { findDates, MONTH_NAME } from '../dates.js';
 import { type Line, type Section, headingKind } from '../text.js';
 import type { EnglishTest, Field } from '../types.js';
 import { field, sourceOf } from './common.js';
+import { englishTable, SKILLS, type Skill } from './english-table.js';
 
-const SKILLS = ['listening', 'reading', 'writing', 'speaking'] as const;
-type Skill = (typeof SKILLS)[number];
 const IELTS_SCORE = '(?:[0-8](?:\\.[05])?|9(?:\\.0)?)';
 const OET_GRADE = '(?:[A-E]\\+?|[1-4]\\d\\d|500|[0-9]{1,2}0)';
 
@@ -57,6 +56,23 @@ export function extractEnglish(secs: Section[]): Field<EnglishTest | null> {
   const labelled = dated.find((d) => /date|taken|sat|on\b/i.test(text.slice(Math.max(0, d.index - 25), d.index)));
   const date = (labelled ?? dated.find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.value)) ?? dated[0])?.value ?? null;
   const source = sourceOf(window[0], window.map((l) => l.text).join(' / '));
+
+  // A table of results: a few lines before the mention too (a header row above "IELTS Academic").
+  let from = start;
+  while (from > 0 && start - from < 3 && !headingKind(lines[from - 1]!)) from--;
+  const table = englishTable([...lines.slice(from, start), ...window]);
+  if (table) {
+    const tableSource = sourceOf(table.lines[0], table.lines.map((l) => l.text).join(' / '));
+    const letters = SKILLS.every((k) => /^[A-E]\+?$|^\d{3}$/.test(table.raw[k]));
+    if (table.type === 'OET' || (table.type === null && (isOet || letters))) {
+      const grades = Object.fromEntries(SKILLS.map((k) => [k, oetGrade(table.raw[k])]));
+      if (SKILLS.every((k) => grades[k])) return field({ type: 'OET', bands: grades as Record<Skill, string>, date: table.date ?? date }, 0.93, tableSource);
+    } else if (SKILLS.every((k) => /^\d(?:\.\d)?$/.test(table.raw[k]))) {
+      const bands = Object.fromEntries(SKILLS.map((k) => [k, Number(table.raw[k])])) as Record<Skill, number>;
+      const overall = table.overall ? Number(table.overall) : ieltsOverall(bands);
+      return field({ type: 'IELTS', overall, bands, date: table.date ?? date }, table.overall ? 0.93 : 0.88, tableSource);
+    }
+  }
 
   if (isOet) {
     const raw = bandsIn(text, OET_GRADE);

@@ -45,6 +45,8 @@ export function nameIn(segment: string): NameParts | null {
   return { tokens: name, caps };
 }
 
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? 0; };
+
 const titleCase = (t: string) => t.toLowerCase().replace(/(^|[-'’\s])(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase());
 
 interface Candidate { tokens: string[]; caps: boolean; line: Line; score: number; source: string }
@@ -76,10 +78,15 @@ export function extractName(cv: CvText, email: string | null): Field<string | nu
     const parts = m ? nameIn(m[1]!) : null;
     if (parts) push(parts, line, 1.4, line.text);
   }
-  // Name-shaped text near the top (first page), alone or split over two lines.
+  // Name-shaped text near the top (first page), alone or split over two lines. With the layout
+  // reading, type size says more than position: a name is the largest text on the page.
+  const firstPage = cv.lines.filter((l) => l.page === 1);
+  const body = median(firstPage.flatMap((l) => (l.size ? [l.size] : [])));
+  const display = (l: Line | undefined) => !!(l?.size && body && l.size >= 1.3 * body);
   const top = cv.lines.slice(0, 20);
+  for (const line of firstPage.slice(20)) if (display(line)) top.push(line);
   top.forEach((line, idx) => {
-    const base = 1.2 - Math.min(idx, 12) * 0.07 - Math.max(0, idx - 12) * 0.02;
+    const base = 1.2 - Math.min(idx, 12) * 0.07 - Math.max(0, idx - 12) * 0.02 + (display(line) ? 0.3 : 0);
     const segs = segments(line.text);
     segs.slice(0, 2).forEach((seg, k) => {
       const parts = nameIn(seg);
@@ -90,8 +97,10 @@ export function extractName(cv: CvText, email: string | null): Field<string | nu
     const there = next && segments(next.text).length === 1 ? nameIn(next.text) : null;
     if (here && there && here.tokens.length <= 3 && there.tokens.length <= 3 && here.caps === there.caps) {
       const joined = { tokens: [...here.tokens, ...there.tokens], caps: here.caps };
-      // Join only when the address confirms the second line, or the first line is one word.
-      if (affinity(there.tokens) > 0 || here.tokens.length === 1) push(joined, line, base + 0.05, `${line.text} ${next!.text}`);
+      // Join only when the address confirms the second line, the first line is one word, or both
+      // lines are display type of one size (a name set large over two lines of a sidebar).
+      const oneName = display(line) && display(next) && Math.abs(line.size! - next!.size!) <= 0.05 * line.size!;
+      if (affinity(there.tokens) > 0 || here.tokens.length === 1 || oneName) push(joined, line, base + (oneName ? 0.15 : 0.05), `${line.text} ${next!.text}`);
     }
   });
   // Running headers and footers often print the name ("Jane Doe – CV – Page 1 of 2").

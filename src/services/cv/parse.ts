@@ -1,6 +1,6 @@
 // The work of a cv_parse job. It runs as a leased job (src/jobs/types.ts): no transaction is
 // open while the PDF is parsed — a parse can take seconds, and PGlite has one connection that
-// every request needs — so it reads the file in one short statement, parses in a worker thread
+// every request needs — so it reads the file in one short statement, parses in a child process
 // (src/cv/run.ts: time cap, heap cap, page cap), and stores the outcome in a second short
 // statement. That write only applies to a document still pending, so a job re-run after a lost
 // lease, or two workers racing, store one result.

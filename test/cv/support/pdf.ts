@@ -1,6 +1,7 @@
 // Builds small, valid PDFs in the tests (no tools needed at run time): text pages, an image-only
 // page, and hostile shapes (nested form XObjects that multiply the work of text extraction).
-import { deflateSync } from 'node:zlib';
+import { once } from 'node:events';
+import { constants, createDeflate, deflateSync } from 'node:zlib';
 
 type Obj = string | Buffer;
 
@@ -113,5 +114,43 @@ export function inflatingPdf(mb = 64): Buffer {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     stream('/Filter /FlateDecode', deflateSync(content, { level: 9 })),
+  ]);
+}
+
+/** `gib` GiB of zeros deflated a MiB at a time (run-length strategy: a second, not a minute), never held whole. */
+async function deflatedZeros(gib: number): Promise<Buffer> {
+  const deflate = createDeflate({ level: 9, strategy: constants.Z_RLE });
+  const chunks: Buffer[] = [];
+  deflate.on('data', (c: Buffer) => chunks.push(c));
+  const zeros = Buffer.alloc(1024 * 1024);
+  for (let i = 0; i < gib * 1024; i++) if (!deflate.write(zeros)) await once(deflate, 'drain');
+  deflate.end();
+  await once(deflate, 'end');
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A decompression bomb of about a megabyte: one Flate stream that inflates to `gib` GiB. In
+ * `content` it is the page's content stream; in `font` the file of the font its text is shown
+ * in, which pdf.js reads whole into a typed array (memory outside V8's heap).
+ */
+export async function gibibyteBombPdf(gib = 1, where: 'content' | 'font' = 'content'): Promise<Buffer> {
+  const zeros = await deflatedZeros(gib);
+  if (where === 'content') {
+    return assemblePdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+      stream('/Filter /FlateDecode', zeros),
+    ]);
+  }
+  return assemblePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    `<< /Type /Font /Subtype /TrueType /BaseFont /Bomb /FirstChar 32 /LastChar 126 /Widths [${Array(95).fill(500).join(' ')}] /FontDescriptor 6 0 R >>`,
+    stream('', 'BT /F1 12 Tf 72 720 Td (Jane Doe) Tj ET'),
+    '<< /Type /FontDescriptor /FontName /Bomb /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 7 0 R >>',
+    stream('/Filter /FlateDecode', zeros),
   ]);
 }
