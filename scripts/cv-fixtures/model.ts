@@ -129,9 +129,11 @@ export class Flow {
       this.ensure(height);
       if (o.rules) this.doc.page.boxes.push({ x: this.x, y: this.y, w: this.w, h: 0.5, color: '#888888' });
       const top = this.y + 3;
-      wrapped.forEach((ls, c) => ls.forEach((l, k) => {
-        this.doc.page.runs.push({ text: l, x: xs[c]! + 2, baseline: top + k * lead + this.doc.measure.ascent(size, bold(c)), size, bold: bold(c) });
-      }));
+      wrapped.forEach((ls, c) => {
+        ls.forEach((l, k) => {
+          this.doc.page.runs.push({ text: l, x: xs[c]! + 2, baseline: top + k * lead + this.doc.measure.ascent(size, bold(c)), size, bold: bold(c) });
+        });
+      });
       this.y += height;
     });
     if (o.rules) this.doc.page.boxes.push({ x: this.x, y: this.y, w: this.w, h: 0.5, color: '#888888' });

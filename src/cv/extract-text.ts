@@ -74,7 +74,10 @@ async function streamOnly(parser: PDFParse, opts: { pageCap: number; maxTextChar
 /** The first lines of a page, up to `chars` characters. */
 function withinBudget(lines: LayoutLine[], chars: number): LayoutLine[] {
   let used = 0;
-  return lines.filter((l) => (used += l.text.length + 1) <= chars);
+  return lines.filter((l) => {
+    used += l.text.length + 1;
+    return used <= chars;
+  });
 }
 
 /** Items in page space (y down the page), rotated text left out (watermarks, vertical labels). */

@@ -43,8 +43,8 @@ describe('the layout reading', () => {
     const left = ['CONTACT', '14 Mill Lane', 'Otley LS21 1AB', 'maria.santos@example.com', 'SKILLS', 'Wound care', 'IV therapy'];
     const right = ['PROFILE', 'Adult nurse with six years in acute medicine.', 'EXPERIENCE', 'Staff Nurse (Band 5)', 'Wharfedale NHS Foundation Trust', 'Staff Nurse', 'St Luke Medical Center'];
     const items = [item('Maria Santos', 40, 60, 22)];
-    left.forEach((t, i) => items.push(item(t, 36, 100 + i * 15, 9)));
-    right.forEach((t, i) => items.push(item(t, 200, 100 + i * 15, 10)));
+    left.forEach((t, i) => { items.push(item(t, 36, 100 + i * 15, 9)); });
+    right.forEach((t, i) => { items.push(item(t, 200, 100 + i * 15, 10)); });
     const page = layoutPage(shuffled(items));
     expect(page.columns).toBe(true);
     expect(page.lines.map((l) => l.text)).toEqual(['Maria Santos', ...left, ...right]);

@@ -70,7 +70,7 @@ function down(lines: Line[]): TableResult | null {
   const labelled = (re: RegExp) => lines.find((l) => l.cells && l.cells.length >= 2 && re.test(key(l.cells[0]!)));
   const overallRow = labelled(/^(?:overall|total|average|mean)/);
   const dateRow = labelled(/date|taken|sat\b/);
-  const overall = overallRow?.cells!.slice(1).map(key).find((v) => IELTS_BAND.test(v)) ?? null;
+  const overall = (overallRow?.cells ?? []).slice(1).map(key).find((v) => IELTS_BAND.test(v)) ?? null;
   const date = dateRow ? dateIn(dateRow.cells!.slice(1).join(' ')) : null;
   return { type: null, raw, overall, date, lines: rows };
 }
