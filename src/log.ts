@@ -1,8 +1,9 @@
 // Structured logs: pino, one JSON object per line on stderr, each with level, time, pid and
 // hostname. Callers pass ids, never names, emails, documents, tokens or query strings. The level
 // comes from LOG_LEVEL, validated with the rest of the configuration (src/config.ts) and set by
-// startIntake; until then (scripts) it is `info`. Writes are synchronous, so the line that
-// explains an exit is written before the process ends.
+// startIntake; until then (scripts) it is `info`. Lines go through process.stderr, which Node
+// writes synchronously to files and pipes on Linux, so the line that explains an exit is written
+// before the process ends (and a test can read the log by spying on process.stderr.write).
 import { pino } from 'pino';
 
 type Fields = Record<string, unknown>;
@@ -12,7 +13,7 @@ const logger = pino({
   level: 'info',
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
-}, pino.destination({ dest: 2, sync: true }));
+}, { write: (line: string) => process.stderr.write(line) });
 
 export function setLogLevel(level: LogLevel): void {
   logger.level = level;
