@@ -58,6 +58,8 @@ export interface SideResult {
 }
 export interface DispatchBenchResult {
   http: SideResult; sql: SideResult; ratio: number; responseBytes: number;
+  /** HTTP with `Prefer: return=minimal`, sending steps planned beforehand as the reference's are. */
+  minimal: SideResult; minimalRatio: number;
   /** One connection, no queue: events/s and latency per side. */
   single?: { http: { perSecond: number; latency: Latency }; sql: { perSecond: number; latency: Latency } };
 }
@@ -77,8 +79,8 @@ const VERSION = 900_000_000;
 const XMIN = '3999999999';
 const SEQ_IN_KEY = `:${VERSION + 1}:`;
 
-/** One precomputed step of the reference: the commit statement's parameters. */
-interface Step { params: unknown[] }
+/** One precomputed step: the event sent (the minimal HTTP side) and the commit statement's parameters (the reference). */
+interface Step { type: string; payload: Record<string, unknown>; params: unknown[] }
 
 /** A query's text, and the names of its placeholders in the order of its parameters. */
 const queryText = (q: { toSQL(): { sql: string; params: unknown[] } }) => {
@@ -100,7 +102,7 @@ function planSteps(machines: Machines, row: Row, atIso: string, max: number, max
     if (!choice) break;
     const change = planChange(app, loaded, choice.type, parseEvent(choice.type, choice.example), { type: 'user', id: actorId }, {});
     if (!change.accepted || change.writes.startProgrammes.length) break; // a move to another programme is left out: rare, and a second journey
-    steps.push({ params: commitParams(change.commit) });
+    steps.push({ type: choice.type, payload: choice.example, params: commitParams(change.commit) });
     loaded = { ...change.result.journey, version: VERSION, xmin: XMIN };
   }
   return steps;
@@ -170,7 +172,7 @@ export async function benchDispatch(opts: DispatchBenchOptions): Promise<Dispatc
     select j.id as journey_id, j.candidate_id, j.programme, j.machine_version, j.snapshot, j.state, j.stage, j.status, j.owner,
       j.stage_entered_at::text, j.created_at::text, j.updated_at::text
     from journeys j join candidates c on c.current_journey_id = j.id
-    where j.status = 'in_progress' order by random() limit ${opts.poolSize * 2}`;
+    where j.status = 'in_progress' order by random() limit ${opts.poolSize * 3}`;
   const [token] = await opts.sql<{ id: string }[]>`select id from api_tokens order by created_at limit 1`;
   const nowIso = new Date().toISOString();
 
@@ -186,9 +188,15 @@ export async function benchDispatch(opts: DispatchBenchOptions): Promise<Dispatc
   const started = Date.now();
   const maxAttempts = opts.emailMaxAttempts ?? 8;
   const sqlPool: { candidateId: string; steps: Step[]; i: number }[] = [];
-  for (const row of rows.slice(opts.poolSize)) {
+  for (const row of rows.slice(opts.poolSize, opts.poolSize * 2)) {
     const steps = planSteps(opts.machines, row, nowIso, 3, maxAttempts, token!.id);
     if (steps.length) sqlPool.push({ candidateId: row.candidate_id, steps, i: 0 });
+  }
+  // Minimal-reply pool: steps planned the same way, each sent once (the server checks them).
+  const minimalPool: { candidateId: string; steps: Step[]; i: number }[] = [];
+  for (const row of rows.slice(opts.poolSize * 2)) {
+    const steps = planSteps(opts.machines, row, nowIso, 4, maxAttempts, token!.id);
+    if (steps.length) minimalPool.push({ candidateId: row.candidate_id, steps, i: 0 });
   }
   // The reference's client is made as the server's is (db/client.ts: the keyed pool, its size and
   // session settings, named statements, drizzle's value serializers), so both send the same bytes.
@@ -217,6 +225,16 @@ export async function benchDispatch(opts: DispatchBenchOptions): Promise<Dispatc
     await referenceDispatch(referenceSql, read, tokenHash, entry.candidateId, step);
     return { ok: true, keep: true };
   };
+  const minimalOp = async (entry: { candidateId: string; steps: Step[]; i: number }) => {
+    const step = entry.steps[entry.i]!;
+    const reply = await client.post(`/api/candidates/${entry.candidateId}/events`, { type: step.type, ...step.payload }, { prefer: 'return=minimal' });
+    if (reply.status !== 200) {
+      const code = (() => { try { return JSON.parse(reply.body).code as string; } catch { return String(reply.status); } })();
+      return { ok: false, code: `${reply.status} ${code}`, keep: false };
+    }
+    entry.i++;
+    return { ok: true, keep: entry.i < entry.steps.length };
+  };
 
   // Warm-up: prepared statements, connection pools, and the JIT: the server speeds up for its first
   // several thousand events (V8 optimising XState, zod and drizzle), so a short warm-up measures
@@ -225,15 +243,19 @@ export async function benchDispatch(opts: DispatchBenchOptions): Promise<Dispatc
   await drive(sqlPool, opts.concurrency, opts.warmupMs, sqlOp);
 
   type Run = Awaited<ReturnType<typeof drive>> & { cpu: Record<string, number> };
-  const totals = { http: [] as Run[], sql: [] as Run[] };
+  // The minimal side warms up briefly: the server's JIT is warm from the full side, whose path it shares.
+  await drive(minimalPool, opts.concurrency, Math.min(2_000, opts.warmupMs), minimalOp);
+  const totals = { http: [] as Run[], sql: [] as Run[], minimal: [] as Run[] };
   for (let r = 0; r < opts.rounds; r++) {
-    const order = r % 2 === 0 ? (['sql', 'http'] as const) : (['http', 'sql'] as const);
+    const order = r % 2 === 0 ? (['sql', 'http', 'minimal'] as const) : (['minimal', 'http', 'sql'] as const);
     for (const side of order) {
       const cpu = await cpuDelta(opts.cpu ?? {});
-      const run = side === 'http' ? await drive(httpPool, opts.concurrency, opts.roundMs, httpOp) : await drive(sqlPool, opts.concurrency, opts.roundMs, sqlOp);
+      const run = side === 'http' ? await drive(httpPool, opts.concurrency, opts.roundMs, httpOp)
+        : side === 'minimal' ? await drive(minimalPool, opts.concurrency, opts.roundMs, minimalOp)
+        : await drive(sqlPool, opts.concurrency, opts.roundMs, sqlOp);
       const result = { ...run, cpu: await cpu() };
       totals[side].push(result);
-      log(`dispatch round ${r + 1}/${opts.rounds} ${side.padEnd(4)}: ${(result.ops / result.seconds).toFixed(0)} events/s, ${result.errors} errors`);
+      log(`dispatch round ${r + 1}/${opts.rounds} ${side.padEnd(7)}: ${(result.ops / result.seconds).toFixed(0)} events/s, ${result.errors} errors${side === 'minimal' ? ` (${minimalPool.length} candidates left)` : ''}`);
     }
   }
   let single: DispatchBenchResult['single'];
@@ -264,5 +286,7 @@ export async function benchDispatch(opts: DispatchBenchOptions): Promise<Dispatc
   };
   const http = summarise(totals.http);
   const sql = summarise(totals.sql);
-  return { http, sql, ratio: Math.round((http.perSecond / sql.perSecond) * 1000) / 1000, responseBytes, ...(single ? { single } : {}) };
+  const minimal = summarise(totals.minimal);
+  const ratio = (side: SideResult) => Math.round((side.perSecond / sql.perSecond) * 1000) / 1000;
+  return { http, sql, ratio: ratio(http), minimal, minimalRatio: ratio(minimal), responseBytes, ...(single ? { single } : {}) };
 }

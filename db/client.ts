@@ -1,6 +1,7 @@
 // One drizzle schema, two drivers: PGlite (embedded, default) or PostgreSQL via postgres.js.
 import { mkdirSync } from 'node:fs';
 import { lockDataDir } from './data-dir-lock.js';
+import { useNamedStatements } from './pglite-statements.js';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -123,5 +124,6 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const client = new PGlite(dataDir, { extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+  useNamedStatements(client);
   return { db, keyed: db, kind: 'pglite', close: async () => { await client.close(); unlock(); } };
 }

@@ -67,5 +67,10 @@ export const addDays = (date: string, n: number): string =>
   new Date(Date.parse(`${date.slice(0, 10)}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 /** "12 March 2026": dates in refusals are read by people. */
-export const longDate = (date: string): string =>
-  new Date(`${date.slice(0, 10)}T12:00:00.000Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+// One formatter, made once: toLocaleDateString builds a new one per call (tens of microseconds),
+// and a guard's refusal is worded each time the guard is asked, for every event a reply lists.
+const longDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export function longDate(date: string): string {
+  const d = new Date(`${date.slice(0, 10)}T12:00:00.000Z`);
+  return Number.isNaN(d.getTime()) ? date : longDay.format(d);
+}

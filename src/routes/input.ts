@@ -153,3 +153,6 @@ export function ifMatchVersion(c: Context): number | undefined {
   if (!m) throw new AppError('invalid_parameter', 'If-Match must be the journey version, e.g. "3".', { field: 'If-Match' });
   return Number(m[1]);
 }
+
+/** RFC 7240 `Prefer: return=minimal`: the client wants the outcome, not the whole resource. */
+export const prefersMinimal = (c: Context): boolean => /(?:^|[\s,;])return\s*=\s*"?minimal"?(?:$|[\s,;])/i.test(c.req.header('prefer') ?? '');

@@ -26,3 +26,24 @@ describe('POST /api/candidates', () => {
     expect(res.body).toMatchObject({ code: 'invalid_payload', field: 'profession' });
   });
 });
+
+describe('POST /api/candidates/:id/events with Prefer: return=minimal', () => {
+  it('answers with the new version and place only, and the event is applied as without it', async () => {
+    const { body: created } = await t.post('/api/candidates', applicant());
+    const res = await t.post(`/api/candidates/${created.id}/events`, { type: 'screeningStarted' }, { prefer: 'return=minimal' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('preference-applied')).toBe('return=minimal');
+    expect(res.headers.get('etag')).toBe('"2"');
+    expect(res.headers.get('vary')).toMatch(/prefer/i);
+    expect(res.body).toEqual({ id: created.id, journey: { id: created.journey.id, version: 2, state: res.body.journey.state, stage: 'screening', status: 'in_progress' } });
+    const full = await t.get(`/api/candidates/${created.id}`);
+    expect(full.body.journey).toMatchObject({ version: 2, state: res.body.journey.state, stage: 'screening' });
+  });
+
+  it('answers in full without the preference, and says nothing was applied', async () => {
+    const { body: created } = await t.post('/api/candidates', applicant());
+    const res = await t.post(`/api/candidates/${created.id}/events`, { type: 'screeningStarted' }, { prefer: 'respond-async' });
+    expect(res.headers.get('preference-applied')).toBeNull();
+    expect(res.body.journey.allowedEvents.length).toBeGreaterThan(0);
+  });
+});

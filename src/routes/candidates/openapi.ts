@@ -51,6 +51,14 @@ export const emailSummary = z.object({
 }).meta({ id: 'EmailSummary' });
 
 const ifMatch = z.object({ 'If-Match': z.string().optional().describe('The journey version the event was decided on, e.g. "3": 409 if it has moved on') });
+const eventHeaders = ifMatch.extend({
+  Prefer: z.string().optional().describe('`return=minimal`: answer with the journey\'s new version, state, stage and status only (no allowed events), for a client that knows its next step; the reply then carries `Preference-Applied: return=minimal`'),
+});
+/** The reply to `Prefer: return=minimal`. */
+export const eventOutcome = z.object({
+  id: z.uuid(),
+  journey: z.object({ id: z.uuid(), version: z.number().int(), state: z.string(), stage: z.string(), status: z.string() }),
+}).meta({ id: 'EventOutcome' });
 
 export const createCandidate = createRoute({
   method: 'post', path: '/', tags, summary: 'Add a candidate (apply)',
@@ -82,8 +90,8 @@ export const getCandidate = createRoute({
 export const sendEvent = createRoute({
   method: 'post', path: '/{id}/events', tags, summary: 'Send an event to the candidate\'s journey',
   description: 'The body is `{type, ...payload}`; the candidate\'s `journey.allowedEvents` lists what is possible now, each with its schema and an example.',
-  request: { params: candidateIdParam, headers: ifMatch, body: jsonBody(eventBody.meta({ id: 'Event' })) },
-  responses: { 200: json(candidateSchema, 'The candidate as the event left them'), ...problems(400, 403, 404, 409, 415, 422) },
+  request: { params: candidateIdParam, headers: eventHeaders, body: jsonBody(eventBody.meta({ id: 'Event' })) },
+  responses: { 200: json(z.union([candidateSchema, eventOutcome]), 'The candidate as the event left them (with `Prefer: return=minimal`, the journey\'s new version and place only)'), ...problems(400, 403, 404, 409, 415, 422) },
 });
 
 export const getHistory = createRoute({
