@@ -36,7 +36,7 @@ const plain = (prop: Schema): Schema => prop.anyOf?.find((a) => a.type !== 'null
 /** A short "e.g." hint from an example value (never used as a value). */
 function exampleHint(name: string, ex: unknown): string | undefined {
   if (fieldHints[name]) return fieldHints[name];
-  if (typeof ex === 'string' && ex.length <= 60 && !/^\d{4}-\d{2}-\d{2}/.test(ex)) return `e.g. ${ex}`;
+  if (typeof ex === 'string' && ex.length <= 60 && !ex.includes('@') && !/^\d{4}-\d{2}-\d{2}/.test(ex)) return `e.g. ${ex}`;
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import type { BoardColumn, BoardFilters } from '../../services/board/columns.js';
 import { professions } from '../../../workflows/types.js';
 import { StaffLayout, type StaffContext } from '../staff-layout.js';
-import { professionLabel, programmeWords, stageLabel, staffOwnerWords } from '../words.js';
+import { professionLabel, programmeWords, staffStageLabel, staffOwnerWords } from '../words.js';
 
 const query = (f: BoardFilters, extra: Record<string, string> = {}) =>
   `?${new URLSearchParams(Object.entries({ programme: f.programme, profession: f.profession ?? '', owner: f.owner ?? '', overdue: f.overdue ? '1' : '', q: f.q ?? '', ...extra }).filter(([, v]) => v)).toString()}`;
@@ -40,7 +40,7 @@ export function BoardPage(props: { staff: StaffContext; filters: BoardFilters; p
       <div class="board">
         {props.columns.map((col) => (
           <section class="column" aria-labelledby={`col-${col.stage}`}>
-            <h2 id={`col-${col.stage}`}><span>{stageLabel(col.stage)}</span><span class="tag">{col.count}</span></h2>
+            <h2 id={`col-${col.stage}`}><span>{staffStageLabel(col.stage)}</span><span class="tag">{col.count}</span></h2>
             <ol>{col.cards.map((card) => <Card card={card} />)}</ol>
             {col.nextCursor ? <a href={`/board/column${query(f, { stage: col.stage, cursor: col.nextCursor })}`}>Show more ({col.count - col.cards.length} more)</a> : null}
           </section>
@@ -53,9 +53,9 @@ export function BoardPage(props: { staff: StaffContext; filters: BoardFilters; p
 export function ColumnPage(props: { staff: StaffContext; filters: BoardFilters; stage: string; cards: BoardColumn['cards']; nextCursor: string | null }) {
   const f = props.filters;
   return (
-    <StaffLayout staff={props.staff} title={`${stageLabel(props.stage)}: ${programmeWords[f.programme]}`} current="/board">
+    <StaffLayout staff={props.staff} title={`${staffStageLabel(props.stage)}: ${programmeWords[f.programme]}`} current="/board">
       <p><a href={`/board${query(f)}`}>Back to the pipeline</a></p>
-      <h1>{stageLabel(props.stage)} <span class="muted">({programmeWords[f.programme]})</span></h1>
+      <h1>{staffStageLabel(props.stage)} <span class="muted">({programmeWords[f.programme]})</span></h1>
       <div class="table-wrap"><table>
         <thead><tr><th scope="col">Candidate</th><th scope="col">Profession</th><th scope="col">Days in stage</th><th scope="col">Who acts</th></tr></thead>
         <tbody>{props.cards.map((c) => (

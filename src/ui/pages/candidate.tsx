@@ -12,7 +12,7 @@ import { InterviewPanel, isInterviewEvent } from '../staff/panels/interview.js';
 import { OtherActions } from '../staff/panels/other-actions.js';
 import { PrivacyPanel } from '../staff/panels/privacy.js';
 import type { RecordData } from '../staff/panels/types.js';
-import { professionLabel, programmeWords, shortDate, stageLabel, staffOwnerWords } from '../words.js';
+import { professionLabel, programmeWords, shortDate, staffStageLabel, staffOwnerWords } from '../words.js';
 
 export type { CvSummary } from '../staff/panels/cv.js';
 
@@ -47,7 +47,7 @@ function JourneyMap(props: { stages: string[]; passed: string[]; current: string
   const rows = Math.ceil(props.stages.length / perRow);
   const width = perRow * w + (perRow - 1) * gap + 8;
   const height = rows * (h + gap) + 8;
-  const label = props.stages.map((s) => `${stageLabel(s)}${s === props.current ? ' (current)' : props.passed.includes(s) ? ' (done)' : ''}`).join(', ');
+  const label = props.stages.map((s) => `${staffStageLabel(s)}${s === props.current ? ' (current)' : props.passed.includes(s) ? ' (done)' : ''}`).join(', ');
   return (
     <svg class="journey" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Journey: ${label}`}>
       <title>{`Journey: ${label}`}</title>
@@ -60,7 +60,7 @@ function JourneyMap(props: { stages: string[]; passed: string[]; current: string
         return (
           <g>
             <rect x={x} y={y} width={w} height={h} rx={4} fill={here ? '#005eb8' : done ? '#d7efe1' : '#ffffff'} stroke={here ? '#003d78' : done ? '#007f3b' : '#aeb7bd'} stroke-width={2} />
-            <text x={x + w / 2} y={y + h / 2 + 5} text-anchor="middle" font-size="14" font-family="Arial, sans-serif" fill={here ? '#ffffff' : '#212b32'} font-weight={here ? 'bold' : 'normal'}>{`${done ? '✓ ' : ''}${stageLabel(stage)}`}</text>
+            <text x={x + w / 2} y={y + h / 2 + 5} text-anchor="middle" font-size="14" font-family="Arial, sans-serif" fill={here ? '#ffffff' : '#212b32'} font-weight={here ? 'bold' : 'normal'}>{`${done ? '✓ ' : ''}${staffStageLabel(stage)}`}</text>
             {next ? <line x1={x + w} y1={y + h / 2} x2={x + w + gap} y2={y + h / 2} stroke="#aeb7bd" stroke-width={2} /> : null}
           </g>
         );
@@ -93,10 +93,10 @@ export function CandidatePage(props: CandidatePageProps) {
       <div class="cols">
         <div>
           <section class="card" aria-labelledby="now">
-            <h2 id="now">Now: {stageLabel(j.stage)}</h2>
+            <h2 id="now">Now: {staffStageLabel(j.stage)}</h2>
             <p><span class={`tag ${j.applicantStatus.owner}`}>Next: {staffOwnerWords[j.applicantStatus.owner]}</span> <span class="tag">{statusWords[j.status] ?? 'In progress'}</span></p>
             <p class="muted">In this stage since {shortDate(j.stageEnteredAt)}.</p>
-            {j.exit ? <p>Left at {stageLabel(j.exit.stage ?? '')}: {j.exit.reason}</p> : null}
+            {j.exit ? <p>Left at {staffStageLabel(j.exit.stage ?? '')}: {j.exit.reason}</p> : null}
             {j.warning ? <p class="concern-text">This record needs updating before anything more can happen: ask an administrator.</p> : null}
             <JourneyMap stages={props.stages} passed={props.passedStages} current={j.stage} finished={finished} />
           </section>

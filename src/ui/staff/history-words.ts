@@ -4,7 +4,7 @@
 import { eventCatalog } from '../../../workflows/events/index.js';
 import type { HistoryEntry } from '../../services/candidates/history.js';
 import { labelOf, optionLabel } from './field-words.js';
-import { stageLabel } from '../words.js';
+import { staffStageLabel } from '../words.js';
 
 export interface HistoryNames {
   /** Staff user (or API token) id → name. */
@@ -43,6 +43,7 @@ export function valueWords(v: unknown): string {
   if (v === true) return 'yes';
   if (v === false) return 'no';
   if (isDate(v)) return day(v);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return new Date(v).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
   if (typeof v === 'string') return /^[a-z]+(_[a-z]+)+$|^[a-z]+$/.test(v) ? optionLabel(v) : v;
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return v.every((x) => typeof x === 'string') ? v.map((x) => optionLabel(String(x))).join(', ') : `${v.length} item${v.length === 1 ? '' : 's'}`;
@@ -51,10 +52,10 @@ export function valueWords(v: unknown): string {
 }
 
 /** The evidence of an event in brief: its fields in words (notes and people's emails kept out of the headline). */
-export function evidenceBrief(payload: unknown, names: HistoryNames): string {
+export function evidenceBrief(payload: unknown, names: HistoryNames, at?: string): string {
   if (!payload || typeof payload !== 'object') return '';
   return Object.entries(payload as Record<string, unknown>)
-    .filter(([k, v]) => v !== undefined && v !== null && v !== '' && k !== 'note')
+    .filter(([k, v]) => v !== undefined && v !== null && v !== '' && k !== 'note' && !(k === 'occurredOn' && at && v === at.slice(0, 10)))
     .map(([k, v]) => {
       if (k === 'refereeEmail' && typeof v === 'string') return `referee ${names.refereeEmails[v.toLowerCase()] ?? v}`;
       if (k === 'referees' && Array.isArray(v)) return `referees ${v.map((r) => (r as { name?: string }).name).join(', ')}`;
@@ -69,7 +70,7 @@ export function historyLines(history: HistoryEntry[], names: HistoryNames): Hist
   return history.map((h): HistoryLine => {
     const payload = (h.payload ?? {}) as Record<string, unknown>;
     const note = typeof payload.note === 'string' && payload.note ? { note: payload.note } : {};
-    const stage = h.fromStage !== h.toStage ? { stage: `${stageLabel(h.fromStage ?? 'application')} → ${stageLabel(h.toStage)}` } : {};
+    const stage = h.fromStage !== h.toStage ? { stage: `${staffStageLabel(h.fromStage ?? 'application')} → ${staffStageLabel(h.toStage)}` } : {};
     if (h.type.startsWith('xstate.after')) return { at: h.at, ...timerWords(h.type, names), detail: '', ...stage };
     const who = h.actor.type === 'user' ? (h.actor.id ? names.staff[h.actor.id] ?? 'a member of staff' : 'a member of staff')
       : h.actor.type === 'referee' ? `referee ${h.actor.id ? names.referees[h.actor.id] ?? names.refereeEmails[String(payload.refereeEmail ?? '').toLowerCase()] ?? '' : ''}`.trim()
@@ -77,6 +78,6 @@ export function historyLines(history: HistoryEntry[], names: HistoryNames): Hist
       : h.actor.type === 'import' ? 'import from a spreadsheet'
       : 'Intake, automatically';
     const what = eventCatalog[h.type]?.label ?? (h.type === 'applicationReceived' ? 'Applied' : 'Recorded');
-    return { at: h.at, who, what, detail: evidenceBrief(payload, names), ...note, ...stage };
+    return { at: h.at, who, what, detail: evidenceBrief(payload, names, h.at), ...note, ...stage };
   });
 }

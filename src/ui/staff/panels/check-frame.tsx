@@ -2,6 +2,7 @@
 // or queries sent, the evidence recorded, and the actions allowed now.
 import type { Child } from 'hono/jsx';
 import type { CheckName } from '../../../../workflows/types.js';
+import { checkSpecs } from '../../../../workflows/checks.js';
 import { shortDate, staffCheckStatusWords, staffOwnerWords } from '../../words.js';
 import { type Choices, EventForm } from './forms.js';
 import { type RecordData, eventsOf, retryFor } from './types.js';
@@ -21,11 +22,14 @@ export function CheckFrame(props: {
   /** Forms shown open (e.g. the senior decision on a concern). */
   open?: string[];
   /** Before the actions (e.g. a disabled "Clear" with why). */
-  notice?: Child;
+  notice?: Child | null;
 }) {
   const { d, check } = props;
-  const c = d.candidate.journey.checks.find((x) => x.name === check);
-  const title = c?.title ?? check;
+  const current = d.candidate.journey.checks.find((x) => x.name === check);
+  const past = d.history.filter((h) => h.journeyId === d.candidate.journey.id && h.type.startsWith(`${check}.`)).at(-1)?.type.split('.')[1];
+  // After the checks stage the machine no longer holds the checks: their outcome comes from the history.
+  const c = current ?? (past ? { name: check, status: past === 'waived' ? 'waived' as const : past === 'failed' ? 'failed' as const : 'cleared' as const, owner: 'none' as const, title: checkSpecs[check].title, dueAt: undefined } : undefined);
+  const title = c?.title ?? checkSpecs[check].title;
   const events = eventsOf(d, (t) => t.startsWith(`${check}.`) && !props.handled?.includes(t));
   const overdue = c?.dueAt !== undefined && new Date(c.dueAt) < d.now;
   const chasers = check === 'references' ? d.emails.filter((e) => chaserTemplates.has(e.template)) : [];
@@ -50,7 +54,7 @@ export function CheckFrame(props: {
             {...(props.choices?.[e.type] ? { choices: props.choices[e.type] } : {})} open={props.open?.includes(e.type) ?? false} />)}
           {props.notice}
         </div>
-      ) : props.notice ? <div class="actions">{props.notice}</div> : null}
+      ) : props.notice !== undefined && props.notice !== null ? <div class="actions">{props.notice}</div> : null}
     </section>
   );
 }

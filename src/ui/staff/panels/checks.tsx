@@ -13,8 +13,9 @@ export const checkEventHandled = (type: string) => checkNames.some((c) => type.s
 
 export function CheckPanels(props: { d: RecordData }) {
   const { d } = props;
-  const has = (name: string) => d.candidate.journey.checks.some((c) => c.name === name);
-  if (!d.candidate.journey.checks.length && !d.history.some((h) => h.type.includes('.cleared'))) return null;
+  const mine = d.history.filter((h) => h.journeyId === d.candidate.journey.id);
+  const has = (name: string) => d.candidate.journey.checks.some((c) => c.name === name) || mine.some((h) => h.type.startsWith(`${name}.`));
+  if (!checkNames.some(has)) return null;
   return (
     <section aria-labelledby="checks" class="checks">
       <h2 id="checks">Pre-employment checks</h2>

@@ -10,7 +10,6 @@ import type { RecordData } from './types.js';
 
 interface Answer { refereeEmail: string; datesConfirmed?: boolean; roleConfirmed?: boolean; wouldReemploy?: string; concerns?: string; occurredOn?: string }
 
-const DAY = 86_400_000;
 const t = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
 
 /** The years required as a bar: each referee's period, explained gaps, and what nobody covers. */
