@@ -10,6 +10,7 @@ export function StaffLayout(props: { staff: StaffContext; title: string; current
   const role = props.staff.role;
   const nav = [
     { href: '/board', label: 'Pipeline' },
+    { href: '/find', label: 'Find' },
     ...(allows(role, 'cohorts.read') ? [{ href: '/cohorts', label: 'Cohorts' }] : []),
     { href: '/reports', label: 'Reports' },
     ...(allows(role, 'candidates.create') ? [{ href: '/imports', label: 'Import' }] : []),

@@ -48,6 +48,7 @@ export function internalNames(e: E2E): string[] {
 
 /** The page's visible text has no label asking for JSON and no internal name or snake_case key. */
 export async function expectPlainWords(page: Page, internal: string[]) {
+  // biome-ignore lint/performance/useDomNodeTextContent: what is visible is the point (textContent would include every option of every select)
   const text = (await page.locator('body').innerText()).replace(/\S+@\S+/g, '');
   const labels = await page.locator('label, legend').allTextContents();
   expect(labels.filter((l) => /json/i.test(l)), `labels asking for JSON on ${page.url()}`).toEqual([]);

@@ -87,7 +87,7 @@ describe.skipIf(!haveChromium)('the candidate record in a browser', () => {
       }
     }, panel(page, 'identity'));
     await check();
-    expect(await panel(page, 'identity').getByRole('table').innerText()).toContain('Yorkshire Water');
+    expect(await panel(page, 'identity').getByRole('table').textContent()).toContain('Yorkshire Water');
     await panelShot(page, 'identity', 'panel-identity');
 
     await submitAction(page, 'Candidate supplied', undefined, panel(page, 'rightToWork'));
@@ -142,9 +142,9 @@ describe.skipIf(!haveChromium)('the candidate record in a browser', () => {
     await check();
     // The concern is on the record, and "clear" is blocked until a senior decision.
     const concern = refs.locator('.concern');
-    expect(await concern.innerText()).toContain('Sam Patel');
-    expect(await concern.innerText()).toContain('Dismissed after a safeguarding investigation');
-    expect(await refs.getByRole('table').innerText()).toContain('Decision needed');
+    expect(await concern.textContent()).toContain('Sam Patel');
+    expect(await concern.textContent()).toContain('Dismissed after a safeguarding investigation');
+    expect(await refs.getByRole('table').textContent()).toContain('Decision needed');
     expect(await refs.getByRole('button', { name: 'Clear', exact: true }).isDisabled()).toBe(true);
     expect(await refs.locator('details.event summary', { hasText: /^Clear$/ }).count()).toBe(0);
     await panelShot(page, 'references', 'panel-references-concern');
@@ -155,12 +155,12 @@ describe.skipIf(!haveChromium)('the candidate record in a browser', () => {
       await f.getByLabel('Their role').fill('Head of Temporary Staffing');
       await f.getByLabel('Reason').fill('The investigation found no case to answer; confirmed with the home’s HR.');
     }, refs);
-    expect(await refs.getByRole('table').innerText()).toContain('Accepted by Dr Amara Osei');
+    expect(await refs.getByRole('table').textContent()).toContain('Accepted by Dr Amara Osei');
     await submitAction(page, 'Clear', undefined, refs);
     await panelShot(page, 'references', 'panel-references');
 
     await submitAction(page, 'Candidate supplied', undefined, panel(page, 'dbs'));
-    expect(await panel(page, 'dbs').innerText()).toContain('Enhanced with the adults’ barred list');
+    expect(await panel(page, 'dbs').textContent()).toContain('Enhanced with the adults’ barred list');
     await submitAction(page, 'Clear', async (f) => {
       await f.getByLabel('Certificate number').fill('001234567890');
       await f.getByLabel('Issue date').fill(day(-1));
@@ -181,7 +181,7 @@ describe.skipIf(!haveChromium)('the candidate record in a browser', () => {
 
     const journey = (await e.t.get(`/api/candidates/${created.body.id}`)).body.journey;
     expect(journey.checks.every((c: { status: string }) => ['cleared', 'not_required'].includes(c.status))).toBe(true);
-    const history = await page.locator('#history').locator('..').innerText();
+    const history = await page.locator('#history').locator('..').textContent();
     expect(history).toContain('Test recruiter');
     expect(history).not.toMatch(/by user|by system|Timer/);
     await shot(page, 'record-all-checks-cleared');

@@ -10,10 +10,11 @@ import { mailboxPages } from './mailbox.js';
 import { cohortPages } from './cohorts.js';
 import { reportPages } from './reports.js';
 import { importPages } from './imports.js';
+import { findPages } from './find.js';
 
 export function staffPages(app: AppContext) {
   const r = new Hono<SessionVars>();
-  for (const area of ['/board', '/candidates', '/cohorts', '/reports', '/mailbox', '/imports']) {
+  for (const area of ['/board', '/candidates', '/cohorts', '/reports', '/mailbox', '/imports', '/find']) {
     r.use(area, staffSession(app), sameOriginForms(app.settings.publicUrl));
     r.use(`${area}/*`, staffSession(app), sameOriginForms(app.settings.publicUrl));
   }
@@ -23,5 +24,6 @@ export function staffPages(app: AppContext) {
   r.route('/cohorts', cohortPages(app));
   r.route('/reports', reportPages(app));
   r.route('/imports', importPages(app));
+  r.route('/find', findPages(app));
   return r;
 }

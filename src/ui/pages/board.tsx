@@ -6,19 +6,24 @@ import { professionLabel, programmeWords, staffStageLabel, staffOwnerWords } fro
 const query = (f: BoardFilters, extra: Record<string, string> = {}) =>
   `?${new URLSearchParams(Object.entries({ programme: f.programme, profession: f.profession ?? '', owner: f.owner ?? '', overdue: f.overdue ? '1' : '', q: f.q ?? '', ...extra }).filter(([, v]) => v)).toString()}`;
 
-function Card(props: { card: BoardColumn['cards'][number] }) {
+const ownerOrder = ['recruiter', 'coordinator', 'candidate', 'third_party'];
+
+function Card(props: { card: BoardColumn['cards'][number]; waiting?: Record<string, number> | undefined }) {
   const c = props.card;
+  const w = props.waiting;
   return (
     <li class={`cardlet${c.overdue ? ' overdue' : ''}`}>
       <a href={`/candidates/${c.id}`}>{c.fullName}</a>
       <p>{professionLabel(c.profession)}</p>
       <p>{c.daysInStage} {c.daysInStage === 1 ? 'day' : 'days'} in stage {c.overdue ? <span class="tag overdue">overdue</span> : null}</p>
-      <p>Next: <span class={`tag ${c.owner}`}>{staffOwnerWords[c.owner] ?? c.owner}</span></p>
+      {w && Object.keys(w).length ? (
+        <p>Checks waiting on: {ownerOrder.filter((o) => w[o]).map((o) => <span class={`tag ${o}`}>{`${staffOwnerWords[o]}: ${w[o]}`}</span>)}</p>
+      ) : <p>Next: <span class={`tag ${c.owner}`}>{staffOwnerWords[c.owner] ?? c.owner}</span></p>}
     </li>
   );
 }
 
-export function BoardPage(props: { staff: StaffContext; filters: BoardFilters; programmes: string[]; columns: BoardColumn[]; total: number }) {
+export function BoardPage(props: { staff: StaffContext; filters: BoardFilters; programmes: string[]; columns: BoardColumn[]; total: number; waiting?: Record<string, Record<string, number>> }) {
   const f = props.filters;
   return (
     <StaffLayout staff={props.staff} title={`Pipeline: ${programmeWords[f.programme]}`} current="/board">
@@ -41,7 +46,7 @@ export function BoardPage(props: { staff: StaffContext; filters: BoardFilters; p
         {props.columns.map((col) => (
           <section class="column" aria-labelledby={`col-${col.stage}`}>
             <h2 id={`col-${col.stage}`}><span>{staffStageLabel(col.stage)}</span><span class="tag">{col.count}</span></h2>
-            <ol>{col.cards.map((card) => <Card card={card} />)}</ol>
+            <ol>{col.cards.map((card) => <Card card={card} waiting={props.waiting?.[card.journeyId]} />)}</ol>
             {col.nextCursor ? <a href={`/board/column${query(f, { stage: col.stage, cursor: col.nextCursor })}`}>Show more ({col.count - col.cards.length} more)</a> : null}
           </section>
         ))}
