@@ -69,6 +69,8 @@ svg.coverage{width:100%;max-width:800px;height:auto;background:#fff}
 table .sub{display:block;color:#4c6272;font-size:.85rem;font-weight:normal}tr.concern-row{background:#fdf0ef}
 .cv-review .line{display:block}
 table.sortable th a{color:inherit}
+form.inline{display:inline-block;margin:0 8px 4px 0;vertical-align:top}form.inline select{display:inline-block;width:auto;margin-right:4px}.row-actions{display:flex;flex-wrap:wrap;gap:4px}
+code.secret{background:#fff9c4;padding:2px 6px;font-size:1.05rem}
 /* cohorts */
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 table.milestones{font-size:.9rem}table.milestones th[scope=row]{font-weight:normal}table.milestones th[scope=row] a{font-weight:bold}

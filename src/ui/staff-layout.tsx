@@ -15,10 +15,11 @@ export function StaffLayout(props: { staff: StaffContext; title: string; current
     { href: '/reports', label: 'Reports' },
     ...(allows(role, 'candidates.create') ? [{ href: '/imports', label: 'Import' }] : []),
     { href: '/mailbox', label: 'Mailbox' },
+    ...(allows(role, 'users.manage') ? [{ href: '/admin', label: 'Admin' }] : []),
   ];
   return (
     <Layout title={props.title} nav={nav} current={props.current} signOut={{ action: '/sign-out', csrf: props.staff.csrf }} narrow={props.narrow ?? false}>
-      <p class="muted">Signed in as {props.staff.user.name} ({role}) · <a href="/account/password">Change your password</a></p>
+      <p class="muted">Signed in as {props.staff.user.name} ({role}) · <a href="/account/password">Change your password</a> · <a href="/tokens">Your API tokens</a></p>
       {props.children}
     </Layout>
   );
