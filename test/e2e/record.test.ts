@@ -58,7 +58,9 @@ describe.skipIf(!haveChromium)('the candidate record in a browser', () => {
       for (const [value, score] of [['Working together', '4'], ['Respect and dignity', '5'], ['Commitment to quality', '4'], ['Compassion', '5'], ['Improving lives', '4'], ['Everyone counts', '4']] as const) {
         await f.getByLabel(value).fill(score);
       }
-      await f.getByLabel('Note').fill('Panel: Sr Ann Jones (ward manager) and Ben Patel (bank office).');
+      await f.getByLabel('Interview panel').fill('Sr Ann Jones (ward manager), Ben Patel (bank office)');
+      await f.getByLabel(/^Note/).fill('Strong answers on escalation and dignity.');
+      await panelShot(page, 'interview', 'panel-interview-form');
     }, interview);
     await panelShot(page, 'interview', 'panel-interview');
     await check();
@@ -85,6 +87,7 @@ describe.skipIf(!haveChromium)('the candidate record in a browser', () => {
         if (issuer) await r.getByLabel('Issued by').fill(issuer);
         await r.getByLabel('Original seen in person').check();
       }
+      await panelShot(page, 'identity', 'panel-identity-form');
     }, panel(page, 'identity'));
     await check();
     expect(await panel(page, 'identity').getByRole('table').textContent()).toContain('Yorkshire Water');

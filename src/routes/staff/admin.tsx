@@ -87,7 +87,8 @@ export function adminPages(app: AppContext) {
     await postForm(c);
     try {
       const { temporaryPassword } = await resetPassword(app.db, idParam(c), actorId(c), app.clock.now());
-      return users(c, { kind: 'notice', text: 'Password reset: their sessions and API tokens have stopped working. Give them this temporary password; they choose their own at sign-in.', secret: { label: 'Temporary password', value: temporaryPassword } });
+      const name = (await listUsers(app.db)).find((u) => u.id === idParam(c))?.name ?? 'The account';
+      return users(c, { kind: 'notice', text: `${name}’s password is reset: their sessions and API tokens have stopped working. Give them this temporary password; they choose their own at sign-in.`, secret: { label: 'Temporary password', value: temporaryPassword } });
     } catch (error) { return failed(c, error); }
   });
 

@@ -101,6 +101,7 @@ export function CandidatePage(props: CandidatePageProps) {
             <JourneyMap stages={props.stages} passed={props.passedStages} current={j.stage} finished={finished} />
           </section>
           <OtherActions d={d} handled={handled} />
+          {props.cv ? <CvPanel cv={props.cv} candidate={c} csrf={staff.csrf} canReview={props.canReviewCv} /> : null}
           <InterviewPanel d={d} />
           <CheckPanels d={d} />
           <HistoryPanel history={props.history} names={props.names} />
@@ -118,7 +119,6 @@ export function CandidatePage(props: CandidatePageProps) {
               <dt>Applied</dt><dd>{shortDate(c.createdAt)}</dd>
             </dl>
           </section>
-          {props.cv ? <CvPanel cv={props.cv} candidate={c} csrf={staff.csrf} canReview={props.canReviewCv} /> : null}
           {props.canAct ? (
             <section class="card" aria-labelledby="portal-link">
               <h2 id="portal-link">Applicant portal</h2>

@@ -9,7 +9,7 @@ export const fieldLabels: Record<string, string> = {
   interviewAt: 'Date and time', location: 'Where', literacyScore: 'Literacy test score (%)', numeracyScore: 'Numeracy test score (%)',
   workingTogether: 'Working together for patients', respectAndDignity: 'Respect and dignity', commitmentToQuality: 'Commitment to quality of care',
   compassion: 'Compassion', improvingLives: 'Improving lives', everyoneCounts: 'Everyone counts',
-  band: 'Band', startDate: 'Start date', reason: 'Reason', question: 'Question for the candidate', employeeNumber: 'Employee number',
+  panel: 'Interview panel (names and roles)', band: 'Band', startDate: 'Start date', reason: 'Reason', question: 'Question for the candidate', employeeNumber: 'Employee number',
   module: 'Training module', date: 'Date', ward: 'Ward',
   method: 'How it was checked', documents: 'Documents seen', kind: 'Document', use: 'Used as', issuedOn: 'Date on the document',
   expiresOn: 'Expiry date', issuer: 'Issued by', originalSeen: 'Original seen in person',
@@ -27,14 +27,14 @@ export const fieldLabels: Record<string, string> = {
 };
 
 export const fieldHints: Record<string, string> = {
-  careExperienceMonths: 'From 0 to 24', number: 'As on the register, e.g. 12A3456B for the NMC', interviewAt: 'Use the 24-hour clock',
+  careExperienceMonths: 'From 0 to 24', panel: 'e.g. Sr Ann Jones (ward manager), Ben Patel (bank office)', number: 'As on the register, e.g. 12A3456B for the NMC', interviewAt: 'Use the 24-hour clock',
   location: 'e.g. Bank office, Level 2, Main Building', band: 'e.g. Bank, Band 5', employeeNumber: 'e.g. BANK-000123', ward: 'e.g. Ward 12, Acute Medicine',
   reason: 'Say why, in words the candidate would recognise', question: 'e.g. Please send a clearer copy of your proof of address.',
   issuer: 'For proofs of address, e.g. the energy company', shareCode: '9 letters and digits, e.g. W9K 4X2 P7Q',
   certificateNumber: '12 digits, as printed on the certificate', occurredOn: 'Leave empty for today',
   decidedBy: 'A senior manager, not the recruiter', decidedByRole: 'e.g. Head of Temporary Staffing', approvedBy: 'Someone other than the person who asked',
   literacyScore: 'Healthcare assistants and support workers only', numeracyScore: 'Healthcare assistants and support workers only',
-  concerns: 'Copy what the referee wrote, if anything', coversFrom: 'Employment and education referees only',
+  concerns: 'Copy what the referee wrote, if anything', issuedOn: 'Proofs of address', expiresOn: 'Photo IDs, and a driving licence used for the address', coversFrom: 'Employment and education referees only',
 };
 
 export const optionWords: Record<string, string> = {

@@ -35,7 +35,8 @@ export function InterviewPanel(props: { d: RecordData }) {
             ['Numeracy', passed.numeracyScore !== undefined ? `${passed.numeracyScore}%` : undefined],
             ['Outcome', 'Passed'],
             ['Date', passed.occurredOn ? valueWords(passed.occurredOn) : undefined],
-            ['Panel and notes', passed.note ? String(passed.note) : undefined],
+            ['Panel', passed.panel ? String(passed.panel) : undefined],
+            ['Notes', passed.note ? String(passed.note) : undefined],
           ]} />
         </>
       ) : null}
@@ -43,7 +44,7 @@ export function InterviewPanel(props: { d: RecordData }) {
         <div class="actions"><h4>Actions now</h4>
           {events.map((e) => <EventForm event={e} candidateId={d.candidate.id} version={d.candidate.journey.version} csrf={d.csrf}
             retry={retryFor(d, e.type)} omit={tests ? [] : ['literacyScore', 'numeracyScore']} />)}
-          {events.some((e) => e.type === 'interviewPassed') ? <p class="hint">Name the interview panel in the note. If the candidate did not pass, use “Reject” under “End or change”.</p> : null}
+          {events.some((e) => e.type === 'interviewPassed') ? <p class="hint">Outcome: record the interview passed here; if the candidate did not pass, use “Reject” under “End or change” with the reason.</p> : null}
         </div>
       ) : null}
     </section>
