@@ -67,7 +67,7 @@ fieldset.row label,fieldset.group label{margin:8px 0 2px}fieldset.row .choice{ma
 .blocked{margin:8px 0}.blocked button[disabled]{background:#aeb7bd;box-shadow:none;cursor:not-allowed;color:#212b32}
 svg.coverage{width:100%;max-width:800px;height:auto;background:#fff}
 table .sub{display:block;color:#4c6272;font-size:.85rem;font-weight:normal}tr.concern-row{background:#fdf0ef}
-.cv-review .line{display:block}
+.cv-review .line{display:block}.cv-review td:last-child{min-width:13rem}.cv-review form{display:block}
 table.sortable th a{color:inherit}
 form.inline{display:inline-block;margin:0 8px 4px 0;vertical-align:top}form.inline select{display:inline-block;width:auto;margin-right:4px}.row-actions{display:flex;flex-wrap:wrap;gap:4px}
 code.secret{background:#fff9c4;padding:2px 6px;font-size:1.05rem}

@@ -18,6 +18,9 @@ const cvLabels: Record<string, string> = {
   fullName: 'Name', email: 'Email', phone: 'Phone', postcode: 'Postcode', profession: 'Profession', registrations: 'Registrations',
   englishTest: 'English test', employment: 'Employment', gapsOverThreeMonths: 'Gaps over 3 months',
 };
+const order = ['fullName', 'email', 'phone', 'postcode', 'profession', 'registrations', 'englishTest', 'employment', 'gapsOverThreeMonths'];
+const rank = (k: string) => (order.indexOf(k) + 1 || 99);
+
 const statusWords: Record<string, string> = { pending: 'Being read', parsed: 'Read', failed: 'Could not be read' };
 
 const month = (m: string | null) => (m ? (m.length === 7 ? new Date(`${m}-01T12:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric' }) : m) : 'now');
@@ -26,12 +29,12 @@ const month = (m: string | null) => (m ? (m.length === 7 ? new Date(`${m}-01T12:
 export function cvValueWords(name: string, v: unknown): string[] {
   if (v === null || v === undefined || (Array.isArray(v) && !v.length)) return ['—'];
   if (name === 'profession' && typeof v === 'string') return [professionLabel(v)];
-  if (name === 'registrations' && Array.isArray(v)) return v.map((r) => `${r.body} ${r.number}${r.country ? ` (${r.country})` : ''}`);
+  if (name === 'registrations' && Array.isArray(v)) return v.map((r) => `${r.body} ${r.number}${r.country ? ` (${r.country})` : ''}`.trim());
   if (name === 'employment' && Array.isArray(v)) return v.map((e) => `${e.title ?? 'Role'}${e.employer ? ` at ${e.employer}` : ''}, ${month(e.start)} to ${month(e.end)}`);
   if (name === 'gapsOverThreeMonths' && Array.isArray(v)) return v.map((g) => `${month(g.from)} to ${month(g.to)}`);
   if (name === 'englishTest' && typeof v === 'object') {
     const t = v as { type: string; overall?: number | null; bands: Record<string, unknown>; date: string | null };
-    return [`${t.type}${t.overall ? ` overall ${t.overall}` : ''}: ${Object.entries(t.bands).map(([k, b]) => `${k} ${b}`).join(', ')}${t.date ? `, ${t.date}` : ''}`];
+    return [`${t.type}${t.overall ? ` overall ${t.overall}` : ''}: ${Object.entries(t.bands).map(([k, b]) => `${k} ${b}`).join(', ')}${t.date ? `, ${new Date(`${t.date}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}` : ''}`];
   }
   return [String(v)];
 }
@@ -40,7 +43,7 @@ const norm = (s: unknown) => String(s ?? '').toLowerCase().replace(/[^a-z0-9@.]/
 
 export function CvPanel(props: { cv: CvSummary; candidate: CandidateWithJourney; csrf: string; canReview: boolean }) {
   const { cv, candidate } = props;
-  const record: Record<string, unknown> = { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone, postcode: candidate.postcode, profession: candidate.profession };
+  const record: Record<string, unknown> = { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone, postcode: candidate.postcode, profession: candidate.profession, registrations: candidate.registrationNumber ? [{ body: '', number: candidate.registrationNumber }] : null };
   const cvName = cv.fields.fullName?.value;
   const cvEmail = cv.fields.email?.value;
   const differs = [
@@ -58,7 +61,7 @@ export function CvPanel(props: { cv: CvSummary; candidate: CandidateWithJourney;
         <div class="table-wrap"><table class="cv-review">
           <caption>Read from the CV: check each value before accepting it</caption>
           <thead><tr><th scope="col">Field</th><th scope="col">On the record</th><th scope="col">From the CV</th><th scope="col">Sure</th><th scope="col">Decision</th></tr></thead>
-          <tbody>{Object.entries(cv.fields).map(([name, f]) => (
+          <tbody>{Object.entries(cv.fields).sort(([a], [b]) => rank(a) - rank(b)).map(([name, f]) => (
             <tr>
               <th scope="row">{cvLabels[name] ?? name}</th>
               <td>{name in record ? cvValueWords(name, record[name]).join(', ') : '—'}</td>
