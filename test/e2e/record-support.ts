@@ -11,6 +11,14 @@ import type { E2E } from './support.js';
 export async function submitAction(page: Page, label: string, fill?: (form: Locator) => Promise<void>, scope?: Locator, expectError = false) {
   const root = scope ?? page.locator('main');
   const details = root.locator('details.event').filter({ has: page.locator('summary', { hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}$`) }) }).first();
+  // An action that needs nothing typed is a button on its own.
+  const button = root.locator('form.inline').getByRole('button', { name: label, exact: true });
+  if (!fill && (await details.count()) === 0 && (await button.count()) > 0) {
+    await Promise.all([page.waitForEvent('load'), button.first().click()]);
+    const alerts = await page.locator('[role=alert]').allTextContents();
+    if (!expectError) expect(alerts, `after "${label}"`).toEqual([]);
+    return alerts;
+  }
   await expect.poll(() => details.count(), { message: `action "${label}" on the page` }).toBe(1);
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
   const form = details.locator('form');

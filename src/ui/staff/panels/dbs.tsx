@@ -9,9 +9,13 @@ export function DbsPanel(props: { d: RecordData }) {
   const { d } = props;
   const p = latestPayload(d, 'dbs.cleared');
   const identityDone = d.candidate.journey.checks.find((c) => c.name === 'identity')?.status === 'cleared';
-  const blocked: Record<string, string> = identityDone ? {} : { 'dbs.cleared': 'Clear the identity check first: a DBS check is sent or cleared only once identity is verified.', 'dbs.referred': 'Clear the identity check first.' };
+  const status = d.candidate.journey.checks.find((c) => c.name === 'dbs')?.status;
+  // The machine does not offer "clear" before identity is verified: say why instead of hiding it.
+  const waiting = !identityDone && status !== undefined && !['cleared', 'failed', 'not_required'].includes(status)
+    ? <div class="blocked"><button type="button" disabled>Clear</button><p class="hint">Cannot clear yet: a DBS check is sent or cleared only once the identity check is cleared.</p></div>
+    : null;
   return (
-    <CheckFrame d={d} check="dbs" blocked={blocked}>
+    <CheckFrame d={d} check="dbs" notice={waiting}>
       <Facts rows={[['Level this role needs', <strong>{optionLabel(d.dbsLevelNeeded)}</strong>]]} />
       {p ? (
         <Facts rows={[

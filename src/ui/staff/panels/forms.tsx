@@ -102,8 +102,11 @@ export function EventForm(props: EventFormProps) {
   if (props.blocked) {
     return <div class="blocked"><button type="button" class={cls} disabled>{label}</button><p class="hint">{props.blocked}</p></div>;
   }
+  if (!fields.length && e.intent !== 'exit') {
+    return <form method="post" action={`/candidates/${props.candidateId}/events`} class="inline">{hidden}<button class={cls} type="submit">{label}</button></form>;
+  }
   const onlyOptional = fields.every((f) => f.name === 'occurredOn' || f.name === 'note');
-  if ((!fields.length || onlyOptional) && e.intent !== 'exit' && !props.open) {
+  if (onlyOptional && e.intent !== 'exit' && !props.open) {
     return (
       <details class="event quick">
         <summary>{label}</summary>
