@@ -60,6 +60,12 @@ export const optionWords: Record<string, string> = {
   basic: 'Basic', standard: 'Standard', enhanced: 'Enhanced', enhanced_adults_barred: 'Enhanced with the adults’ barred list',
   enhanced_children_barred: 'Enhanced with the children’s barred list', enhanced_both_barred: 'Enhanced with both barred lists',
   clear: 'Clear: nothing disclosed', information_disclosed_risk_assessed: 'Information disclosed, risk assessed as acceptable',
+  // statutory and mandatory training
+  equality_diversity_human_rights: 'Equality, diversity and human rights', health_safety_welfare: 'Health, safety and welfare',
+  conflict_resolution: 'Conflict resolution', fire_safety: 'Fire safety', infection_prevention_control: 'Infection prevention and control',
+  moving_handling: 'Moving and handling', safeguarding_adults: 'Safeguarding adults', preventing_radicalisation: 'Preventing radicalisation',
+  safeguarding_children: 'Safeguarding children', resuscitation: 'Resuscitation', information_governance: 'Information governance',
+  oliver_mcgowan: 'Oliver McGowan training on learning disability and autism',
   // occupational health
   fit: 'Fit for the role', fit_with_restrictions: 'Fit with restrictions', no_exposure_prone_procedures: 'No exposure-prone procedures',
   no_night_shifts: 'No night shifts', no_manual_handling: 'No manual handling', reduced_hours: 'Reduced hours', adjusted_duties: 'Adjusted duties',
