@@ -70,7 +70,7 @@ export function historyLines(history: HistoryEntry[], names: HistoryNames): Hist
   return history.map((h): HistoryLine => {
     const payload = (h.payload ?? {}) as Record<string, unknown>;
     const note = typeof payload.note === 'string' && payload.note ? { note: payload.note } : {};
-    const stage = h.fromStage !== h.toStage ? { stage: `${staffStageLabel(h.fromStage ?? 'application')} → ${staffStageLabel(h.toStage)}` } : {};
+    const stage = h.fromStage && h.fromStage !== h.toStage ? { stage: `${staffStageLabel(h.fromStage)} → ${staffStageLabel(h.toStage)}` } : {};
     if (h.type.startsWith('xstate.after')) return { at: h.at, ...timerWords(h.type, names), detail: '', ...stage };
     const who = h.actor.type === 'user' ? (h.actor.id ? names.staff[h.actor.id] ?? 'a member of staff' : 'a member of staff')
       : h.actor.type === 'referee' ? `referee ${h.actor.id ? names.referees[h.actor.id] ?? names.refereeEmails[String(payload.refereeEmail ?? '').toLowerCase()] ?? '' : ''}`.trim()
