@@ -56,6 +56,21 @@ details.event{background:#f7f9fa;padding:8px 12px;margin:0 0 8px;border:1px soli
 ol.timeline{list-style:none;padding:0;margin:0}ol.timeline li{border-left:3px solid #aeb7bd;padding:4px 0 8px 12px}
 svg.journey{width:100%;height:auto;background:#fff}
 pre.mail{white-space:pre-wrap;font-family:inherit}
+/* the candidate record's panels */
+.concern{border-left:6px solid #d5281b;background:#fdf0ef;padding:8px 12px;margin:8px 0}.concern p{margin:4px 0}.concern-text{color:#8a1a10}
+dl.facts{display:flex;flex-wrap:wrap;gap:8px 24px;margin:0 0 8px}dl.facts dt{font-size:.85rem;color:#4c6272}dl.facts dd{margin:0;font-weight:bold}
+section.check{border-top:4px solid #005eb8}section.check.overdue{border-top-color:#d5281b}section.check h3{margin-top:0}
+.checks>h2{margin:8px 0}.actions h4{margin:12px 0 6px}
+fieldset.group .group-fields,fieldset.row .row-fields{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:0 16px}
+fieldset.row{background:#fff;border:1px solid #d8dde0;padding:4px 12px 8px;margin:8px 0}fieldset.row legend{padding:0 4px}
+fieldset.row label,fieldset.group label{margin:8px 0 2px}fieldset.row .choice{margin-top:28px}
+.blocked{margin:8px 0}.blocked button[disabled]{background:#aeb7bd;box-shadow:none;cursor:not-allowed;color:#212b32}
+svg.coverage{width:100%;max-width:800px;height:auto;background:#fff}
+table .sub{display:block;color:#4c6272;font-size:.85rem;font-weight:normal}tr.concern-row{background:#fdf0ef}
+.cv-review .line{display:block}.cv-review td:last-child{min-width:13rem}.cv-review form{display:block}
+table.sortable th a{color:inherit}
+form.inline{display:inline-block;margin:0 8px 4px 0;vertical-align:top}form.inline select{display:inline-block;width:auto;margin-right:4px}.row-actions{display:flex;flex-wrap:wrap;gap:4px}
+code.secret{background:#fff9c4;padding:2px 6px;font-size:1.05rem}
 /* cohorts */
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 table.milestones{font-size:.9rem}table.milestones th[scope=row]{font-weight:normal}table.milestones th[scope=row] a{font-weight:bold}

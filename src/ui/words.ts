@@ -10,6 +10,10 @@ const stageWords: Record<string, string> = {
 };
 export const stageLabel = (stage: string) => stageWords[stage] ?? stage.replace(/_/g, ' ');
 
+/** Staff wording where the applicant's ("Setting you up", "Working with us") would read oddly. */
+const staffStageWords: Record<string, string> = { onboarding: 'Onboarding', hired: 'Hired', ready: 'Ready to work', pre_departure: 'Pre-departure (visa)' };
+export const staffStageLabel = (stage: string) => staffStageWords[stage] ?? stageLabel(stage);
+
 export const ownerWords: Record<string, string> = {
   candidate: 'You', recruiter: 'Our recruitment team', coordinator: 'Your international coordinator',
   third_party: 'Someone outside our team (e.g. a referee or the DBS)', none: 'Nobody: this is done',

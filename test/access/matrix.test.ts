@@ -120,6 +120,29 @@ const cases: Record<string, Case> = {
   },
   // Sending a candidate a new portal sign-in link: who may act on the journey (issue 12).
   'POST /candidates/:id/sign-in-link': { expect: staffPage(303, 404, 303), request: postForm(() => `/candidates/${domesticA}/sign-in-link`, (as) => ({ _csrf: as.csrf ?? '' })) },
+  // The CV itself (uploaded for domesticA by the cv/accept case above): staff whose role covers the programme.
+  'GET /candidates/:id/cv/file': { expect: staffPage(200, 404, 200), request: get(() => `/candidates/${domesticA}/cv/file`) },
+  // Subject access and erasure from the record: admins only (erasure refused here: no confirmation typed).
+  'POST /candidates/:id/privacy/export': { expect: staffPage(403, 404, 200), request: postForm(() => `/candidates/${domesticB}/privacy/export`, (as) => ({ _csrf: as.csrf ?? '' })) },
+  'POST /candidates/:id/privacy/erase': { expect: staffPage(403, 404, 400), request: postForm(() => `/candidates/${domesticB}/privacy/erase`, (as) => ({ _csrf: as.csrf ?? '', confirm: '' })) },
+  // Find anyone: every member of staff, in the programmes they read; a bulk action with nobody ticked is refused.
+  'GET /find': { expect: staffPage(200, 200, 200), request: get(() => '/find?q=a&sort=name&dir=asc') },
+  'POST /find/bulk': { expect: staffPage(400, 400, 400), request: postForm(() => '/find/bulk', (as) => ({ _csrf: as.csrf ?? '', move: 'remind' })) },
+  // Administration: admins; failed jobs are read by all staff, sent again by admins; the policy read by all.
+  'GET /admin': { expect: staffPage(403, 403, 200), request: get(() => '/admin') },
+  'GET /admin/users': { expect: staffPage(403, 403, 200), request: get(() => '/admin/users') },
+  'POST /admin/users': { expect: staffPage(403, 403, 400), request: postForm(() => '/admin/users', (as) => ({ _csrf: as.csrf ?? '', name: 'New Person', email: 'not an email', role: 'recruiter' })) },
+  'POST /admin/users/:id/role': { expect: staffPage(403, 403, 404), request: postForm(() => '/admin/users/00000000-0000-4000-8000-000000000000/role', (as) => ({ _csrf: as.csrf ?? '', role: 'recruiter' })) },
+  'POST /admin/users/:id/reset': { expect: staffPage(403, 403, 404), request: postForm(() => '/admin/users/00000000-0000-4000-8000-000000000000/reset', (as) => ({ _csrf: as.csrf ?? '' })) },
+  'POST /admin/users/:id/disable': { expect: staffPage(403, 403, 404), request: postForm(() => '/admin/users/00000000-0000-4000-8000-000000000000/disable', (as) => ({ _csrf: as.csrf ?? '' })) },
+  'GET /admin/jobs': { expect: staffPage(200, 200, 200), request: get(() => '/admin/jobs') },
+  'POST /admin/jobs/:id/retry': { expect: staffPage(403, 403, 404), request: postForm(() => '/admin/jobs/999999999/retry', (as) => ({ _csrf: as.csrf ?? '' })) },
+  'GET /admin/policy': { expect: staffPage(200, 200, 200), request: get(() => '/admin/policy') },
+  'GET /admin/audit': { expect: staffPage(403, 403, 200), request: get(() => '/admin/audit') },
+  // API tokens as a page: every member of staff, their own (an admin: everyone's).
+  'GET /tokens': { expect: staffPage(200, 200, 200), request: get(() => '/tokens') },
+  'POST /tokens': { expect: staffPage(400, 400, 400), request: postForm(() => '/tokens', (as) => ({ _csrf: as.csrf ?? '', name: '' })) },
+  'POST /tokens/:id/revoke': { expect: staffPage(404, 404, 404), request: postForm(() => '/tokens/00000000-0000-4000-8000-000000000000/revoke', (as) => ({ _csrf: as.csrf ?? '' })) },
   // Every member of staff changes their own password; a wrong current password is shown on the form.
   'GET /account/password': { expect: staffPage(200, 200, 200), request: get(() => '/account/password') },
   'POST /account/password': { expect: staffPage(400, 400, 400), request: postForm(() => '/account/password', (as) => ({ _csrf: as.csrf ?? '', current: 'not my password', newPassword: 'a brand new password', confirmPassword: 'a brand new password' })) },

@@ -53,6 +53,8 @@ export const commonEvents: EventCatalog = {
       scores: nhsValueScores,
       literacyScore: percent.optional(),
       numeracyScore: percent.optional(),
+      /** Who sat on the interview panel (names and roles). */
+      panel: z.string().trim().max(300).optional(),
       occurredOn,
       note,
     }),

@@ -6,6 +6,7 @@ import type { SessionVars } from '../../auth/session.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { boardColumnPage, boardColumns } from '../../services/board/columns.js';
+import { checksWaiting } from '../../services/board/waiting.js';
 import { BoardPage, ColumnPage } from '../../ui/pages/board.js';
 import { professions, programmes } from '../../../workflows/types.js';
 import { parseWith } from '../input.js';
@@ -36,7 +37,9 @@ export function boardPages(app: AppContext) {
   r.get('/', async (c) => {
     const { readable, f } = await read(c);
     const columns = await boardColumns(app.db, app.machines[f.programme], app.policy, f, app.clock.now());
-    return c.html(<BoardPage staff={staffOf(c)} filters={f} programmes={readable} columns={columns} total={columns.reduce((a, col) => a + col.count, 0)} />);
+    // Only cards in a stage of parallel checks have several owners at once.
+    const waiting = await checksWaiting(app, columns.filter((col) => /checks$/.test(col.stage)).flatMap((col) => col.cards.map((card) => card.journeyId)));
+    return c.html(<BoardPage staff={staffOf(c)} filters={f} programmes={readable} columns={columns} waiting={waiting} total={columns.reduce((a, col) => a + col.count, 0)} />);
   });
 
   r.get('/column', async (c) => {

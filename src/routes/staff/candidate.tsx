@@ -23,10 +23,17 @@ import { actorOf } from '../../auth/principal.js';
 import { idParam } from '../input.js';
 import { readForm, textFields } from '../form.js';
 import { staffOf } from './staff-of.js';
+import { cvFile } from '../../services/cv/file.js';
+import { exportCandidate } from '../../services/privacy/export.js';
+import { eraseOnRequest } from '../../services/privacy/erase-on-request.js';
+import { historyPeople } from '../../services/candidates/people.js';
+import { issueWords, pathWords, staffMessage } from '../../ui/staff/messages.js';
+import type { HistoryNames } from '../../ui/staff/history-words.js';
+import { requiredDbsLevel } from '../../../workflows/standards/dbs.js';
 
-type Flash = { kind: 'error' | 'notice'; text: string };
+type Flash = { kind: 'error' | 'notice'; text: string; fields?: { id: string; text: string }[] };
 
-type Retry = { type: string; values: Record<string, string> };
+type Retry = { type: string; values: Record<string, string | string[]> };
 
 /** The record page. After a failed post it reads the candidate afresh (a lost race shows the latest state). */
 async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string, flash?: Flash, status: 200 | 400 | 403 | 409 | 422 | 429 = 200, retry?: Retry) {
@@ -40,6 +47,14 @@ async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string
     fields: v.fields as CvSummary['fields'], reviewed: v.reviewed as CvSummary['reviewed'], duplicates: v.duplicates,
   })).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
   const current = history.filter((h) => h.journeyId === candidate.journey.id);
+  const people = await historyPeople(app.db, id, history.map((h) => h.actor.id).filter((x): x is string => !!x));
+  const ctx = candidate.journey.context;
+  const [d1, d2, d3, d4] = app.policy.referenceChaseDays;
+  const names: HistoryNames = {
+    ...people, candidateName: candidate.fullName,
+    refereeEmails: Object.fromEntries((ctx.referees ?? []).map((r) => [r.email.toLowerCase(), r.name])),
+    chaseDays: [d1!, d2!, d3!, Math.min(Math.max(app.policy.referenceHrAlertDay, d3!), d4!), d4!],
+  };
   return c.html(
     <CandidatePage
       staff={staffOf(c)} candidate={candidate} history={history} cv={cv}
@@ -47,7 +62,8 @@ async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string
       passedStages={[...new Set(current.map((h) => h.fromStage).filter((s): s is string => !!s))]}
       emails={await candidateEmails(app.db, id)} notes={await candidateNotes(app.db, id)}
       canAct={allows(staff.role, 'journey.act', programme)} canNote={allows(staff.role, 'notes.write', programme)}
-      canReviewCv={allows(staff.role, 'cv.review', programme)} {...(flash ? { flash } : {})} {...(retry ? { retry } : {})}
+      canReviewCv={allows(staff.role, 'cv.review', programme)} canExport={allows(staff.role, 'data.export', programme)} canErase={allows(staff.role, 'data.erase', programme)}
+      names={names} now={app.clock.now()} dbsLevelNeeded={requiredDbsLevel(app.policy, { programme: programme as 'domestic', profession: candidate.profession as 'registered_nurse' })} {...(flash ? { flash } : {})} {...(retry ? { retry } : {})}
     />,
     status,
   );
@@ -61,28 +77,37 @@ export function candidatePages(app: AppContext) {
 
   r.get('/:id', async (c) => {
     const done = c.req.query('done');
-    const label = done ? eventCatalog[done]?.label ?? done.slice(0, 100) : undefined;
+    const label = done === 'erased' ? 'their personal data is erased' : done ? (Object.hasOwn(eventCatalog, done) ? eventCatalog[done]!.label : done.slice(0, 100)) : undefined;
     return renderRecord(app, c, idParam(c), label ? { kind: 'notice', text: `Done: ${label}.` } : undefined);
   });
 
   r.post('/:id/events', async (c) => {
     const id = idParam(c);
-    const form = textFields(await readForm(c));
+    const raw = await readForm(c);
+    const form = textFields(raw);
     checkCsrf(c.get('session'), form._csrf);
     const type = form._type ?? '';
     const version = Number(form._version);
-    const retry: Retry = { type, values: Object.fromEntries(Object.entries(form).filter(([k]) => !k.startsWith('_'))) };
+    const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !k.startsWith('_'))
+      .map(([k, v]) => [k, Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? v : ''])) as Record<string, string | string[]>;
+    const retry: Retry = { type, values };
     try {
       // Own keys only: a type of "constructor" or "__proto__" is unknown, not Object.prototype's.
       if (!Object.hasOwn(eventCatalog, type)) throw new AppError('unknown_event', `_type: there is no event called "${type.slice(0, 100)}".`, { field: '_type' });
-      const { payload, errors } = payloadFrom(jsonSchemaOf(type), form);
-      if (errors.length) return renderRecord(app, c, id, { kind: 'error', text: errors.join('; ') }, 400, retry);
+      const { payload, errors } = payloadFrom(jsonSchemaOf(type), raw);
+      if (errors.length) return renderRecord(app, c, id, { kind: 'error', text: staffMessage(errors.join('; ')) }, 400, retry);
       await act(app, c.get('staff'), id, { type, payload, expectedVersion: Number.isInteger(version) ? version : undefined }, c.get('candidate'));
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       // Shown on the record with what is true now (a lost race shows the latest state).
-      const text = error.code === 'version_conflict' ? 'Someone else changed this candidate meanwhile: here is the latest. Check and try again.' : error.message;
-      return renderRecord(app, c, id, { kind: 'error', text }, error.status as 400, retry);
+      const text = error.code === 'version_conflict' ? 'Someone else changed this candidate meanwhile: here is the latest. Check and try again.' : staffMessage(error.message);
+      const issues = (error.extra as { errors?: { field: string; message: string }[] } | undefined)?.errors;
+      const field = (error.extra as { field?: unknown } | undefined)?.field;
+      const slug = type.replace(/\W/g, '-');
+      const fields = issues?.length
+        ? issues.map((i) => ({ id: `${slug}-${i.field.replace(/\./g, '-')}`, text: `${pathWords(i.field)}: ${issueWords(i.message)}` }))
+        : typeof field === 'string' && field && !field.includes(',') ? [{ id: `${slug}-${field.replace(/\./g, '-')}`, text }] : undefined;
+      return renderRecord(app, c, id, { kind: 'error', text: fields ? 'There is a problem' : text, ...(fields ? { fields } : {}) }, error.status as 400, retry);
     }
     return c.redirect(`/candidates/${id}?done=${encodeURIComponent(type)}`, 303);
   });
@@ -124,7 +149,41 @@ export function candidatePages(app: AppContext) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       return renderRecord(app, c, id, { kind: 'error', text: error.message }, error.status as 400);
     }
-    return c.redirect(`/candidates/${id}?done=${encodeURIComponent(`${field} accepted`)}`, 303);
+    return c.redirect(`/candidates/${id}?done=${encodeURIComponent('the value from the CV is accepted')}`, 303);
+  });
+  // The CV as the PDF it is (inline, sandboxed so nothing in it runs as this site).
+  r.get('/:id/cv/file', async (c) => {
+    const id = idParam(c);
+    const file = await cvFile(app, c.get('staff'), id, c.get('candidate'));
+    const safeName = file.filename.replace(/[^\w .-]/g, '_').slice(0, 100) || 'cv.pdf';
+    return c.body(new Uint8Array(file.bytes), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="${safeName}"`,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "sandbox; default-src 'none'; object-src 'self'; plugin-types application/pdf",
+      'cache-control': 'no-store',
+    });
+  });
+
+  r.post('/:id/privacy/export', async (c) => {
+    const id = idParam(c);
+    checkCsrf(c.get('session'), textFields(await readForm(c))._csrf);
+    await authorizeCandidate(app, c.get('staff'), 'data.export', id);
+    const data = await exportCandidate(app, id, actorOf(c.get('staff')));
+    c.header('content-disposition', `attachment; filename="subject-access-${id}.json"`);
+    return c.json(data);
+  });
+
+  r.post('/:id/privacy/erase', async (c) => {
+    const id = idParam(c);
+    const form = textFields(await readForm(c));
+    checkCsrf(c.get('session'), form._csrf);
+    await authorizeCandidate(app, c.get('staff'), 'data.erase', id);
+    if ((form.confirm ?? '').trim().toUpperCase() !== 'ERASE') {
+      return renderRecord(app, c, id, { kind: 'error', text: 'There is a problem', fields: [{ id: 'erase-confirm', text: 'Type ERASE to confirm the erasure' }] }, 400);
+    }
+    await eraseOnRequest(app, c.get('staff'), id);
+    return c.redirect(`/candidates/${id}?done=${encodeURIComponent('erased')}`, 303);
   });
   return r;
 }

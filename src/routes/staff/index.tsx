@@ -10,10 +10,13 @@ import { mailboxPages } from './mailbox.js';
 import { cohortPages } from './cohorts.js';
 import { reportPages } from './reports.js';
 import { importPages } from './imports.js';
+import { findPages } from './find.js';
+import { adminPages } from './admin.js';
+import { tokenPages } from './tokens.js';
 
 export function staffPages(app: AppContext) {
   const r = new Hono<SessionVars>();
-  for (const area of ['/board', '/candidates', '/cohorts', '/reports', '/mailbox', '/imports']) {
+  for (const area of ['/board', '/candidates', '/cohorts', '/reports', '/mailbox', '/imports', '/find', '/admin', '/tokens']) {
     r.use(area, staffSession(app), sameOriginForms(app.settings.publicUrl));
     r.use(`${area}/*`, staffSession(app), sameOriginForms(app.settings.publicUrl));
   }
@@ -23,5 +26,8 @@ export function staffPages(app: AppContext) {
   r.route('/cohorts', cohortPages(app));
   r.route('/reports', reportPages(app));
   r.route('/imports', importPages(app));
+  r.route('/find', findPages(app));
+  r.route('/admin', adminPages(app));
+  r.route('/tokens', tokenPages(app));
   return r;
 }

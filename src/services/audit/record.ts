@@ -4,7 +4,7 @@ import { auditLog } from '../../../db/schema/index.js';
 export type AuditKind =
   | 'sign_in' | 'sign_in_failed' | 'sign_in_throttled' | 'sign_out' | 'permission_denied' | 'user_created'
   | 'password_reset' | 'password_changed' | 'user_disabled' | 'token_created' | 'token_revoked' | 'magic_link_sent' | 'applicant_sign_in'
-  | 'subject_access_export' | 'erasure' | 'retention' | 'dbs_details_viewed'
+  | 'subject_access_export' | 'erasure' | 'retention' | 'dbs_details_viewed' | 'cv_viewed' | 'role_changed' | 'job_retried'
   | 'webhook_created' | 'webhook_deleted' | 'import_started';
 
 /** Security and data-protection events. Ids only: never names, emails or documents. */

@@ -14,7 +14,7 @@ import { decodeCursor, encodeCursor } from '../keyset.js';
 import { nameOrEmailMatches } from '../candidates/search.js';
 
 export interface BoardFilters { programme: string; profession?: string | undefined; owner?: string | undefined; overdue?: boolean | undefined; q?: string | undefined }
-export interface BoardCard { id: string; fullName: string; profession: string; state: string; owner: string; stageEnteredAt: Date; daysInStage: number; overdue: boolean }
+export interface BoardCard { id: string; journeyId: string; fullName: string; profession: string; state: string; owner: string; stageEnteredAt: Date; daysInStage: number; overdue: boolean }
 export interface BoardColumn { stage: string; count: number; dueDays: number; cards: BoardCard[]; nextCursor: string | null }
 
 /** How long a stage should take before its candidates count as overdue: from the states' meta. */
@@ -56,7 +56,7 @@ async function columnCards(db: Db, f: BoardFilters, stage: string, due: Record<s
   const dueMs = (due[stage] ?? 14) * DAY_MS;
   return {
     cards: page.map((r): BoardCard => ({
-      id: r.id, fullName: r.fullName, profession: r.profession, state: r.state, owner: r.owner, stageEnteredAt: r.stageEnteredAt,
+      id: r.id, journeyId: r.journeyId, fullName: r.fullName, profession: r.profession, state: r.state, owner: r.owner, stageEnteredAt: r.stageEnteredAt,
       daysInStage: Math.floor((now.getTime() - r.stageEnteredAt.getTime()) / DAY_MS),
       overdue: now.getTime() - r.stageEnteredAt.getTime() > dueMs,
     })),

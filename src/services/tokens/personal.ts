@@ -2,7 +2,7 @@
 // owner gives one.
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { apiTokens } from '../../../db/schema/index.js';
+import { apiTokens, users } from '../../../db/schema/index.js';
 import type { StaffPrincipal } from '../../auth/principal.js';
 import { AppError, notFound } from '../../errors.js';
 import { audit } from '../audit/record.js';
@@ -35,4 +35,10 @@ export async function revokeToken(db: Db, p: StaffPrincipal, id: string, now: Da
   if (!row) throw notFound('The token');
   await audit(db, { kind: 'token_revoked', actorType: p.via, actorId: p.userId ?? p.tokenId, subjectId: id, at: now });
   return { id, revokedAt: now.toISOString() };
+}
+
+/** Every token (admin): whose it is, and whether it still works. */
+export async function listAllTokens(db: Db) {
+  const rows = await db.select({ t: apiTokens, owner: users.name }).from(apiTokens).leftJoin(users, eq(users.id, apiTokens.userId)).orderBy(desc(apiTokens.createdAt)).limit(500);
+  return rows.map(({ t, owner: who }) => ({ ...tokenView(t), owner: who, lastUsedAt: t.lastUsedAt?.toISOString() ?? null }));
 }

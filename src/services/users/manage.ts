@@ -61,6 +61,19 @@ export async function disableUser(db: Db, userId: string, actorId: string | null
   });
 }
 
+/** A new role: the account's sessions end so the new permissions apply at once. */
+export async function setRole(db: Db, userId: string, role: Role, actorId: string | null, now: Date): Promise<UserView> {
+  if (userId === actorId) throw new AppError('forbidden', 'You cannot change your own role: ask another administrator.');
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning();
+    if (!row) throw notFound('The staff account');
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await tx.update(apiTokens).set({ role }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+    await audit(tx, { kind: 'role_changed', actorType: 'user', actorId, subjectId: userId, detail: { role }, at: now });
+    return view(row);
+  });
+}
+
 export type ChangePasswordResult = { ok: true } | { ok: false; field: 'current' | 'newPassword'; message: string };
 
 /**

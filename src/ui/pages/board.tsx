@@ -1,24 +1,29 @@
 import type { BoardColumn, BoardFilters } from '../../services/board/columns.js';
 import { professions } from '../../../workflows/types.js';
 import { StaffLayout, type StaffContext } from '../staff-layout.js';
-import { professionLabel, programmeWords, stageLabel, staffOwnerWords } from '../words.js';
+import { professionLabel, programmeWords, staffStageLabel, staffOwnerWords } from '../words.js';
 
 const query = (f: BoardFilters, extra: Record<string, string> = {}) =>
   `?${new URLSearchParams(Object.entries({ programme: f.programme, profession: f.profession ?? '', owner: f.owner ?? '', overdue: f.overdue ? '1' : '', q: f.q ?? '', ...extra }).filter(([, v]) => v)).toString()}`;
 
-function Card(props: { card: BoardColumn['cards'][number] }) {
+const ownerOrder = ['recruiter', 'coordinator', 'candidate', 'third_party'];
+
+function Card(props: { card: BoardColumn['cards'][number]; waiting?: Record<string, number> | undefined }) {
   const c = props.card;
+  const w = props.waiting;
   return (
     <li class={`cardlet${c.overdue ? ' overdue' : ''}`}>
       <a href={`/candidates/${c.id}`}>{c.fullName}</a>
       <p>{professionLabel(c.profession)}</p>
       <p>{c.daysInStage} {c.daysInStage === 1 ? 'day' : 'days'} in stage {c.overdue ? <span class="tag overdue">overdue</span> : null}</p>
-      <p>Next: <span class={`tag ${c.owner}`}>{staffOwnerWords[c.owner] ?? c.owner}</span></p>
+      {w && Object.keys(w).length ? (
+        <p>Checks waiting on: {ownerOrder.filter((o) => w[o]).map((o) => <span class={`tag ${o}`}>{`${staffOwnerWords[o]}: ${w[o]}`}</span>)}</p>
+      ) : <p>Next: <span class={`tag ${c.owner}`}>{staffOwnerWords[c.owner] ?? c.owner}</span></p>}
     </li>
   );
 }
 
-export function BoardPage(props: { staff: StaffContext; filters: BoardFilters; programmes: string[]; columns: BoardColumn[]; total: number }) {
+export function BoardPage(props: { staff: StaffContext; filters: BoardFilters; programmes: string[]; columns: BoardColumn[]; total: number; waiting?: Record<string, Record<string, number>> }) {
   const f = props.filters;
   return (
     <StaffLayout staff={props.staff} title={`Pipeline: ${programmeWords[f.programme]}`} current="/board">
@@ -40,8 +45,8 @@ export function BoardPage(props: { staff: StaffContext; filters: BoardFilters; p
       <div class="board">
         {props.columns.map((col) => (
           <section class="column" aria-labelledby={`col-${col.stage}`}>
-            <h2 id={`col-${col.stage}`}><span>{stageLabel(col.stage)}</span><span class="tag">{col.count}</span></h2>
-            <ol>{col.cards.map((card) => <Card card={card} />)}</ol>
+            <h2 id={`col-${col.stage}`}><span>{staffStageLabel(col.stage)}</span><span class="tag">{col.count}</span></h2>
+            <ol>{col.cards.map((card) => <Card card={card} waiting={props.waiting?.[card.journeyId]} />)}</ol>
             {col.nextCursor ? <a href={`/board/column${query(f, { stage: col.stage, cursor: col.nextCursor })}`}>Show more ({col.count - col.cards.length} more)</a> : null}
           </section>
         ))}
@@ -53,9 +58,9 @@ export function BoardPage(props: { staff: StaffContext; filters: BoardFilters; p
 export function ColumnPage(props: { staff: StaffContext; filters: BoardFilters; stage: string; cards: BoardColumn['cards']; nextCursor: string | null }) {
   const f = props.filters;
   return (
-    <StaffLayout staff={props.staff} title={`${stageLabel(props.stage)}: ${programmeWords[f.programme]}`} current="/board">
+    <StaffLayout staff={props.staff} title={`${staffStageLabel(props.stage)}: ${programmeWords[f.programme]}`} current="/board">
       <p><a href={`/board${query(f)}`}>Back to the pipeline</a></p>
-      <h1>{stageLabel(props.stage)} <span class="muted">({programmeWords[f.programme]})</span></h1>
+      <h1>{staffStageLabel(props.stage)} <span class="muted">({programmeWords[f.programme]})</span></h1>
       <div class="table-wrap"><table>
         <thead><tr><th scope="col">Candidate</th><th scope="col">Profession</th><th scope="col">Days in stage</th><th scope="col">Who acts</th></tr></thead>
         <tbody>{props.cards.map((c) => (

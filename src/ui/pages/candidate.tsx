@@ -1,22 +1,20 @@
 // The candidate record: everything a recruiter needs about one person, and every action the
 // machine allows now, as forms generated from the allowed events.
-import type { AllowedEvent } from '../../../workflows/inspect.js';
-import { eventCatalog } from '../../../workflows/events/index.js';
 import type { CandidateWithJourney } from '../../services/candidates/get.js';
 import type { HistoryEntry } from '../../services/candidates/history.js';
-import { fieldsFor, type FieldSpec } from '../event-form.js';
 import { StaffLayout, type StaffContext } from '../staff-layout.js';
-import { professionLabel, programmeWords, shortDate, stageLabel, staffOwnerWords, staffCheckStatusWords } from '../words.js';
+import type { HistoryNames } from '../staff/history-words.js';
+import { CheckPanels, checkEventHandled } from '../staff/panels/checks.js';
+import { type CvSummary, CvPanel } from '../staff/panels/cv.js';
+import type { Typed } from '../staff/panels/forms.js';
+import { HistoryPanel } from '../staff/panels/history.js';
+import { InterviewPanel, isInterviewEvent } from '../staff/panels/interview.js';
+import { OtherActions } from '../staff/panels/other-actions.js';
+import { PrivacyPanel } from '../staff/panels/privacy.js';
+import type { RecordData } from '../staff/panels/types.js';
+import { professionLabel, programmeWords, shortDate, staffStageLabel, staffOwnerWords } from '../words.js';
 
-export interface CvSummary {
-  status: string;
-  filename?: string;
-  documentId?: string;
-  error?: { code: string; detail: string } | null;
-  fields: Record<string, { value: unknown; confidence: number }>;
-  reviewed: Record<string, { decision: string }>;
-  duplicates: { candidateId: string; matchedOn: string; value: string }[];
-}
+export type { CvSummary } from '../staff/panels/cv.js';
 
 export interface CandidatePageProps {
   staff: StaffContext;
@@ -30,9 +28,14 @@ export interface CandidatePageProps {
   canAct: boolean;
   canNote: boolean;
   canReviewCv: boolean;
-  flash?: { kind: 'error' | 'notice'; text: string };
+  canExport: boolean;
+  canErase: boolean;
+  names: HistoryNames;
+  now: Date;
+  dbsLevelNeeded: string;
+  flash?: { kind: 'error' | 'notice'; text: string; fields?: { id: string; text: string }[] };
   /** A refused form comes back open with what was typed, so nothing typed is lost. */
-  retry?: { type: string; values: Record<string, string> };
+  retry?: { type: string; values: Typed };
 }
 
 /** The journey as drawn from the machine's stages: done, here, still to come. */
@@ -44,7 +47,7 @@ function JourneyMap(props: { stages: string[]; passed: string[]; current: string
   const rows = Math.ceil(props.stages.length / perRow);
   const width = perRow * w + (perRow - 1) * gap + 8;
   const height = rows * (h + gap) + 8;
-  const label = props.stages.map((s) => `${stageLabel(s)}${s === props.current ? ' (current)' : props.passed.includes(s) ? ' (done)' : ''}`).join(', ');
+  const label = props.stages.map((s) => `${staffStageLabel(s)}${s === props.current ? ' (current)' : props.passed.includes(s) ? ' (done)' : ''}`).join(', ');
   return (
     <svg class="journey" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Journey: ${label}`}>
       <title>{`Journey: ${label}`}</title>
@@ -57,7 +60,7 @@ function JourneyMap(props: { stages: string[]; passed: string[]; current: string
         return (
           <g>
             <rect x={x} y={y} width={w} height={h} rx={4} fill={here ? '#005eb8' : done ? '#d7efe1' : '#ffffff'} stroke={here ? '#003d78' : done ? '#007f3b' : '#aeb7bd'} stroke-width={2} />
-            <text x={x + w / 2} y={y + h / 2 + 5} text-anchor="middle" font-size="14" font-family="Arial, sans-serif" fill={here ? '#ffffff' : '#212b32'} font-weight={here ? 'bold' : 'normal'}>{`${done ? '✓ ' : ''}${stageLabel(stage)}`}</text>
+            <text x={x + w / 2} y={y + h / 2 + 5} text-anchor="middle" font-size="14" font-family="Arial, sans-serif" fill={here ? '#ffffff' : '#212b32'} font-weight={here ? 'bold' : 'normal'}>{`${done ? '✓ ' : ''}${staffStageLabel(stage)}`}</text>
             {next ? <line x1={x + w} y1={y + h / 2} x2={x + w + gap} y2={y + h / 2} stroke="#aeb7bd" stroke-width={2} /> : null}
           </g>
         );
@@ -66,144 +69,42 @@ function JourneyMap(props: { stages: string[]; passed: string[]; current: string
   );
 }
 
-function Field(props: { f: FieldSpec; id: string }) {
-  const { f, id } = props;
-  const hint = f.kind === 'json' ? <span class="hint">JSON, as in the example</span> : f.required ? null : <span class="hint">Optional</span>;
-  if (f.kind === 'checkbox') {
-    return <div class="choice"><input type="checkbox" id={id} name={f.name} value="true" checked={f.checked} /><label for={id}>{f.label}</label></div>;
-  }
-  return (
-    <>
-      <label for={id}>{f.label}{hint}</label>
-      {f.kind === 'select' ? (
-        <select id={id} name={f.name} required={f.required}>{f.required ? null : <option value="">—</option>}{f.options!.map((o) => <option value={o} selected={o === f.value}>{o.replace(/_/g, ' ')}</option>)}</select>
-      ) : f.kind === 'textarea' || f.kind === 'json' ? (
-        <textarea id={id} name={f.name} rows={f.kind === 'json' ? 5 : 3} required={f.required}>{f.value}</textarea>
-      ) : (
-        <input id={id} name={f.name} required={f.required} value={f.value}
-          type={f.kind === 'date' ? 'date' : f.kind === 'datetime' ? 'datetime-local' : f.kind === 'number' ? 'number' : 'text'} step={f.kind === 'number' ? 'any' : undefined} />
-      )}
-    </>
-  );
-}
-
-function EventForm(props: { event: AllowedEvent; candidateId: string; version: number; csrf: string; retry?: Record<string, string> | undefined }) {
-  const e = props.event;
-  const typed = props.retry;
-  const fields = fieldsFor(e.schema, e.example).map((f) => (typed
-    ? { ...f, value: typed[f.name] ?? '', ...(f.kind === 'checkbox' ? { checked: typed[f.name] === 'true' } : {}) }
-    : f));
-  const cls = e.intent === 'advance' ? '' : e.intent === 'exit' ? 'warning' : 'hold';
-  const hidden = (
-    <>
-      <input type="hidden" name="_csrf" value={props.csrf} />
-      <input type="hidden" name="_type" value={e.type} />
-      <input type="hidden" name="_version" value={String(props.version)} />
-    </>
-  );
-  const slug = e.type.replace(/\W/g, '-');
-  if (!fields.length && e.intent !== 'exit') {
-    return <form method="post" action={`/candidates/${props.candidateId}/events`}>{hidden}<button class={cls} type="submit">{e.label}</button></form>;
-  }
-  return (
-    <details class="event" open={typed ? true : undefined}>
-      <summary>{e.label}</summary>
-      <form method="post" action={`/candidates/${props.candidateId}/events`}>
-        {hidden}
-        {fields.map((f) => <Field f={f} id={`${slug}-${f.name}`} />)}
-        {e.intent === 'exit' ? (
-          <div class="choice"><input type="checkbox" id={`${slug}-confirm`} name="_confirm" value="yes" required /><label for={`${slug}-confirm`}>I confirm: this ends or changes the application</label></div>
-        ) : null}
-        <button class={cls} type="submit">{e.label}</button>
-      </form>
-    </details>
-  );
-}
-
-const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-
-function CvReview(props: { cv: CvSummary; candidate: CandidateWithJourney; csrf: string; canReview: boolean }) {
-  const { cv, candidate } = props;
-  const record: Record<string, unknown> = { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone, postcode: candidate.postcode, profession: candidate.profession };
-  return (
-    <section class="card" aria-labelledby="cv">
-      <h2 id="cv">CV {cv.filename ? <span class="muted">({cv.filename})</span> : null}</h2>
-      <p>Status: <span class="tag">{cv.status.replace(/_/g, ' ')}</span> {cv.error ? <span>{cv.error.detail}</span> : null}</p>
-      {cv.duplicates.length ? <div class="error"><p>Possible duplicate: {cv.duplicates.map((d) => <a href={`/candidates/${d.candidateId}`}>same {d.matchedOn} ({d.value}) </a>)}</p></div> : null}
-      {Object.keys(cv.fields).length ? (
-        <div class="table-wrap"><table>
-          <caption>Read from the CV: check each value before accepting it</caption>
-          <thead><tr><th scope="col">Field</th><th scope="col">On the record</th><th scope="col">From the CV</th><th scope="col">Confidence</th><th scope="col">Decision</th></tr></thead>
-          <tbody>{Object.entries(cv.fields).map(([name, f]) => (
-            <tr>
-              <th scope="row">{name}</th><td>{name in record ? show(record[name]) : '—'}</td><td>{show(f.value)}</td><td>{Math.round(f.confidence * 100)}%</td>
-              <td>{cv.reviewed[name] ? cv.reviewed[name]!.decision : props.canReview && f.value !== null && f.value !== undefined ? (
-                <form method="post" action={`/candidates/${candidate.id}/cv/accept`}>
-                  <input type="hidden" name="_csrf" value={props.csrf} />
-                  <input type="hidden" name="field" value={name} />
-                  {cv.documentId ? <input type="hidden" name="documentId" value={cv.documentId} /> : null}
-                  {['fullName', 'email', 'phone', 'postcode'].includes(name) ? (
-                    <><label for={`cv-${name}`} class="muted">Value to keep</label><input type="text" id={`cv-${name}`} name="value" value={String(f.value)} /></>
-                  ) : null}
-                  <button class="hold" type="submit">Accept</button>
-                </form>
-              ) : '—'}</td>
-            </tr>
-          ))}</tbody>
-        </table></div>
-      ) : null}
-    </section>
-  );
-}
+const statusWords: Record<string, string> = { in_progress: 'In progress', hired: 'Hired', withdrawn: 'Withdrawn', rejected: 'Unsuccessful', closed: 'Closed' };
 
 export function CandidatePage(props: CandidatePageProps) {
   const { candidate: c, staff } = props;
   const j = c.journey;
   const finished = j.status !== 'in_progress';
+  const d: RecordData = {
+    candidate: c, history: props.history, emails: props.emails, names: props.names, now: props.now, csrf: staff.csrf,
+    canAct: props.canAct, dbsLevelNeeded: props.dbsLevelNeeded, retry: props.retry,
+  };
+  const handled = (type: string) => checkEventHandled(type) || isInterviewEvent(type);
   return (
     <StaffLayout staff={staff} title={c.fullName} current="/board">
-      <p><a href={`/board?programme=${c.programme}`}>Back to the pipeline</a></p>
+      <p><a href={`/board?programme=${c.programme}`}>Back to the pipeline</a> · <a href="/find">Find someone</a></p>
       <h1>{c.fullName}</h1>
-      {props.flash ? <div class={`card ${props.flash.kind}`} role={props.flash.kind === 'error' ? 'alert' : 'status'}><p>{props.flash.text}</p></div> : null}
+      {props.flash ? (
+        <div class={`card ${props.flash.kind}`} role={props.flash.kind === 'error' ? 'alert' : 'status'} tabindex={-1}>
+          <p>{props.flash.text}</p>
+          {props.flash.fields ? <ul>{props.flash.fields.map((f) => <li><a href={`#${f.id}`}>{f.text}</a></li>)}</ul> : null}
+        </div>
+      ) : null}
       <div class="cols">
         <div>
           <section class="card" aria-labelledby="now">
-            <h2 id="now">Now: {j.applicantStatus.title}</h2>
-            <p>{j.applicantStatus.detail} <span class={`tag ${j.applicantStatus.owner}`}>Next: {staffOwnerWords[j.applicantStatus.owner]}</span></p>
-            <p class="muted">Stage {stageLabel(j.stage)} since {shortDate(j.stageEnteredAt)} · state <code>{j.state}</code> · status {j.status.replace(/_/g, ' ')} · version {j.version}</p>
-            {j.exit ? <p>Left at {stageLabel(j.exit.stage ?? '')}: {j.exit.reason}</p> : null}
+            <h2 id="now">Now: {staffStageLabel(j.stage)}</h2>
+            <p><span class={`tag ${j.applicantStatus.owner}`}>Next: {staffOwnerWords[j.applicantStatus.owner]}</span> <span class="tag">{statusWords[j.status] ?? 'In progress'}</span></p>
+            <p class="muted">In this stage since {shortDate(j.stageEnteredAt)}.</p>
+            {j.exit ? <p>Left at {staffStageLabel(j.exit.stage ?? '')}: {j.exit.reason}</p> : null}
+            {j.warning ? <p class="concern-text">This record needs updating before anything more can happen: ask an administrator.</p> : null}
             <JourneyMap stages={props.stages} passed={props.passedStages} current={j.stage} finished={finished} />
           </section>
-          {j.checks.length ? (
-            <section class="card" aria-labelledby="checks">
-              <h2 id="checks">Pre-employment checks</h2>
-              <div class="table-wrap"><table>
-                <thead><tr><th scope="col">Check</th><th scope="col">Status</th><th scope="col">Who acts</th><th scope="col">Due</th></tr></thead>
-                <tbody>{j.checks.map((ch) => (
-                  <tr><th scope="row">{ch.title}</th><td>{staffCheckStatusWords[ch.status] ?? ch.status}</td><td><span class={`tag ${ch.owner}`}>{staffOwnerWords[ch.owner]}</span></td><td>{ch.dueAt ? shortDate(ch.dueAt) : '—'}</td></tr>
-                ))}</tbody>
-              </table></div>
-            </section>
-          ) : null}
-          <section class="card events" aria-labelledby="actions">
-            <h2 id="actions">What can happen now</h2>
-            {!props.canAct ? <p>You can read this candidate but not act on their journey.</p>
-              : j.allowedEvents.length === 0 ? <p>Nothing: this journey has finished.</p>
-              : (
-                <>
-                  {(['advance', 'hold', 'exit'] as const).map((intent) => {
-                    const events = j.allowedEvents.filter((e) => e.intent === intent);
-                    return events.length ? <div><h3>{intent === 'advance' ? 'Move on' : intent === 'hold' ? 'Other actions' : 'End or change'}</h3>{events.map((e) => <EventForm event={e} candidateId={c.id} version={j.version} csrf={staff.csrf} retry={props.retry?.type === e.type ? props.retry.values : undefined} />)}</div> : null;
-                  })}
-                </>
-              )}
-          </section>
-          <section class="card" aria-labelledby="history">
-            <h2 id="history">History</h2>
-            <ol class="timeline">{[...props.history].reverse().map((h) => (
-              <li><strong>{eventCatalog[h.type]?.label ?? (h.type.startsWith('xstate.after') ? 'Timer' : h.type === 'applicationReceived' ? 'Applied' : h.type)}</strong> <span class="muted">{shortDate(h.at)} {new Date(h.at).toISOString().slice(11, 16)} · by {h.actor.type}</span><br />{h.from ?? 'start'} → {h.to}</li>
-            ))}</ol>
-          </section>
+          <OtherActions d={d} handled={handled} />
+          {props.cv ? <CvPanel cv={props.cv} candidate={c} csrf={staff.csrf} canReview={props.canReviewCv} /> : null}
+          <InterviewPanel d={d} />
+          <CheckPanels d={d} />
+          <HistoryPanel history={props.history} names={props.names} />
         </div>
         <div>
           <section class="card" aria-labelledby="profile">
@@ -214,6 +115,7 @@ export function CandidatePage(props: CandidatePageProps) {
               <dt>Email</dt><dd>{c.email}{c.emailConfirmed ? null : <> <span class="tag overdue">unconfirmed</span><span class="hint">No sign-in link sent to this address has been used yet: anyone could have typed it.</span></>}</dd>
               <dt>Phone</dt><dd>{c.phone ?? '—'}</dd>
               <dt>Postcode</dt><dd>{c.postcode ?? '—'}</dd>
+              <dt>Registration number</dt><dd>{c.registrationNumber ?? '—'}</dd>
               <dt>Applied</dt><dd>{shortDate(c.createdAt)}</dd>
             </dl>
           </section>
@@ -227,7 +129,6 @@ export function CandidatePage(props: CandidatePageProps) {
               </form>
             </section>
           ) : null}
-          {props.cv ? <CvReview cv={props.cv} candidate={c} csrf={staff.csrf} canReview={props.canReviewCv} /> : null}
           <section class="card" aria-labelledby="notes">
             <h2 id="notes">Notes</h2>
             {props.canNote ? (
@@ -242,8 +143,9 @@ export function CandidatePage(props: CandidatePageProps) {
           </section>
           <section class="card" aria-labelledby="emails">
             <h2 id="emails">Emails</h2>
-            {props.emails.length ? <ul>{props.emails.map((e) => <li><span class="muted">{shortDate(e.sentAt ?? e.createdAt)}</span> {e.subject} <span class="muted">to {e.to}</span> <span class="tag">{e.status}</span></li>)}</ul> : <p>None yet.</p>}
+            {props.emails.length ? <ul>{props.emails.map((e) => <li><span class="muted">{shortDate(e.sentAt ?? e.createdAt)}</span> {e.subject} <span class="muted">to {e.to}</span> <span class="tag">{e.status === 'sent' ? 'Sent' : e.status === 'dead' ? 'Failed' : 'Waiting to send'}</span></li>)}</ul> : <p>None yet.</p>}
           </section>
+          <PrivacyPanel candidateId={c.id} csrf={staff.csrf} canExport={props.canExport} canErase={props.canErase} />
         </div>
       </div>
     </StaffLayout>
