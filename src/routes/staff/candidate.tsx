@@ -23,6 +23,7 @@ import { actorOf } from '../../auth/principal.js';
 import { idParam } from '../input.js';
 import { readForm, textFields } from '../form.js';
 import { staffOf } from './staff-of.js';
+import { portalPanels } from './portal-panels.js';
 
 type Flash = { kind: 'error' | 'notice'; text: string };
 
@@ -48,6 +49,7 @@ async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string
       emails={await candidateEmails(app.db, id)} notes={await candidateNotes(app.db, id)}
       canAct={allows(staff.role, 'journey.act', programme)} canNote={allows(staff.role, 'notes.write', programme)}
       canReviewCv={allows(staff.role, 'cv.review', programme)} {...(flash ? { flash } : {})} {...(retry ? { retry } : {})}
+      portal={await portalPanels(app, c, id)}
     />,
     status,
   );

@@ -10,6 +10,7 @@ import { mailboxPages } from './mailbox.js';
 import { cohortPages } from './cohorts.js';
 import { reportPages } from './reports.js';
 import { importPages } from './imports.js';
+import { staffPortalPages } from './portal.js';
 
 export function staffPages(app: AppContext) {
   const r = new Hono<SessionVars>();
@@ -19,6 +20,7 @@ export function staffPages(app: AppContext) {
   }
   r.route('/board', boardPages(app));
   r.route('/candidates', candidatePages(app));
+  r.route('/candidates', staffPortalPages(app));
   r.route('/mailbox', mailboxPages(app));
   r.route('/cohorts', cohortPages(app));
   r.route('/reports', reportPages(app));

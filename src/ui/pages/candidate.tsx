@@ -1,5 +1,6 @@
 // The candidate record: everything a recruiter needs about one person, and every action the
 // machine allows now, as forms generated from the allowed events.
+import type { Child } from 'hono/jsx';
 import type { AllowedEvent } from '../../../workflows/inspect.js';
 import { eventCatalog } from '../../../workflows/events/index.js';
 import type { CandidateWithJourney } from '../../services/candidates/get.js';
@@ -27,6 +28,8 @@ export interface CandidatePageProps {
   emails: { template: string; to: string; subject: string; status: string; createdAt: string; sentAt: string | null }[];
   notes: { id: string; text: string; author: string; createdAt: Date }[];
   cv: CvSummary | null;
+  /** The applicant's portal work (issue 15): documents per check, what they sent, interview times. */
+  portal?: Child;
   canAct: boolean;
   canNote: boolean;
   canReviewCv: boolean;
@@ -227,6 +230,7 @@ export function CandidatePage(props: CandidatePageProps) {
               </form>
             </section>
           ) : null}
+          {props.portal}
           {props.cv ? <CvReview cv={props.cv} candidate={c} csrf={staff.csrf} canReview={props.canReviewCv} /> : null}
           <section class="card" aria-labelledby="notes">
             <h2 id="notes">Notes</h2>
