@@ -67,12 +67,12 @@ describe('the applicant’s own steps in the portal', () => {
     const offered = await t.post(`/api/candidates/${id}/events`, { type: 'interviewSlotsOffered', slots: [{ at: slot, location: 'Bank office, Level 2' }, { at: new Date(t.clock.now().getTime() + 4 * 24 * HOUR).toISOString(), location: 'Bank office, Level 2' }] });
     expect(offered.status).toBe(200);
     expect((await page(url, mine)).text).toContain('Choose your interview time');
-    expect((await post(url + '/interview', theirs, { interviewAt: slot })).status).toBe(404);
-    const none = await post(url + '/interview', mine, {});
+    expect((await post(`${url}/interview`, theirs, { interviewAt: slot })).status).toBe(404);
+    const none = await post(`${url}/interview`, mine, {});
     expect(none.status).toBe(400);
     expect(none.text).toContain('There is a problem');
     expect(none.text).toContain('href="#interviewAt"');
-    const chose = await post(url + '/interview', mine, { interviewAt: slot });
+    const chose = await post(`${url}/interview`, mine, { interviewAt: slot });
     expect(chose.status).toBe(303);
     await drainDueJobs(t.intake.app);
     const invite = await received(t, 'grace@example.com', 'interviewInvitation');
@@ -88,11 +88,11 @@ describe('the applicant’s own steps in the portal', () => {
     theirs = await portalSignIn(t, 'oscar@example.com', ORIGIN);
 
     // The offer: refused for another applicant; a decline needs a reason; accepted.
-    expect((await post(url + '/offer', theirs, { decision: 'accept' })).status).toBe(404);
-    const noReason = await post(url + '/offer', mine, { decision: 'decline' });
+    expect((await post(`${url}/offer`, theirs, { decision: 'accept' })).status).toBe(404);
+    const noReason = await post(`${url}/offer`, mine, { decision: 'decline' });
     expect(noReason.status).toBe(400);
     expect(noReason.text).toContain('href="#reason"');
-    expect((await post(url + '/offer', mine, { decision: 'accept' })).location).toBe(`${url}?done=offerAccepted`);
+    expect((await post(`${url}/offer`, mine, { decision: 'accept' })).location).toBe(`${url}?done=offerAccepted`);
 
     // Referees: coverage shown as they go, then requests sent at once.
     const now = t.clock.now();
@@ -101,42 +101,42 @@ describe('the applicant’s own steps in the portal', () => {
       'referees.0.name': 'Ruth Manager', 'referees.0.email': 'ruth@trust.example', 'referees.0.organisation': 'Leeds Trust', 'referees.0.relationship': 'line_manager', 'referees.0.coversFrom': dayFrom(now, -700),
       'referees.1.name': 'Sam Previous', 'referees.1.email': 'sam@care.example', 'referees.1.organisation': 'Northfield Care', 'referees.1.relationship': 'employer', 'referees.1.coversFrom': dayFrom(now, -2000), 'referees.1.coversTo': dayFrom(now, -900),
     };
-    const check = await post(url + '/referees', mine, { ...referees, intent: 'check' });
+    const check = await post(`${url}/referees`, mine, { ...referees, intent: 'check' });
     expect(check.text).toContain('not covered');
-    const refused = await post(url + '/referees', mine, { ...referees, intent: 'send' });
+    const refused = await post(`${url}/referees`, mine, { ...referees, intent: 'send' });
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('There is a problem');
     const withGap = { ...referees, 'gaps.0.from': dayFrom(now, -899), 'gaps.0.to': dayFrom(now, -701), 'gaps.0.reason': 'caring', 'gaps.0.explanation': 'Caring for my mother' };
-    expect((await post(url + '/referees', theirs, { ...withGap, intent: 'send' })).status).toBe(404);
-    const sent = await post(url + '/referees', mine, { ...withGap, intent: 'send' });
+    expect((await post(`${url}/referees`, theirs, { ...withGap, intent: 'send' })).status).toBe(404);
+    const sent = await post(`${url}/referees`, mine, { ...withGap, intent: 'send' });
     expect(sent.location).toBe(`${url}?done=referees`);
     await drainDueJobs(t.intake.app);
     await received(t, 'ruth@trust.example', 'referenceRequest');
 
     // Right to work by share code and date of birth.
-    const badCode = await post(url + '/right-to-work', mine, { route: 'share_code', shareCode: 'ABC', dateOfBirth: '1990-05-04' });
+    const badCode = await post(`${url}/right-to-work`, mine, { route: 'share_code', shareCode: 'ABC', dateOfBirth: '1990-05-04' });
     expect(badCode.status).toBe(400);
     expect(badCode.text).toContain('href="#shareCode"');
-    expect((await post(url + '/right-to-work', theirs, { route: 'share_code', shareCode: 'W9K 4X2 P7Q', dateOfBirth: '1990-05-04' })).status).toBe(404);
-    expect((await post(url + '/right-to-work', mine, { route: 'share_code', shareCode: 'W9K 4X2 P7Q', dateOfBirth: '1990-05-04' })).status).toBe(303);
+    expect((await post(`${url}/right-to-work`, theirs, { route: 'share_code', shareCode: 'W9K 4X2 P7Q', dateOfBirth: '1990-05-04' })).status).toBe(404);
+    expect((await post(`${url}/right-to-work`, mine, { route: 'share_code', shareCode: 'W9K 4X2 P7Q', dateOfBirth: '1990-05-04' })).status).toBe(303);
 
     // Documents: a passport photo and a utility bill for identity; a DBS certificate and a
     // renamed text file are refused with reasons.
-    const passport = await post(url + '/documents', mine, { document: 'identity/passport', file: new File([JPEG], 'passport.jpg', { type: 'image/jpeg' }) }, true);
+    const passport = await post(`${url}/documents`, mine, { document: 'identity/passport', file: new File([JPEG], 'passport.jpg', { type: 'image/jpeg' }) }, true);
     expect(passport.status).toBe(303);
-    expect((await post(url + '/documents', mine, { document: 'identity/utility_bill', file: new File([PDF], 'bill.pdf', { type: 'application/pdf' }) }, true)).status).toBe(303);
-    const fake = await post(url + '/documents', mine, { document: 'identity/utility_bill', file: new File(['hello'], 'bill.pdf', { type: 'application/pdf' }) }, true);
+    expect((await post(`${url}/documents`, mine, { document: 'identity/utility_bill', file: new File([PDF], 'bill.pdf', { type: 'application/pdf' }) }, true)).status).toBe(303);
+    const fake = await post(`${url}/documents`, mine, { document: 'identity/utility_bill', file: new File(['hello'], 'bill.pdf', { type: 'application/pdf' }) }, true);
     expect(fake.status).toBe(415);
     expect(fake.text).toContain('PDF, JPEG or PNG');
-    const dbs = await post(url + '/documents', mine, { document: 'dbs/dbs_certificate', file: new File([PDF], 'dbs.pdf') }, true);
+    const dbs = await post(`${url}/documents`, mine, { document: 'dbs/dbs_certificate', file: new File([PDF], 'dbs.pdf') }, true);
     expect(dbs.status).toBe(422);
     expect(dbs.text).toContain('never a copy');
-    expect((await post(url + '/documents', theirs, { document: 'identity/passport', file: new File([JPEG], 'x.jpg') }, true)).status).toBe(404);
+    expect((await post(`${url}/documents`, theirs, { document: 'identity/passport', file: new File([JPEG], 'x.jpg') }, true)).status).toBe(404);
     const listed = (await page(url, mine)).text;
     const docLink = new RegExp(`${url}/documents/([\\w-]+)`).exec(listed)![0];
     expect((await page(docLink, mine)).status).toBe(200);
     expect((await page(docLink, theirs)).status).toBe(404);
-    expect((await post(url + '/documents/done', mine, { check: 'identity' })).status).toBe(303);
+    expect((await post(`${url}/documents/done`, mine, { check: 'identity' })).status).toBe(303);
 
     // A query on identity: answered with words and a document.
     expect((await t.post(`/api/candidates/${id}/events`, { type: 'identity.queryRaised', question: 'Please send a clearer photo of your passport.' })).status).toBe(200);
