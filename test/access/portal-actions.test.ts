@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainDueJobs } from '../../src/jobs/worker.js';
+import { applicantWaits } from '../../src/services/reports/applicant-waits.js';
 import { dayFrom, valueScores } from '../support/evidence.js';
 import { received } from '../support/inbox.js';
 import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
@@ -150,6 +151,11 @@ describe('the applicant’s own steps in the portal', () => {
     const history = (await t.get(`/api/candidates/${id}/history`)).body.items as { type: string; actor: { type: string } }[];
     const byApplicant = history.filter((h) => h.actor.type === 'applicant').map((h) => h.type);
     expect(byApplicant).toEqual(['interviewSlotChosen', 'offerAccepted', 'references.refereesProvided', 'rightToWork.submitted', 'identity.submitted', 'identity.submitted']);
+
+    // The reports count how long each of these waited on the applicant.
+    const waits = await applicantWaits(t.intake.app.db, { from: '2026-01', to: '2026-12', programmes: ['domestic', 'international', 'hcswd'] });
+    expect(waits.map((w) => w.step)).toEqual(['offerAccepted', 'interviewSlotChosen', 'references.refereesProvided', 'identity.submitted', 'rightToWork.submitted']);
+    expect(waits.find((w) => w.step === 'interviewSlotChosen')).toMatchObject({ count: 1 });
 
     // The recruiter's record shows each.
     const staff = await t.intake.http.request(`/candidates/${id}`, { headers: { cookie: await staffCookie() } });

@@ -49,7 +49,8 @@ export function staffPortalPages(app: AppContext) {
     try {
       await act(app, c.get('staff'), id, { type: 'interviewSlotsOffered', payload: { slots }, expectedVersion: Number.isInteger(version) ? version : undefined }, c.get('candidate'));
     } catch (e) {
-      if (!(e instanceof AppError) || e.status >= 500) throw e;
+      // Not found and forbidden stay what they are; a refusal of the times is shown on the record.
+      if (!(e instanceof AppError) || e.status >= 500 || e.status === 403 || e.status === 404) throw e;
       return c.redirect(`/candidates/${id}?done=${encodeURIComponent(`not done: ${e.message}`.slice(0, 300))}`, 303);
     }
     return c.redirect(`/candidates/${id}?done=interviewSlotsOffered`, 303);

@@ -104,7 +104,7 @@ export function PortalApplication(props: { page: ApplicationPage; csrf: string; 
               <p>We need {p.referencesRequired} referees who together cover the last 3 years, including your two most recent employers. We will ask them straight away.</p>
               <a class="button" href={`${url}/referees`}>Give your referees</a>
             </>
-          ) : <p>We have asked your referees. {checkStatusWords[a.checks.find((c) => c.name === 'references')?.status ?? ''] ?? ''}</p>}
+          ) : <p>We have asked your referees. Status: {(checkStatusWords[a.checks.find((c) => c.name === 'references')?.status ?? ''] ?? 'in progress').toLowerCase()}.</p>}
         </section>
       ) : null}
 

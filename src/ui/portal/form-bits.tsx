@@ -10,7 +10,8 @@ export const fieldId = (path: string) => path.replace(/[^A-Za-z0-9_-]+/g, '-');
 export function ErrorSummary(props: { errors: FieldError[] }) {
   if (!props.errors.length) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    // Focused on load (as GOV.UK's script does), so a keyboard or screen reader user starts here.
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
       <h2 id="error-summary-title">There is a problem</h2>
       <ul>{props.errors.map((e) => <li><a href={`#${fieldId(e.field)}`}>{e.message}</a></li>)}</ul>
     </div>
