@@ -83,6 +83,11 @@ describe('the documents service', () => {
   it('deletes the documents when the candidate is erased on request, and when retention erases them', async () => {
     const asked = await t.post('/api/candidates', applicant({ email: 'erase-me@example.com' }));
     await storeDocument(t.intake.app, { candidateId: asked.body.id, kind: 'passport', check: 'identity', bytes: JPEG, filename: 'p.jpg', actor: staff('admin') });
+    // Before that, the person's copy of their data holds it, bytes included.
+    const exported = await t.get(`/api/candidates/${asked.body.id}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.body.documents).toHaveLength(1);
+    expect(Buffer.from(exported.body.documents[0].contentBase64, 'base64')).toEqual(Buffer.from(JPEG));
     expect((await t.post(`/api/candidates/${asked.body.id}/erase`, { confirm: true })).status).toBe(200);
     expect(await t.intake.app.db.select().from(documents).where(eq(documents.candidateId, asked.body.id))).toEqual([]);
 
