@@ -129,6 +129,12 @@ describe('the applicant’s own steps in the portal', () => {
     const fake = await post(`${url}/documents`, mine, { document: 'identity/utility_bill', file: new File(['hello'], 'bill.pdf', { type: 'application/pdf' }) }, true);
     expect(fake.status).toBe(415);
     expect(fake.text).toContain('PDF, JPEG or PNG');
+    const huge = Buffer.alloc(10 * 1024 * 1024 + 100 * 1024, 1);
+    JPEG.copy(huge);
+    const tooBig = await post(`${url}/documents`, mine, { document: 'identity/passport', file: new File([huge], 'huge.jpg') }, true);
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.text).toContain('href="#file"');
+    expect(tooBig.text).toContain('smaller than 10 MB');
     const dbs = await post(`${url}/documents`, mine, { document: 'dbs/dbs_certificate', file: new File([PDF], 'dbs.pdf') }, true);
     expect(dbs.status).toBe(422);
     expect(dbs.text).toContain('never a copy');

@@ -123,9 +123,21 @@ export function applicationRoutes(app: AppContext) {
     }, undefined, 'route');
   });
 
+  /** An upload's form; a file over the cap is shown on the form (nothing was read, nothing changes). */
+  const uploadForm = async (c: Context<SessionVars>, id: string, formName: string) => {
+    try {
+      return { form: await readForm(c, uploadLimit) };
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'document_too_large') throw e;
+      return { page: await show(c, id, { form: formName, errors: problemsOf(e), values: {} }, 413) };
+    }
+  };
+
   r.post('/:id/documents', async (c) => {
     const id = idParam(c, 'Your application');
-    const form = await readForm(c, uploadLimit);
+    const read = await uploadForm(c, id, 'documents');
+    if (read.page) return read.page;
+    const form = read.form;
     const body = textFields(form);
     checkCsrf(c.get('session'), body._csrf);
     const [check, kind] = (body.document ?? '').split('/');
@@ -158,7 +170,9 @@ export function applicationRoutes(app: AppContext) {
   r.post('/:id/queries/:check', async (c) => {
     const id = idParam(c, 'Your application');
     const check = c.req.param('check');
-    const form = await readForm(c, uploadLimit);
+    const read = await uploadForm(c, id, `query-${check}`);
+    if (read.page) return read.page;
+    const form = read.form;
     const body = textFields(form);
     checkCsrf(c.get('session'), body._csrf);
     const file = await fileOf(form, 'file');
