@@ -41,6 +41,8 @@ async function candidateFor(app: AppContext, who: DocumentActor, candidateId: st
   if (who.kind === 'staff') return authorizedCandidate(app, who, action, candidateId, undefined, tx);
   const row = await candidateRow(app, candidateId, undefined, tx);
   if (!row || row.candidate.erasedAt || row.candidate.email.toLowerCase() !== who.email) throw notFound('Your application');
+  // An applicant adds documents only while the application is open; they may still read them after.
+  if (action === 'journey.act' && row.journey.status !== 'in_progress') throw new AppError('journey_finished', 'This application has finished: it takes no more documents.');
   return row;
 }
 
