@@ -51,6 +51,9 @@ describe('the documents service', () => {
     // A document id of another candidate is not found through this one.
     const d = await t.post('/api/candidates', applicant({ email: 'dee@example.com' }));
     expect((await refusal(fetchDocument(t.intake.app, { kind: 'applicant', email: 'dee@example.com' }, d.body.id, stored.id))).code).toBe('not_found');
+    // A finished application takes no more documents from the applicant.
+    expect((await t.post(`/api/candidates/${d.body.id}/events`, { type: 'withdrawn', reason: 'Took another post' })).status).toBe(200);
+    expect((await refusal(storeDocument(t.intake.app, { candidateId: d.body.id, kind: 'passport', check: 'identity', bytes: JPEG, filename: 'p.jpg', actor: { kind: 'applicant', email: 'dee@example.com' } }))).code).toBe('journey_finished');
   });
 
   it('refuses what is not a PDF, JPEG or PNG, an empty file, and a file over the cap, naming the file field', async () => {
