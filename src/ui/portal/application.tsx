@@ -45,7 +45,8 @@ export function PortalApplication(props: { page: ApplicationPage; csrf: string; 
         </ol>
         <h3>{a.applicantStatus.title}</h3>
         <p>{a.applicantStatus.detail}</p>
-        {a.status === 'in_progress' && a.applicantStatus.owner !== 'candidate' ? <p class="muted">Waiting for: {ownerWords[a.applicantStatus.owner] ?? 'us'}.</p> : null}
+        {p.interviewSlots.length ? <p><strong>Your part now:</strong> choose one of the interview times below.</p>
+          : a.status === 'in_progress' && a.applicantStatus.owner !== 'candidate' ? <p class="muted">Waiting for: {ownerWords[a.applicantStatus.owner] ?? 'us'}.</p> : null}
       </section>
 
       {p.canAnswerOffer ? (
