@@ -98,7 +98,14 @@ export const commonActions = {
     careExperienceMonths: typeof event.careExperienceMonths === 'number' ? event.careExperienceMonths : context.careExperienceMonths,
     registration: typeof event.number === 'string' ? { body: String(event.body), number: event.number } : context.registration,
   })),
-  recordInterview: update(({ event }: Args) => ({ interview: { at: String(event.interviewAt), location: String(event.location) } })),
+  // Scheduled by the recruiter: any times offered for the candidate to choose are void.
+  recordInterview: update(({ event }: Args) => ({ interview: { at: String(event.interviewAt), location: String(event.location) }, interviewSlots: [] })),
+  recordInterviewSlots: update(({ event }: Args) => ({ interviewSlots: (event.slots as { at: string; location: string }[]).map((s) => ({ at: s.at, location: s.location })) })),
+  /** The candidate's choice among the offered slots becomes the interview; the offer of slots is spent. */
+  recordChosenSlot: update(({ context, event }: Args) => {
+    const slot = context.interviewSlots?.find((s) => Date.parse(s.at) === Date.parse(String(event.interviewAt)));
+    return { interview: { at: slot?.at ?? String(event.interviewAt), location: slot?.location ?? 'to be confirmed' }, interviewSlots: [] };
+  }),
   recordOffer: update(({ event }: Args, params: { expiryDays: number }) => {
     const madeAt = happenedAt(event);
     return { offer: { madeAt, expiresAt: new Date(Date.parse(madeAt) + days(params.expiryDays)).toISOString(), ...(typeof event.band === 'string' ? { band: event.band } : {}) } };

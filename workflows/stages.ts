@@ -114,7 +114,13 @@ export function interviewStage(onPass: string, how: { detail: string; toSchedule
     states: {
       toSchedule: {
         ...meta({ title: 'Arranging your interview', detail: how.toSchedule, owner: 'recruiter', dueDays: 5 }),
-        on: { interviewScheduled: { target: 'scheduled', actions: invite } },
+        on: {
+          interviewScheduled: { target: 'scheduled', actions: invite },
+          // The recruiter may offer times instead; the candidate picks one in the portal, and the
+          // invitation goes to both.
+          interviewSlotsOffered: { actions: ['recordInterviewSlots', email('interviewSlotsOffered', 'candidate')] },
+          interviewSlotChosen: { target: 'scheduled', actions: ['recordChosenSlot', email('interviewInvitation', 'candidate'), email('interviewBooked', 'recruiter')] },
+        },
       },
       scheduled: {
         ...meta({ title: 'Interview booked', detail: how.booked, owner: 'candidate' }),

@@ -81,6 +81,8 @@ export interface JourneyContext {
   registration?: { body: string; number: string; status?: string; renewalDueOn?: string; checkedAt?: string };
   offer?: { madeAt: string; expiresAt: string; band?: string; acceptedAt?: string };
   interview?: { at: string; location: string };
+  /** Interview times the recruiter offered for the candidate to choose from (issue 15). */
+  interviewSlots?: { at: string; location: string }[];
   referees: Referee[];
   referencesReceived: string[];
   referencesRequired: number;

@@ -39,6 +39,13 @@ th{font-weight:bold}caption{text-align:left;font-weight:bold;padding:8px 0}
 dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}dl.summary dt{font-weight:bold}dl.summary dd{margin:0}
 .muted{color:#4c6272}
 @media (max-width:600px){h1{font-size:1.4rem}main{padding:16px 12px}}
+.error-summary{border:4px solid #d5281b;background:#fff;padding:16px 20px;margin:0 0 16px}.error-summary h2{margin-top:0}.error-summary a{color:#d5281b;font-weight:bold}
+.field-error{border-left:4px solid #d5281b;padding-left:12px}.field-error input,.field-error select,.field-error textarea{border-color:#d5281b}
+fieldset.group{border:1px solid #d8dde0;padding:12px 16px;margin:16px 0;min-width:0}fieldset.group legend{padding:0 4px}
+.sr{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
+.choice input[type=radio],.choice input[type=checkbox]{width:24px;height:24px;flex:none}
+ul.coverage li.gap{color:#8a1a10;font-weight:bold}
+main{overflow-wrap:anywhere}
 `;
 export const staffCss = `
 main.wide{max-width:none}

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../db/schema/index.js';
 import { createSession } from '../../src/auth/session.js';
+import { storeDocument } from '../../src/services/documents/store.js';
 import type { StaffPrincipal } from '../../src/auth/principal.js';
 import { createPersonalToken } from '../../src/services/tokens/personal.js';
 import { createUser } from '../../src/services/users/manage.js';
@@ -63,6 +64,11 @@ const postForm = (path: () => string, fields: (as: Caller) => Record<string, str
   path: path(), init: { method: 'POST', body: form(fields(as)), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN } },
 });
 
+/** Applicant A's own application: A gets `own`; B (another address) 404; the rest sign in first. */
+const portalCase = (own: number): Expect => ({ anonymous: 303, applicantA: own, applicantB: 404, recruiter: 303, coordinator: 303, admin: 303 });
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+const documentOf = async (candidateId: string) => (await storeDocument(t.intake.app, { candidateId, kind: 'passport', check: 'identity', bytes: JPEG, filename: 'passport.jpg', actor: { kind: 'staff', role: 'admin', userId: null, tokenId: null, via: 'token' } })).id;
+
 const cases: Record<string, Case> = {
   'GET /healthz': { expect: all(200), request: get(() => '/healthz') },
   // Readiness needs no token; no worker runs beside this test's Intake, so it is not ready for anyone.
@@ -95,6 +101,19 @@ const cases: Record<string, Case> = {
     expect: { anonymous: 303, applicantA: 303, applicantB: 303, recruiter: 303, coordinator: 303, admin: 303 },
     request: postForm(() => '/portal/withdraw', (as) => ({ _csrf: as.csrf ?? '', application: as.candidateId ?? '00000000-0000-4000-8000-000000000000', reason: 'Matrix test', confirm: 'yes' })),
   },
+  // One application's pages and actions (issue 15): applicant A's own record; applicant B, signed
+  // in with another address, is told it does not exist; everyone else is sent to sign in. A's
+  // actions are refused by the journey (not at that step) or the form, never by a 500.
+  'GET /portal/applications/:id': { expect: portalCase(200), request: get(() => `/portal/applications/${domesticA}`) },
+  'POST /portal/applications/:id/offer': { expect: portalCase(422), request: postForm(() => `/portal/applications/${domesticA}/offer`, (as) => ({ _csrf: as.csrf ?? '', decision: 'accept' })) },
+  'POST /portal/applications/:id/interview': { expect: portalCase(422), request: postForm(() => `/portal/applications/${domesticA}/interview`, (as) => ({ _csrf: as.csrf ?? '', interviewAt: '2026-03-10T10:00:00.000Z' })) },
+  'POST /portal/applications/:id/right-to-work': { expect: portalCase(422), request: postForm(() => `/portal/applications/${domesticA}/right-to-work`, (as) => ({ _csrf: as.csrf ?? '', route: 'documents' })) },
+  'POST /portal/applications/:id/documents': { expect: portalCase(400), request: postForm(() => `/portal/applications/${domesticA}/documents`, (as) => ({ _csrf: as.csrf ?? '', document: 'identity/passport' })) },
+  'POST /portal/applications/:id/documents/done': { expect: portalCase(400), request: postForm(() => `/portal/applications/${domesticA}/documents/done`, (as) => ({ _csrf: as.csrf ?? '', check: 'identity' })) },
+  'GET /portal/applications/:id/documents/:doc': { expect: portalCase(200), request: async () => ({ path: `/portal/applications/${domesticA}/documents/${await documentOf(domesticA)}`, init: {} }) },
+  'POST /portal/applications/:id/queries/:check': { expect: portalCase(422), request: postForm(() => `/portal/applications/${domesticA}/queries/identity`, (as) => ({ _csrf: as.csrf ?? '', answer: 'Here it is.' })) },
+  'GET /portal/applications/:id/referees': { expect: portalCase(303), request: get(() => `/portal/applications/${domesticA}/referees`) },
+  'POST /portal/applications/:id/referees': { expect: portalCase(303), request: postForm(() => `/portal/applications/${domesticA}/referees`, (as) => ({ _csrf: as.csrf ?? '', intent: 'check' })) },
   'POST /portal/sign-out': { expect: all(303), request: postForm(() => '/portal/sign-out', (as) => ({ _csrf: as.csrf ?? '' })) },
   'GET /references/:token': { expect: all(404), request: get(() => '/references/not-a-token') },
   'POST /references/:token': { expect: all(404), request: postForm(() => '/references/not-a-token', () => ({})) },
@@ -119,6 +138,9 @@ const cases: Record<string, Case> = {
     },
   },
   // Sending a candidate a new portal sign-in link: who may act on the journey (issue 12).
+  // The applicant's documents, scoped like the record; interview times offered like any event.
+  'GET /candidates/:id/documents/:doc': { expect: staffPage(200, 404, 200), request: async () => ({ path: `/candidates/${domesticA}/documents/${await documentOf(domesticA)}`, init: {} }) },
+  'POST /candidates/:id/interview-slots': { expect: staffPage(303, 404, 303), request: postForm(() => `/candidates/${domesticA}/interview-slots`, (as) => ({ _csrf: as.csrf ?? '', 'slot-0-at': '2026-03-20T10:00', 'slot-0-location': 'Bank office' })) },
   'POST /candidates/:id/sign-in-link': { expect: staffPage(303, 404, 303), request: postForm(() => `/candidates/${domesticA}/sign-in-link`, (as) => ({ _csrf: as.csrf ?? '' })) },
   // The CV itself (uploaded for domesticA by the cv/accept case above): staff whose role covers the programme.
   'GET /candidates/:id/cv/file': { expect: staffPage(200, 404, 200), request: get(() => `/candidates/${domesticA}/cv/file`) },

@@ -115,8 +115,11 @@ function eventsFor(order: 'document' | 'reversed') {
     const frozen = frozenRegions(snapshot, order);
     // Training recorded at any step (international, HCSWD) changes no state but multiplies the
     // snapshots by its 13 counts: explored where a state takes it itself (domestic training).
+    // Interview times offered (issue 15) change only the context, and the time chosen leads where
+    // scheduling the interview does: exploring them would double every later snapshot.
     const next = getNextTransitions(snapshot).filter((t) => !frozen.some((r) => within(t.source, r))
-      && !(t.source === snapshot.machine.root && t.eventType === 'trainingModuleCompleted'));
+      && !(t.source === snapshot.machine.root && t.eventType === 'trainingModuleCompleted')
+      && t.eventType !== 'interviewSlotsOffered');
     const open = new Set(next.map((t) => t.eventType));
     const events: Event[] = allowedEvents(snapshot, at).map((e) => ({ type: e.type, ...e.example, at }));
     for (const type of candidateEventTypes(snapshot)) {

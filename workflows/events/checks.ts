@@ -9,7 +9,7 @@ import { dbsApplication, dbsEvidence } from '../standards/dbs.js';
 import { identityEvidence } from '../standards/identity.js';
 import { concernDecision, referenceAnswers, refereesEvidence, waiverApproval, waiverRequest } from '../standards/references.js';
 import { registrationEvidence, registrationRecheck } from '../standards/registration.js';
-import { rightToWorkEvidence } from '../standards/right-to-work.js';
+import { rightToWorkEvidence, rightToWorkSubmission } from '../standards/right-to-work.js';
 import { workHealthEvidence } from '../standards/work-health.js';
 import type { EventCatalog, EventSpec } from './types.js';
 import { dateAfter, dateBefore, happenedWithNote, occurredOn, reason } from './fields.js';
@@ -62,6 +62,8 @@ function eventsFor(check: CheckName): EventCatalog {
   const events: EventCatalog = {
     [`${check}.submitted`]: check === 'dbs'
       ? { label: `${title}: candidate supplied`, intent: 'advance', schema: dbsApplication, example: () => ({}) }
+      : check === 'rightToWork'
+      ? { label: `${title}: candidate supplied`, intent: 'advance', schema: rightToWorkSubmission, example: () => ({}) }
       : { label: `${title}: candidate supplied`, intent: 'advance', schema: happenedWithNote, example: () => ({}) },
     [`${check}.cleared`]: { label: `${title}: clear`, intent: 'advance', ...clearance[check], ...rule },
     [`${check}.referred`]: { label: `${title}: send to third party`, intent: 'hold', schema: happenedWithNote, example: () => ({}), ...rule },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { registrationBodies, registrationExampleFor } from '../rules.js';
 import { trainingModules } from '../vocabulary.js';
+import { interviewSlotChoice, interviewSlotsOffer } from '../standards/interview-slots.js';
 import type { EventCatalog } from './types.js';
 import { dateAfter, dateTimeAfter, happenedWithNote, isoDate, isoDateTime, none, note, occurredOn, reason, shortText, withReason, exampleValueScores, nhsValueScores } from './fields.js';
 
@@ -37,6 +38,20 @@ export const commonEvents: EventCatalog = {
     intent: 'advance',
     schema: z.strictObject({ interviewAt: isoDateTime, location: shortText, note }),
     example: (_, at) => ({ interviewAt: dateTimeAfter(at, 3), location: 'Bank office, Level 2, Main Building' }),
+  },
+  interviewSlotsOffered: {
+    label: 'Offer interview times',
+    intent: 'hold',
+    schema: interviewSlotsOffer,
+    rule: 'every time offered must be in the future',
+    example: (_, at) => ({ slots: [{ at: dateTimeAfter(at, 3), location: 'Bank office, Level 2, Main Building' }, { at: dateTimeAfter(at, 4), location: 'Bank office, Level 2, Main Building' }] }),
+  },
+  interviewSlotChosen: {
+    label: 'Interview time chosen',
+    intent: 'advance',
+    schema: interviewSlotChoice,
+    rule: 'the time must be one of those offered, still ahead',
+    example: (ctx, at) => ({ interviewAt: ctx.interviewSlots?.[0]?.at ?? dateTimeAfter(at, 3) }),
   },
   interviewRescheduled: {
     label: 'Reschedule interview',

@@ -7,6 +7,7 @@ import { dbsCheckRules } from './dbs.js';
 import { hcswdRuleTable } from './hcswd.js';
 import { identityRules } from './identity.js';
 import { internationalRuleTable } from './international.js';
+import { interviewSlotRules } from './interview-slots.js';
 import { journeyRules } from './journey.js';
 import { referenceRules } from './references.js';
 import { registrationRules } from './registration.js';
@@ -16,6 +17,7 @@ import { workHealthRules } from './work-health.js';
 export function eventRules(policy: Policy): Readonly<Record<string, readonly Rule[]>> {
   return {
     ...journeyRules(policy),
+    ...interviewSlotRules(),
     ...identityRules(policy),
     ...rightToWorkRules(),
     ...registrationRules(policy),

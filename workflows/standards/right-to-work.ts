@@ -7,7 +7,7 @@ import { type Rule, refuse } from '../refusal.js';
 import { citizenshipDocuments, idvtDocuments, rightToWorkDocuments, rightToWorkMethods } from '../vocabulary.js';
 import { longDate, ukDateOf } from '../when.js';
 import { isoDate, note, occurredOn } from '../events/fields.js';
-import { applied, inOrder } from './dates.js';
+import { applied, dateNotInFuture, inOrder } from './dates.js';
 
 /** Home Office share codes are 9 letters and digits, often written in threes (W9K 4X2 P7Q). */
 export const shareCode = z.string().trim().toUpperCase().transform((s) => s.replace(/[\s-]/g, ''))
@@ -61,7 +61,24 @@ const permissionCurrent: Rule = (_, event) => {
   return null;
 };
 
+/**
+ * What the candidate sends (issue 15): a share code with their date of birth, which is what the
+ * employer's online check asks for, or word that they will show their documents (uploaded, then
+ * the originals seen). Left out, a member of staff records only that it came.
+ */
+export const rightToWorkSubmission = z.strictObject({
+  route: z.enum(['share_code', 'documents']).optional(),
+  shareCode: shareCode.optional(),
+  dateOfBirth: isoDate.optional(),
+  occurredOn,
+  note,
+}).superRefine((v, ctx) => {
+  if (v.route !== 'share_code') return;
+  if (!v.shareCode) ctx.addIssue({ code: 'custom', path: ['shareCode'], message: 'enter your share code: 9 letters and digits, e.g. W9K 4X2 P7Q' });
+  if (!v.dateOfBirth) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'enter your date of birth: the online check asks for it with the share code' });
+});
+
 export const rightToWorkRules = (): Record<string, Rule[]> => ({
-  'rightToWork.submitted': [inOrder(applied)],
+  'rightToWork.submitted': [inOrder(applied), dateNotInFuture('dateOfBirth', 'A date of birth')],
   'rightToWork.cleared': [inOrder(applied), permissionCurrent],
 });

@@ -53,6 +53,17 @@ export const candidateTemplates: Record<string, Template> = {
     };
   },
 
+  interviewSlotsOffered: (d) => ({
+    subject: 'Choose a time for your interview',
+    greeting: hello(d),
+    paragraphs: [
+      'We would like to invite you to a values-based interview. Please choose the time that suits you best from those we can offer:',
+      'Sign in to your application to choose one. We will send you a calendar invitation when you have.',
+    ],
+    list: (d.context.interviewSlots ?? []).map((s) => `${dateTime(s.at)}, at ${s.location}`),
+    action: { label: 'Choose your interview time', url: d.links.portal },
+  }),
+
   conditionalOffer: (d) => ({
     subject: 'Your conditional offer',
     greeting: hello(d),

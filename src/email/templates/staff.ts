@@ -1,5 +1,6 @@
 // Emails to staff (recruiters, international coordinators, the HR contact) and to referees.
-import { firstName, professionWords } from './format.js';
+import { dateTime, firstName, professionWords } from './format.js';
+import { invitation } from './invitation.js';
 import type { Template, TemplateData } from './types.js';
 
 /** A notice to the team: what happened to whom, what to do, and the candidate's record. */
@@ -14,6 +15,15 @@ const notice = (subject: (d: TemplateData) => string, lines: (d: TemplateData) =
 const who = (d: TemplateData) => `${d.candidate.fullName} (${professionWords(d.candidate.profession)})`;
 
 export const staffTemplates: Record<string, Template> = {
+  // The candidate chose one of the offered times: the recruiter gets the same invitation (issue 15).
+  interviewBooked: (d) => {
+    const at = d.context.interview?.at ?? d.now.toISOString();
+    const place = d.context.interview?.location ?? 'to be confirmed';
+    return {
+      ...notice((x) => `Interview booked: ${x.candidate.fullName}`, (x) => [`${who(x)} chose an interview on ${dateTime(at)}, at ${place}. The invitation is attached for your calendar.`])(d),
+      attachments: [invitation('interview.ics', d, { uid: `interview-${d.candidate.id}-${at}@intake`, start: at, minutes: 45, summary: `Interview: ${d.candidate.fullName}`, location: place, description: 'Values-based interview.' })],
+    };
+  },
   referenceDelayed: notice((d) => `References overdue: ${d.candidate.fullName}`, (d) => [`${who(d)} is still waiting for references. The referees have been reminded; a call may help.`]),
   referenceEscalated: notice((d) => `Reference needed for ${d.candidate.fullName}`, (d) => [
     `We asked the referees of ${who(d)} for a factual reference ten days ago and have had no reply. Please help us obtain it from the employer's HR records.`,

@@ -13,6 +13,7 @@ import { portalView } from '../../services/portal/view.js';
 import { Message } from '../../ui/layout.js';
 import { PortalContinue, PortalLinkSent, PortalSignIn, PortalStatus } from '../../ui/pages/portal.js';
 import { readForm, textField, textFields } from '../form.js';
+import { applicationRoutes } from './applications.js';
 
 const emailForm = z.object({ email: z.email().max(320) });
 const withdrawForm = z.object({ application: z.uuid(), reason: z.string().trim().min(1).max(2000), confirm: z.literal('yes'), _csrf: z.string() });
@@ -67,6 +68,8 @@ export function portalRoutes(app: AppContext) {
     await act(app, applicant, parsed.data.application, { type: 'withdrawn', payload: { reason: parsed.data.reason } });
     return c.redirect('/portal?done=withdrawn', 303);
   });
+
+  r.route('/applications', applicationRoutes(app));
 
   r.post('/sign-out', applicantSession(app), async (c) => {
     checkCsrf(c.get('session'), textField(await readForm(c), '_csrf'));

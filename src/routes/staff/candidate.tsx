@@ -30,6 +30,7 @@ import { historyPeople } from '../../services/candidates/people.js';
 import { issueWords, pathWords, staffMessage } from '../../ui/staff/messages.js';
 import type { HistoryNames } from '../../ui/staff/history-words.js';
 import { requiredDbsLevel } from '../../../workflows/standards/dbs.js';
+import { portalPanels } from './portal-panels.js';
 
 type Flash = { kind: 'error' | 'notice'; text: string; fields?: { id: string; text: string }[] };
 
@@ -64,6 +65,7 @@ async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string
       canAct={allows(staff.role, 'journey.act', programme)} canNote={allows(staff.role, 'notes.write', programme)}
       canReviewCv={allows(staff.role, 'cv.review', programme)} canExport={allows(staff.role, 'data.export', programme)} canErase={allows(staff.role, 'data.erase', programme)}
       names={names} now={app.clock.now()} dbsLevelNeeded={requiredDbsLevel(app.policy, { programme: programme as 'domestic', profession: candidate.profession as 'registered_nurse' })} {...(flash ? { flash } : {})} {...(retry ? { retry } : {})}
+      portal={await portalPanels(app, c, id)}
     />,
     status,
   );

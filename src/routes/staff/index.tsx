@@ -13,6 +13,7 @@ import { importPages } from './imports.js';
 import { findPages } from './find.js';
 import { adminPages } from './admin.js';
 import { tokenPages } from './tokens.js';
+import { staffPortalPages } from './portal.js';
 
 export function staffPages(app: AppContext) {
   const r = new Hono<SessionVars>();
@@ -22,6 +23,7 @@ export function staffPages(app: AppContext) {
   }
   r.route('/board', boardPages(app));
   r.route('/candidates', candidatePages(app));
+  r.route('/candidates', staffPortalPages(app));
   r.route('/mailbox', mailboxPages(app));
   r.route('/cohorts', cohortPages(app));
   r.route('/reports', reportPages(app));

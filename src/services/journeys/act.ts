@@ -33,7 +33,13 @@ export interface Acted {
 }
 
 /** The events people outside the staff may send, each only into their own journey. */
-const applicantEvents: ReadonlySet<string> = new Set(['withdrawn']);
+const applicantEvents: ReadonlySet<string> = new Set([
+  'withdrawn',
+  // The applicant's own steps in the portal (issue 15): the offer, referees, right to work, the
+  // answer to a query on a check, and the choice of an interview time.
+  'offerAccepted', 'offerDeclined', 'references.refereesProvided', 'interviewSlotChosen',
+  'identity.submitted', 'rightToWork.submitted', 'registration.submitted', 'references.submitted', 'workHealth.submitted',
+]);
 const refereeEvents: ReadonlySet<string> = new Set(['references.received']);
 
 function refuseEvent(allowed: ReadonlySet<string>, type: string) {

@@ -31,7 +31,10 @@ export interface PortalView {
 
 type Row = { c: typeof candidates.$inferSelect; j: typeof journeys.$inferSelect };
 
-async function applicationView(app: AppContext, { c, j }: Row): Promise<ApplicationView> {
+const applicationView = (app: AppContext, { c, j }: Row) => applicationViewOf(app, c, j);
+
+/** One application in the words the pages show (the caller has checked it is the applicant's). */
+export async function applicationViewOf(app: AppContext, c: typeof candidates.$inferSelect, j: typeof journeys.$inferSelect): Promise<ApplicationView> {
   const snapshot = loadSnapshot(app.machines, j);
   const history = await app.db.select({ stage: journeyEvents.toStage }).from(journeyEvents)
     .where(eq(journeyEvents.journeyId, j.id)).orderBy(asc(journeyEvents.seq));

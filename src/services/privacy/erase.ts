@@ -6,7 +6,7 @@
 import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import {
-  auditLog, candidates, cvDocuments, emails, jobs, journeyEvents, journeys, magicLinks, notes, referenceRequests, sessions,
+  auditLog, candidates, cvDocuments, documents, emails, jobs, journeyEvents, journeys, magicLinks, notes, referenceRequests, sessions,
 } from '../../../db/schema/index.js';
 import type { AppContext } from '../../context.js';
 import { enqueueWebhookEvents } from '../../jobs/enqueue.js';
@@ -133,6 +133,7 @@ async function scrubJourneys(tx: Tx, rows: JourneyRow[], needles: Map<string, st
  */
 async function scrubContact(tx: Tx, ids: string[], journeyIds: string[], addresses: string[], at: Date) {
   const docs = await tx.delete(cvDocuments).where(inArray(cvDocuments.candidateId, ids)).returning({ id: cvDocuments.id });
+  await tx.delete(documents).where(inArray(documents.candidateId, ids));
   await tx.delete(notes).where(inArray(notes.candidateId, ids));
   if (addresses.length) {
     await tx.delete(magicLinks).where(inArray(magicLinks.email, addresses));

@@ -3,7 +3,7 @@
 // the export is a consistent picture, and the export itself is audited (ids only).
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import {
-  auditLog, candidates, cohortMembers, cohorts, cvDocuments, emails, journeyEvents, journeys, magicLinks, notes, referenceRequests, sessions,
+  auditLog, candidates, cohortMembers, cohorts, cvDocuments, documents as uploads, emails, journeyEvents, journeys, magicLinks, notes, referenceRequests, sessions,
 } from '../../../db/schema/index.js';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
@@ -34,6 +34,8 @@ export async function exportCandidate(app: AppContext, candidateId: string, acto
       }).from(referenceRequests).where(inArray(referenceRequests.journeyId, journeyIds)).orderBy(asc(referenceRequests.createdAt))
       : [];
     const documents = await tx.select().from(cvDocuments).where(eq(cvDocuments.candidateId, candidateId)).orderBy(asc(cvDocuments.createdAt));
+    // Documents the applicant (or staff for them) uploaded for the checks (issue 15).
+    const uploaded = await tx.select().from(uploads).where(eq(uploads.candidateId, candidateId)).orderBy(asc(uploads.createdAt));
     const noteRows = await tx.select().from(notes).where(eq(notes.candidateId, candidateId)).orderBy(asc(notes.createdAt));
     const memberships = await tx.select({ cohortId: cohorts.id, name: cohorts.name, programme: cohorts.programme, startsOn: cohorts.startsOn, addedAt: cohortMembers.addedAt })
       .from(cohortMembers).innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId)).where(eq(cohortMembers.candidateId, candidateId));
@@ -57,6 +59,7 @@ export async function exportCandidate(app: AppContext, candidateId: string, acto
       emails: mail.map(({ attachments, text, html, ...e }) => ({ ...e, text: redactLinks(text), html: redactLinks(html), attachments: attachments ? JSON.parse(attachments) : [] })),
       referenceRequests: references,
       cvDocuments: documents.map(({ content, ...doc }) => ({ ...doc, contentBase64: content.toString('base64') })),
+      documents: uploaded.map(({ content, ...doc }) => ({ ...doc, contentBase64: content.toString('base64') })),
       notes: noteRows,
       cohorts: memberships,
       signInLinks: signIns,

@@ -1,5 +1,6 @@
 // The candidate record: everything a recruiter needs about one person, and every action the
 // machine allows now, as forms generated from the allowed events.
+import type { Child } from 'hono/jsx';
 import type { CandidateWithJourney } from '../../services/candidates/get.js';
 import type { HistoryEntry } from '../../services/candidates/history.js';
 import { StaffLayout, type StaffContext } from '../staff-layout.js';
@@ -25,6 +26,8 @@ export interface CandidatePageProps {
   emails: { template: string; to: string; subject: string; status: string; createdAt: string; sentAt: string | null }[];
   notes: { id: string; text: string; author: string; createdAt: Date }[];
   cv: CvSummary | null;
+  /** The applicant's portal work (issue 15): documents per check, what they sent, interview times. */
+  portal?: Child;
   canAct: boolean;
   canNote: boolean;
   canReviewCv: boolean;
@@ -104,6 +107,7 @@ export function CandidatePage(props: CandidatePageProps) {
           {props.cv ? <CvPanel cv={props.cv} candidate={c} csrf={staff.csrf} canReview={props.canReviewCv} /> : null}
           <InterviewPanel d={d} />
           <CheckPanels d={d} />
+          {props.portal}
           <HistoryPanel history={props.history} names={props.names} />
         </div>
         <div>

@@ -63,6 +63,7 @@ function Application(props: { a: ApplicationView; csrf: string; several: boolean
     <article class="application" aria-labelledby={id('title')}>
       <h2 id={id('title')}>{programmeWords[a.programme]} · {professionLabel(a.profession)}</h2>
       <p class="muted">Applied {shortDate(a.appliedAt)}{props.several ? ` as ${a.fullName}` : ''}</p>
+      <p><a class="button" href={`/portal/applications/${a.id}`}>Open this application<span class="sr">: {programmeWords[a.programme]}, {professionLabel(a.profession)}</span></a></p>
       <section class="card" aria-labelledby={id('where')}>
         <h3 id={id('where')}>Where you are</h3>
         <ol class="steps">
@@ -80,7 +81,7 @@ function Application(props: { a: ApplicationView; csrf: string; several: boolean
         {a.applicantStatus.owner === 'candidate' || mine.length ? (
           <ul>
             {a.applicantStatus.owner === 'candidate' && !mine.length ? <li>{a.applicantStatus.detail}</li> : null}
-            {mine.map((c) => <li><strong>{checkSpecs[c.name].title}:</strong> {c.status === 'query_raised' ? 'we have a question for you: see our email.' : checkSpecs[c.name].candidateTask}</li>)}
+            {mine.map((c) => <li><strong>{checkSpecs[c.name].title}:</strong> {c.status === 'query_raised' ? 'we have a question for you: open this application to answer it.' : checkSpecs[c.name].candidateTask}</li>)}
           </ul>
         ) : (
           <p>Nothing right now. {a.status === 'in_progress' ? `Waiting for: ${ownerWords[a.applicantStatus.owner] ?? 'us'}. We will email you when you need to act.` : ''}</p>

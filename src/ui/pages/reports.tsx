@@ -6,6 +6,7 @@ import type { Cell } from '../../services/csv.js';
 import { type DurationRow, type Milestone, TARGET_DAYS, monthLabel, monthsOf } from '../../services/reports/index.js';
 import { type Programme, checkNames, programmes as allProgrammes } from '../../../workflows/types.js';
 import { BarChart, ColumnChart } from '../charts.js';
+import { ApplicantWaits } from '../staff/applicant-waits.js';
 import { StaffLayout, type StaffContext } from '../staff-layout.js';
 import { programmeWords, staffOwnerWords, professionLabel } from '../words.js';
 import { type CsvTable, type Table, checksTable, durationTable, funnelTable, percent, programmeName, reasonsTable, reportStage } from './report-tables.js';
@@ -217,6 +218,7 @@ export function ReportsPage(props: { staff: StaffContext; filters: ReportFilters
       <DurationSection milestone="fill" rows={props.reports.fill} filters={f} programmes={props.programmes} />
       <FunnelSection reports={props.reports} filters={f} />
       <ChecksSection reports={props.reports} filters={f} programmes={props.programmes} checkDueDays={props.checkDueDays} />
+      <ApplicantWaits rows={props.reports.applicantWaits} />
       <StuckSection reports={props.reports} filters={f} stuckProgrammes={props.stuckProgrammes} />
     </StaffLayout>
   );
