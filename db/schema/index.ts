@@ -15,3 +15,4 @@ export * from './worker-heartbeats.js';
 export * from './webhooks.js';
 export * from './idempotency.js';
 export * from './imports.js';
+export * from './membership.js';
