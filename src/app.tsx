@@ -28,6 +28,7 @@ import { idempotency } from './routes/idempotency.js';
 import { webhookRoutes } from './routes/webhooks/index.js';
 import { importRoutes } from './routes/imports/index.js';
 import { staffPages } from './routes/staff/index.js';
+import { membershipRoutes } from './routes/compliance/api.js';
 import { appCss, staffCss } from './ui/assets.js';
 import { Message } from './ui/layout.js';
 
@@ -109,6 +110,7 @@ export function createApp(app: AppContext, ops: OpsOptions) {
   api.route('/tokens', tokenRoutes(app));
   api.route('/webhooks', webhookRoutes(app));
   api.route('/imports', importRoutes(app));
+  api.route('/', membershipRoutes(app));
   http.route('/api', api);
   http.route('/references', referenceRoutes(app));
   http.route('/feeds', feedRoutes(app)); // calendar feeds: token in the URL, no session

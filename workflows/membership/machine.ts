@@ -12,6 +12,9 @@ import { type ComplianceItem, type ItemRecord, complianceItems, dueAfterRenewal,
 
 export const MEMBERSHIP_VERSION = 1;
 
+/** An item's region: state keys may not hold dots (xstate reads them as paths). */
+export const regionOf = (item: ComplianceItem): string => item.replace('.', '-');
+
 export interface MembershipContext {
   profession: Profession;
   /** The role the member works now (their profession, until a change of role). */
@@ -93,7 +96,7 @@ export function membershipMachine(policy: Policy = defaultPolicy) {
     id: 'membership',
     type: 'parallel',
     context: ({ input }) => ({ profession: input.profession, role: input.profession, hiredAt: input.hiredAt, items: input.items }),
-    states: Object.fromEntries(complianceItems.map((item) => [item, itemRegion(item, policy, offsets)])) as never,
+    states: Object.fromEntries(complianceItems.map((item) => [regionOf(item), itemRegion(item, policy, offsets)])) as never,
   });
 }
 
