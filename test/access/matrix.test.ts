@@ -178,6 +178,11 @@ const cases: Record<string, Case> = {
   'POST /api/candidates/:id/sign-in-link': { expect: staffOnly(202, 404, 202), request: async () => json('POST', `/api/candidates/${domesticB}/sign-in-link`)() },
   'GET /api/candidates/:id/export': { expect: staffOnly(403, 404, 200), request: get(() => `/api/candidates/${domesticB}/export`) },
   'POST /api/candidates/:id/erase': { expect: staffOnly(403, 404, 200), request: async () => json('POST', `/api/candidates/${await candidate()}/erase`, { confirm: true })() },
+  // Membership after hire (issue 16): domesticA is not a member yet, so bookability says so and the membership is not found.
+  'GET /api/candidates/:id/bookability': { expect: staffOnly(200, 404, 200), request: get(() => `/api/candidates/${domesticA}/bookability`) },
+  'POST /api/bookability': { expect: staffOnly(200, 200, 200), request: json('POST', '/api/bookability', () => ({ candidateIds: [domesticA] })) },
+  'GET /api/candidates/:id/membership': { expect: staffOnly(404, 404, 404), request: get(() => `/api/candidates/${domesticA}/membership`) },
+  'POST /api/candidates/:id/membership/events': { expect: staffOnly(404, 404, 404), request: async () => json('POST', `/api/candidates/${domesticA}/membership/events`, { type: 'itemReinstated', item: 'dbs' })() },
   'GET /api/pipeline': { expect: staffOnly(200, 200, 200), request: get(() => '/api/pipeline') },
   'GET /api/workflows/:programme': { expect: staffOnly(200, 200, 200), request: get(() => '/api/workflows/domestic') },
   'GET /api/mailbox': { expect: staffOnly(200, 200, 200), request: get(() => '/api/mailbox') },
