@@ -29,6 +29,7 @@ import { webhookRoutes } from './routes/webhooks/index.js';
 import { importRoutes } from './routes/imports/index.js';
 import { staffPages } from './routes/staff/index.js';
 import { membershipRoutes } from './routes/compliance/api.js';
+import { compliancePages } from './routes/compliance/pages.js';
 import { appCss, staffCss } from './ui/assets.js';
 import { Message } from './ui/layout.js';
 
@@ -120,5 +121,6 @@ export function createApp(app: AppContext, ops: OpsOptions) {
   http.route('/', authPages(app));
   http.route('/', accountPages(app));
   http.route('/', staffPages(app));
+  http.route('/compliance', compliancePages(app));
   return http;
 }

@@ -23,6 +23,7 @@ import { actorOf } from '../../auth/principal.js';
 import { idParam } from '../input.js';
 import { readForm, textFields } from '../form.js';
 import { staffOf } from './staff-of.js';
+import { memberSection } from '../compliance/member-section.js';
 
 type Flash = { kind: 'error' | 'notice'; text: string };
 
@@ -42,7 +43,7 @@ async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string
   const current = history.filter((h) => h.journeyId === candidate.journey.id);
   return c.html(
     <CandidatePage
-      staff={staffOf(c)} candidate={candidate} history={history} cv={cv}
+      staff={staffOf(c)} candidate={candidate} history={history} cv={cv} membership={await memberSection(app, id)}
       stages={stageOrder(app.machines[candidate.journey.programme as 'domestic'])}
       passedStages={[...new Set(current.map((h) => h.fromStage).filter((s): s is string => !!s))]}
       emails={await candidateEmails(app.db, id)} notes={await candidateNotes(app.db, id)}

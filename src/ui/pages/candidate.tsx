@@ -1,5 +1,6 @@
 // The candidate record: everything a recruiter needs about one person, and every action the
 // machine allows now, as forms generated from the allowed events.
+import type { Child } from 'hono/jsx';
 import type { AllowedEvent } from '../../../workflows/inspect.js';
 import { eventCatalog } from '../../../workflows/events/index.js';
 import type { CandidateWithJourney } from '../../services/candidates/get.js';
@@ -19,6 +20,8 @@ export interface CvSummary {
 }
 
 export interface CandidatePageProps {
+  /** A bank member's compliance after hire (src/ui/compliance/member-panel.tsx), rendered by its route. */
+  membership?: Child;
   staff: StaffContext;
   candidate: CandidateWithJourney;
   stages: string[];
@@ -185,6 +188,7 @@ export function CandidatePage(props: CandidatePageProps) {
               </table></div>
             </section>
           ) : null}
+          {props.membership ?? null}
           <section class="card events" aria-labelledby="actions">
             <h2 id="actions">What can happen now</h2>
             {!props.canAct ? <p>You can read this candidate but not act on their journey.</p>
