@@ -137,6 +137,14 @@ const cases: Record<string, Case> = {
   // The OSCE calendar feed: calendar apps send no cookies, so the token in the URL is the credential.
   'GET /feeds/cohorts/:id/osce.ics': { expect: all(200), request: get(() => `/feeds/cohorts/${cohortId}/osce.ics?token=${feedToken(t.intake.app.settings.secret, cohortId)}`) },
   // Reports: every staff role reads them, each within the programmes it may see.
+  // The compliance lead's pages (issue 16): the dashboard follows the reports' scope; domesticA is not a member yet.
+  'GET /compliance': { expect: staffPage(200, 200, 200), request: get(() => '/compliance') },
+  'GET /compliance/items.csv': { expect: staffPage(200, 200, 200), request: get(() => '/compliance/items.csv') },
+  'GET /compliance/members/:id': { expect: staffPage(404, 404, 404), request: get(() => `/compliance/members/${domesticA}`) },
+  'POST /compliance/members/:id/events': {
+    expect: staffPage(404, 404, 404),
+    request: postForm(() => `/compliance/members/${domesticA}/events`, (as) => ({ _csrf: as.csrf ?? '', _type: 'itemReinstated', item: 'dbs' })),
+  },
   'GET /reports': { expect: staffPage(200, 200, 200), request: get(() => '/reports') },
   'GET /reports/time-to-hire.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/time-to-hire.csv') },
   'GET /reports/time-to-fill.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/time-to-fill.csv') },
