@@ -30,6 +30,7 @@ import { importRoutes } from './routes/imports/index.js';
 import { staffPages } from './routes/staff/index.js';
 import { membershipRoutes } from './routes/compliance/api.js';
 import { compliancePages } from './routes/compliance/pages.js';
+import { memberPortalRoutes } from './routes/compliance/portal.js';
 import { appCss, staffCss } from './ui/assets.js';
 import { Message } from './ui/layout.js';
 
@@ -115,6 +116,7 @@ export function createApp(app: AppContext, ops: OpsOptions) {
   http.route('/api', api);
   http.route('/references', referenceRoutes(app));
   http.route('/feeds', feedRoutes(app)); // calendar feeds: token in the URL, no session
+  http.route('/portal/compliance', memberPortalRoutes(app)); // before /portal: its own pages
   http.route('/portal', portalRoutes(app));
   http.route('/apply', applyRoutes(app));
   http.get('/assets/app.css', (c) => c.body(appCss + staffCss, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));

@@ -91,6 +91,12 @@ const cases: Record<string, Case> = {
   'POST /portal/link/:token': { expect: all(404), request: postForm(() => '/portal/link/not-a-token', () => ({})) },
   // The portal shows only the signed-in applicant's own record; everyone else is sent to sign in.
   'GET /portal': { expect: { anonymous: 303, applicantA: 200, applicantB: 200, recruiter: 303, coordinator: 303, admin: 303 }, request: get(() => '/portal') },
+  // A member's own compliance (issue 16): an applicant who is not a member sees that, and may record nothing.
+  'GET /portal/compliance': { expect: { anonymous: 303, applicantA: 200, applicantB: 200, recruiter: 303, coordinator: 303, admin: 303 }, request: get(() => '/portal/compliance') },
+  'POST /portal/compliance/events': {
+    expect: { anonymous: 303, applicantA: 404, applicantB: 404, recruiter: 303, coordinator: 303, admin: 303 },
+    request: postForm(() => '/portal/compliance/events', (as) => ({ _csrf: as.csrf ?? '', _type: 'itemRenewed', candidateId: as.candidateId ?? domesticA, item: 'training.fire_safety', completedOn: '2026-01-05' })),
+  },
   'POST /portal/withdraw': {
     expect: { anonymous: 303, applicantA: 303, applicantB: 303, recruiter: 303, coordinator: 303, admin: 303 },
     request: postForm(() => '/portal/withdraw', (as) => ({ _csrf: as.csrf ?? '', application: as.candidateId ?? '00000000-0000-4000-8000-000000000000', reason: 'Matrix test', confirm: 'yes' })),

@@ -68,3 +68,36 @@ describe('the compliance pages', () => {
     expect(record).toContain('Bookable as registered nurse');
   });
 });
+
+describe('the member’s portal', () => {
+  it('shows a member what is due and takes their training and Update Service consent, nothing a reviewer must verify', async () => {
+    const now = t.clock.now();
+    const facts = clearedNurse(now);
+    facts.trainingCompletedOn = { ...facts.trainingCompletedOn, resuscitation: daysFrom(now, -400) };
+    const member = await joinMember(t, facts);
+    const session = await createSession(t.intake.app.db, { kind: 'applicant', email: member.email }, t.clock.now());
+    const as = { cookie: `intake_session=${session.value}` };
+    const portal = async () => (await t.intake.http.request('/portal/compliance', { headers: as })).text();
+    const send = (fields: Record<string, string>) => t.intake.http.request('/portal/compliance/events', {
+      method: 'POST', headers: { ...as, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: session.csrf, candidateId: member.id, ...fields }),
+    });
+    const before = await portal();
+    expect(before).toContain('We cannot book you for shifts right now');
+    expect(before).toContain('<strong>Resuscitation</strong>: Run out');
+
+    const late = await send({ _type: 'itemRenewed', item: 'training.resuscitation', completedOn: daysFrom(t.clock.now(), 2) });
+    expect(late.status).toBe(400);
+    expect(await late.text()).toContain('today or earlier');
+    expect((await send({ _type: 'itemRenewed', item: 'training.resuscitation', completedOn: daysFrom(t.clock.now(), 0), certificateReference: 'RESUS-2291' })).status).toBe(303);
+    expect(await portal()).toContain('You can book shifts');
+    const resus = (await t.get(`/api/candidates/${member.id}/membership`)).body.items.find((i: { item: string }) => i.item === 'training.resuscitation');
+    expect(resus.evidence).toMatchObject({ certificateReference: 'RESUS-2291' });
+
+    expect((await send({ _type: 'updateServiceConsented', subscribedOn: daysFrom(t.clock.now(), -20) })).status).toBe(400); // the box left unticked
+    expect((await send({ _type: 'updateServiceConsented', subscribedOn: daysFrom(t.clock.now(), -20), consent: 'true' })).status).toBe(303);
+    // A DBS renewal is the compliance team's to verify.
+    const dbs = await send({ _type: 'itemRenewed', item: 'dbs', issueDate: daysFrom(t.clock.now(), 0), level: 'enhanced' });
+    expect(dbs.status).toBe(400);
+  });
+});

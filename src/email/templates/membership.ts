@@ -9,7 +9,7 @@ interface About { item: ComplianceItem; dueOn?: string | null; days?: number }
 const about = (d: TemplateData) => (d.event ?? {}) as unknown as About;
 const what = (d: TemplateData) => itemWords[about(d).item] ?? 'A compliance item';
 const due = (d: TemplateData) => (about(d).dueOn ? longDate(about(d).dueOn!) : 'soon');
-const portal = (d: TemplateData) => ({ label: 'See what is due and send your evidence', url: d.links.portal });
+const portal = (d: TemplateData) => ({ label: 'See what is due and send your evidence', url: `${d.links.portal}/compliance` });
 const record = (d: TemplateData) => ({ label: 'Open the member’s record', url: d.links.candidate });
 const who = (d: TemplateData) => d.candidate.fullName;
 const inDays = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
