@@ -14,6 +14,7 @@ import { emailHandler } from './jobs/email.js';
 import { ensureRetentionScheduled, retentionHandler } from './jobs/retention.js';
 import { HOUSEKEEPING_JOB, ensureHousekeepingScheduled, housekeepingHandler } from './jobs/housekeeping.js';
 import { timerHandler } from './jobs/timer.js';
+import { seedDemoMemberships } from './demo/members.js';
 import { MEMBERSHIP_BACKFILL_JOB, ensureMembershipBackfillScheduled, membershipBackfillHandler, membershipStartHandler } from './jobs/membership.js';
 import { webhookHandler } from './jobs/webhook.js';
 import { importHandler } from './jobs/import.js';
@@ -117,7 +118,8 @@ export async function startIntake(config: Config, opts: StartOptions = {}): Prom
     const started = Date.now();
     // Demo emails go only to the local mailbox, never to a real provider.
     const seeded = await seedDemo(app.db, app.machines, { count: config.demoCandidates, now: app.clock.now(), withEmails: transport.name === 'mailbox' });
-    log.info('demo data loaded', { candidates: seeded.candidates, events: seeded.events, ms: Date.now() - started });
+    const members = await seedDemoMemberships(app);
+    log.info('demo data loaded', { candidates: seeded.candidates, events: seeded.events, members, ms: Date.now() - started });
   }
   await ensureRetentionScheduled(app.db, app.clock.now());
   await ensureHousekeepingScheduled(app.db, app.clock.now());
