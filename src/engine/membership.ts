@@ -144,7 +144,12 @@ export async function dispatchMembership(app: AppContext, tx: Tx, membershipId: 
     throw new AppError('version_conflict', `The membership is at version ${row.version}, not ${opts.expectedVersion}: reload it and try again.`, { currentVersion: row.version });
   }
   const machine = membershipMachineFor(app.policy);
-  const snapshot = machine.resolveState(row.snapshot as never) as AnyMachineSnapshot;
+  let snapshot: AnyMachineSnapshot;
+  try {
+    snapshot = machine.resolveState(row.snapshot as never) as AnyMachineSnapshot;
+  } catch {
+    throw new AppError('journey_outdated', `This membership was saved by version ${row.machineVersion} of the membership workflow and cannot be loaded by version ${MEMBERSHIP_VERSION}.`);
+  }
   const at = app.clock.now();
   const event = { ...data, type, at: at.toISOString() };
   if (!snapshot.can(event)) {

@@ -9,9 +9,8 @@ import { dbsLevels } from '../vocabulary.js';
 import { type ComplianceItem, complianceItems, isTraining } from './items.js';
 
 const evidenceByItem = {
-  dbs: z.strictObject({
-    issueDate: isoDate, level: z.enum(dbsLevels), certificateNumber: z.string().regex(/^[0-9]{12}$/, 'a DBS certificate number is 12 digits').optional(), note,
-  }),
+  // Only the issue date and level: the certificate's number and contents are not kept after hire (DOMAIN.md, data protection).
+  dbs: z.strictObject({ issueDate: isoDate, level: z.enum(dbsLevels), note }),
   rightToWork: z.strictObject({
     checkedOn: isoDate, method: z.enum(['share_code', 'manual_document', 'idvt']),
     permission: z.enum(['unlimited', 'time_limited']), permissionExpiresOn: isoDate.optional(), note,

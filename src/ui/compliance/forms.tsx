@@ -61,7 +61,6 @@ export function RenewalForm(props: { item: ComplianceItem; action: string; csrf:
       </> : item === 'dbs' ? <>
         <DateField {...f} name="issueDate" label="Issue date of the new certificate" />
         <Select {...f} name="level" label="Level" options={dbsLevels} />
-        <TextField {...f} name="certificateNumber" label="Certificate number (optional)" hint="12 digits" />
       </> : item === 'rightToWork' ? <>
         <DateField {...f} name="checkedOn" label="Date of the follow-up check" />
         <Select {...f} name="method" label="How it was checked" options={['share_code', 'manual_document', 'idvt']} />
