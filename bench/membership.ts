@@ -16,9 +16,9 @@ import { type Latency, latency } from './stats.js';
 
 export interface MembershipBenchOptions { sql: Sql; databaseUrl: string; serverUrl: string; token: string; msPerQuery: number; log?: (line: string) => void }
 export interface MembershipQueryResult { name: string; latency: Latency }
-export interface MembershipBenchResult { members: number; items: number; seedMs: number; queries: MembershipQueryResult[]; p95Ms: number }
+export interface MembershipBenchResult { members: number; items: number; overdue: number; dueSoon: number; seedMs: number; queries: MembershipQueryResult[]; p95Ms: number }
 
-export async function seedMembers(sql: Sql): Promise<{ members: number; items: number }> {
+export async function seedMembers(sql: Sql): Promise<{ members: number; items: number; overdue: number; dueSoon: number }> {
   await sql`
     insert into memberships (candidate_id, journey_id, machine_version, snapshot, version, role, status, bookable, hired_at, created_at, updated_at)
     select c.id, c.current_journey_id, 1, '{}'::jsonb, 1, c.profession, 'compliant', true, now() - random() * interval '700 days', now(), now()
@@ -27,13 +27,15 @@ export async function seedMembers(sql: Sql): Promise<{ members: number; items: n
   // About 1% of items overdue, 4% due soon, 0.3% suspended: one member in six has something lapsed.
   await sql`
     insert into compliance_items (membership_id, candidate_id, item, status, owner, due_on, since, renewed_on, evidence, roles)
-    select m.id, m.candidate_id, i.item,
+    select x.id, x.candidate_id, x.item,
       case when x.r < 0.003 then 'suspended' when x.due < current_date then 'overdue' when x.due < current_date + 42 then 'due_soon' else 'compliant' end,
       case when x.r < 0.003 then 'compliance_team' when x.due < current_date + 42 then 'member' else 'none' end,
-      x.due, now(), x.due - 365, '{}'::jsonb, i.roles::text[]
-    from memberships m
-    cross join unnest(${complianceItems as unknown as string[]}::text[], ${roles}::text[]) as i(item, roles)
-    cross join lateral (select random() as r, current_date - 11 + floor(random() * 1100)::int as due offset 0) x`;
+      x.due, now(), x.due - 365, '{}'::jsonb, x.roles::text[]
+    from (
+      -- random() in the select list: drawn per item (a lateral subquery would draw once for all).
+      select m.id, m.candidate_id, i.item, i.roles, random() as r, current_date - 11 + floor(random() * 1100)::int as due
+      from memberships m cross join unnest(${complianceItems as unknown as string[]}::text[], ${roles}::text[]) as i(item, roles)
+    ) x`;
   await sql`
     update memberships m set status = s.status, bookable = s.bookable
     from (select membership_id,
@@ -43,7 +45,9 @@ export async function seedMembers(sql: Sql): Promise<{ members: number; items: n
     where s.membership_id = m.id`;
   await sql`vacuum analyze memberships`;
   await sql`vacuum analyze compliance_items`;
-  const [n] = await sql<{ members: number; items: number }[]>`select (select count(*)::int from memberships) as members, (select count(*)::int from compliance_items) as items`;
+  const [n] = await sql<{ members: number; items: number; overdue: number; dueSoon: number }[]>`
+    select (select count(*)::int from memberships) as members, (select count(*)::int from compliance_items) as items,
+      (select count(*)::int from compliance_items where status = 'overdue') as overdue, (select count(*)::int from compliance_items where status = 'due_soon') as "dueSoon"`;
   return n!;
 }
 
@@ -65,7 +69,7 @@ export async function benchMembership(opts: MembershipBenchOptions): Promise<Mem
   const seedStarted = Date.now();
   const seeded = await seedMembers(opts.sql);
   const seedMs = Date.now() - seedStarted;
-  opts.log?.(`membership seed: ${seeded.members.toLocaleString('en-GB')} members, ${seeded.items.toLocaleString('en-GB')} items in ${(seedMs / 1000).toFixed(1)} s`);
+  opts.log?.(`membership seed: ${seeded.members.toLocaleString('en-GB')} members, ${seeded.items.toLocaleString('en-GB')} items (${seeded.overdue.toLocaleString('en-GB')} overdue, ${seeded.dueSoon.toLocaleString('en-GB')} due soon) in ${(seedMs / 1000).toFixed(1)} s`);
   const ids = (await opts.sql<{ candidate_id: string }[]>`select candidate_id from memberships order by random() limit 5000`).map((r) => r.candidate_id);
   const pick = () => ids[Math.floor(Math.random() * ids.length)]!;
   const client = httpClient(opts.serverUrl, opts.token, 1);
@@ -75,6 +79,8 @@ export async function benchMembership(opts: MembershipBenchOptions): Promise<Mem
   const scope = { programmes, now: new Date() };
   const queries: MembershipQueryResult[] = [];
   try {
+    // What the dashboard shows at this size, so a fast figure is seen to be about real rows.
+    opts.log?.(`membership dashboard: ${JSON.stringify(await membersByStatus(app, scope))}; expiring ${JSON.stringify(await expiringCounts(app, scope))}; ${(await lapsedByItemAndOwner(app, scope)).length} overdue rows`);
     queries.push(await measure('GET /api/candidates/{id}/bookability', opts.msPerQuery, async () => ok(await client.get(`/api/candidates/${pick()}/bookability`), 'bookability'), opts.log));
     queries.push(await measure('POST /api/bookability (100 members)', opts.msPerQuery, async () => {
       ok(await client.post('/api/bookability', { candidateIds: Array.from({ length: 100 }, pick) }), 'bulk bookability');
