@@ -36,7 +36,7 @@ export function memberPortalRoutes(app: AppContext) {
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
       const field = typeof error.extra.field === 'string' ? error.extra.field : 'item';
-      const friendly = field === 'item' ? 'Choose which training you completed.' : field === 'completedOn' || field === 'subscribedOn' ? 'Give the date as day, month and year, today or earlier.' : error.message;
+      const friendly = error.code === 'forbidden' ? error.message : field === 'item' ? 'Choose which training you completed.' : field === 'completedOn' || field === 'subscribedOn' ? 'Give the date as day, month and year, today or earlier.' : error.message;
       return again(field, friendly);
     }
     return c.redirect('/portal/compliance?done=1', 303);

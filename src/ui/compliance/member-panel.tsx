@@ -14,7 +14,8 @@ const evidenceKeys: Record<string, string> = {
 /** The evidence in words: "issued 2026-01-03 · level enhanced adults barred". */
 export function evidenceWords(e: Record<string, unknown> | null): string {
   if (!e) return 'None recorded';
-  return Object.entries(e).filter(([k, v]) => evidenceKeys[k] && typeof v === 'string').map(([k, v]) => `${evidenceKeys[k]} ${String(v).replace(/_/g, ' ')}`).join(' · ') || 'Recorded';
+  const value = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? shortDate(v) : v.replace(/_/g, ' '));
+  return Object.entries(e).filter(([k, v]) => evidenceKeys[k] && typeof v === 'string').map(([k, v]) => `${evidenceKeys[k]} ${value(String(v))}`).join(' · ') || 'Recorded';
 }
 
 export function MemberPanel(props: { view: MembershipView; history: { at: string; words: string }[]; compact?: boolean; linkToPage?: boolean }) {
@@ -32,7 +33,7 @@ export function MemberPanel(props: { view: MembershipView; history: { at: string
           <tbody>
             {v.items.filter((i) => i.status !== 'not_required' || !props.compact).map((i) => (
               <tr><th scope="row">{i.title}</th><td><span class={`status ${i.status}`}>{i.statusWords}</span></td><td>{ownerWords[i.owner] ?? i.owner}</td>
-                <td>{i.dueOn ?? (i.status === 'not_required' ? '–' : 'No expiry')}</td><td>{evidenceWords(i.evidence)}</td></tr>
+                <td>{i.dueOn ? shortDate(i.dueOn) : i.status === 'not_required' ? '–' : 'No expiry'}</td><td>{evidenceWords(i.evidence)}</td></tr>
             ))}
           </tbody>
         </table>

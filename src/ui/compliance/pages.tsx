@@ -5,6 +5,7 @@ import type { DueRow, LapsedCount } from '../../services/membership/dashboard.js
 import type { MembershipView } from '../../services/membership/view.js';
 import { type ComplianceItem, complianceItems, itemWords, statusWords } from '../../../workflows/membership/items.js';
 import { StaffLayout, type StaffContext } from '../staff-layout.js';
+import { shortDate } from '../words.js';
 import { type FormError, RenewalForm, ReviewForms, fieldId, formKey } from './forms.js';
 import { MemberPanel } from './member-panel.js';
 
@@ -46,7 +47,7 @@ export function ComplianceDashboard(props: { staff: StaffContext; data: Dashboar
           <tbody>
             {d.due.length === 0 ? <tr><td colspan={5}>Nothing runs out in this time.</td></tr> : null}
             {d.due.map((r) => <tr><th scope="row"><a href={`/compliance/members/${r.candidateId}`}>{r.fullName}</a></th><td>{itemWords[r.item as ComplianceItem] ?? r.item}</td>
-              <td>{statusWords[r.status as 'overdue'] ?? r.status}</td><td>{ownerWords[r.owner] ?? r.owner}</td><td>{r.dueOn}</td></tr>)}
+              <td>{statusWords[r.status as 'overdue'] ?? r.status}</td><td>{ownerWords[r.owner] ?? r.owner}</td><td>{r.dueOn ? shortDate(r.dueOn) : '–'}</td></tr>)}
           </tbody>
         </table></div>
       </section>

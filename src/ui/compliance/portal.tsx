@@ -28,7 +28,8 @@ export function MemberCompliance(props: { members: MemberPortalView[]; csrf: str
         return (
           <section class="card">
             <h2>{m.view.bookable ? 'You can book shifts' : 'We cannot book you for shifts right now'}</h2>
-            {due.length ? <ul>{due.map((i) => <li><strong>{i.title}</strong>: {memberWords[i.status]}{i.dueOn ? ` (in date until ${shortDate(i.dueOn)})` : ''}</li>)}</ul> : <p>Everything is in date.</p>}
+            {due.length ? <ul>{due.map((i) => <li><strong>{i.title}</strong>: {memberWords[i.status]}{i.dueOn ? ` (${i.status === 'overdue' ? 'last day in date' : 'in date until'} ${shortDate(i.dueOn)})` : ''}</li>)}</ul> : <p>Everything is in date.</p>}
+            <p>To send us a certificate or another document, use the upload on your applications page. Your DBS, right to work, registration and occupational health are renewed by the compliance team from what you send.</p>
             <details><summary>Everything we keep in date for you</summary>
               <ul>{m.view.items.filter((i) => i.status !== 'not_required').map((i) => <li>{i.title}: {memberWords[i.status]}{i.dueOn ? `, until ${shortDate(i.dueOn)}` : ''}</li>)}</ul>
             </details>
