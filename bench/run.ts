@@ -5,6 +5,7 @@
 //   2. the recruiter's board (pipeline counts, a board column, a search) at full size
 //   3. embedded mode (PGlite): sequential events per second
 //   4. CV parsing vs pdftotext (bench/cv.ts)
+//   5. members after hire: bookability and the compliance dashboard's queries (bench/membership.ts)
 // Prints a table and writes bench/results.json. BENCH_QUICK=1: 10,000 candidates and short
 // measurements (under a minute). The machine is shared and noisy: ratios are the headline.
 import { writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { benchBoard } from './board.js';
 import { benchCv } from './cv-run.js';
 import { createBenchDatabase } from './database.js';
 import { benchDispatch } from './dispatch.js';
+import { benchMembership } from './membership.js';
 import { benchPglite } from './pglite.js';
 import { seedBench } from './seed.js';
 import { startServer } from './server.js';
@@ -30,7 +32,7 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const dbPool = Number(process.env.BENCH_DB_POOL ?? defaultDbPoolSize()); // as the server would choose
 const started = Date.now();
 const log = (line: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${line}\n`);
-const targets = { ratio: 0.7, p99Ms: 50, boardP95Ms: 25, boardPageP95Ms: 300, pgliteEventsPerSecond: 600, pgliteRssMb: 1200, cvRatio: 0.8 };
+const targets = { ratio: 0.7, p99Ms: 50, boardP95Ms: 25, boardPageP95Ms: 300, membershipP95Ms: 25, pgliteEventsPerSecond: 600, pgliteRssMb: 1200, cvRatio: 0.8 };
 
 const machines = buildMachines();
 const host = machine();
@@ -52,8 +54,10 @@ const server = await startServer({ DATABASE_URL: db.url, WORKER: 'off', DB_POOL_
 log(`server: ${server.url} (pid ${server.child.pid}, WORKER=off, DB_POOL_SIZE=${dbPool})`);
 let board: Awaited<ReturnType<typeof benchBoard>>;
 let dispatch: Awaited<ReturnType<typeof benchDispatch>>;
+let membership: Awaited<ReturnType<typeof benchMembership>>;
 try {
   board = await benchBoard({ sql: db.sql, serverUrl: server.url, token: TOKEN, msPerQuery: settings.boardMs, log });
+  membership = await benchMembership({ sql: db.sql, databaseUrl: db.url, serverUrl: server.url, token: TOKEN, msPerQuery: settings.boardMs, log });
   const backends = async () => (await db.sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${db.name} and pid <> pg_backend_pid()`).map((r) => r.pid);
   dispatch = await benchDispatch({
     sql: db.sql, databaseUrl: db.url, dbPoolSize: dbPool, serverUrl: server.url, token: TOKEN, machines, concurrency, poolSize: settings.pool,
@@ -88,6 +92,7 @@ const results = {
     minimal: { ratio: dispatch.minimalRatio, ...dispatch.minimal },
   },
   board: { p95Ms: board.p95Ms, pageP95Ms: board.page.latency.p95Ms, via: 'HTTP, one request at a time', queries: board.queries, page: board.page },
+  membership: { p95Ms: membership.p95Ms, members: membership.members, items: membership.items, seedMs: membership.seedMs, via: 'bookability over HTTP, dashboard queries direct; one at a time', queries: membership.queries },
   pglite: { peakRssMb: pgliteRssMb, eventsPerSecond: pglite.eventsPerSecond, events: pglite.events, errors: pglite.errors, latency: pglite.latency, candidates: pglite.candidates },
   cv: { ratio: cv.ratio, method: cv.method, rows: cv.rows, note: cv.note },
   targets: {
@@ -96,6 +101,7 @@ const results = {
     'dispatch.p99Ms < 50': dispatch.http.latency.p99Ms < targets.p99Ms,
     'board.p95Ms < 25': board.p95Ms < targets.boardP95Ms,
     'board.pageP95Ms < 300': board.page.latency.p95Ms < targets.boardPageP95Ms,
+    'membership.p95Ms < 25': membership.p95Ms < targets.membershipP95Ms,
     'pglite.eventsPerSecond >= 600': pglite.eventsPerSecond >= targets.pgliteEventsPerSecond,
     'pglite.peakRssMb < 1200': pgliteRssMb < targets.pgliteRssMb,
     'cv.ratio >= 0.8': cv.ratio !== null && cv.ratio >= targets.cvRatio,
@@ -117,6 +123,10 @@ const rows: [string, string, string][] = [
   ...board.queries.map((q): [string, string, string] => [`board: ${q.path}`, `p95 ${fmt(q.latency.p95Ms)} ms`, `p50 ${fmt(q.latency.p50Ms)} ms, ${q.latency.count} requests`]),
   [`board page: ${board.page.path} (HTML, ${board.page.rows} cards)`, `p95 ${fmt(board.page.latency.p95Ms)} ms`, `p50 ${fmt(board.page.latency.p50Ms)} ms, ${board.page.latency.count} requests (target < 300 ms)`],
   ['board: worst p95 ms', fmt(board.p95Ms), `target < 25: ${ok(results.targets['board.p95Ms < 25'])}`],
+  ...membership.queries.map((q): [string, string, string] => [`membership: ${q.name}`, `p95 ${fmt(q.latency.p95Ms)} ms`, `p50 ${fmt(q.latency.p50Ms)} ms, ${q.latency.count} requests`]),
+  [`membership: worst p95 ms (${membership.members.toLocaleString('en-GB')} members)`, fmt(membership.p95Ms), `target < 25: ${ok(results.targets['membership.p95Ms < 25'])}`],
+  ['embedded (PGlite): sequential events/s', String(pglite.eventsPerSecond), `p50 ${fmt(pglite.latency.p50Ms)} ms, ${pglite.candidates} candidates`],
+  ['CV parsing / pdftotext (throughput)', cv.ratio === null ? 'n/a' : fmt(cv.ratio, 2), cv.note ?? cv.method ?? ''],
   ['embedded (PGlite): sequential events/s', String(pglite.eventsPerSecond), `p50 ${fmt(pglite.latency.p50Ms)} ms, ${pglite.candidates} candidates, peak RSS ${pgliteRssMb} MB; target ≥ 600/s: ${ok(results.targets['pglite.eventsPerSecond >= 600'])}, < 1,200 MB: ${ok(results.targets['pglite.peakRssMb < 1200'])}`],
   ['CV parsing / pdftotext (throughput)', cv.ratio === null ? 'n/a' : fmt(cv.ratio, 2), `${cv.note ?? cv.method ?? ''}; target ≥ 0.8: ${ok(results.targets['cv.ratio >= 0.8'])}`],
 ];

@@ -28,6 +28,9 @@ import { idempotency } from './routes/idempotency.js';
 import { webhookRoutes } from './routes/webhooks/index.js';
 import { importRoutes } from './routes/imports/index.js';
 import { staffPages } from './routes/staff/index.js';
+import { membershipRoutes } from './routes/compliance/api.js';
+import { compliancePages } from './routes/compliance/pages.js';
+import { memberPortalRoutes } from './routes/compliance/portal.js';
 import { appCss, staffCss } from './ui/assets.js';
 import { Message } from './ui/layout.js';
 
@@ -109,14 +112,17 @@ export function createApp(app: AppContext, ops: OpsOptions) {
   api.route('/tokens', tokenRoutes(app));
   api.route('/webhooks', webhookRoutes(app));
   api.route('/imports', importRoutes(app));
+  api.route('/', membershipRoutes(app));
   http.route('/api', api);
   http.route('/references', referenceRoutes(app));
   http.route('/feeds', feedRoutes(app)); // calendar feeds: token in the URL, no session
+  http.route('/portal/compliance', memberPortalRoutes(app)); // before /portal: its own pages
   http.route('/portal', portalRoutes(app));
   http.route('/apply', applyRoutes(app));
   http.get('/assets/app.css', (c) => c.body(appCss + staffCss, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
   http.route('/', authPages(app));
   http.route('/', accountPages(app));
   http.route('/', staffPages(app));
+  http.route('/compliance', compliancePages(app));
   return http;
 }

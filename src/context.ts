@@ -37,6 +37,8 @@ export interface Settings {
   recruitmentTeam: string;
   internationalTeam: string;
   hrContact: string;
+  /** Alerts about members' compliance (items due, overdue, suspended). */
+  complianceTeam: string;
   referenceLinkDays: number;
   webhooks: WebhookSettings;
 }

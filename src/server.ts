@@ -14,6 +14,8 @@ import { emailHandler } from './jobs/email.js';
 import { ensureRetentionScheduled, retentionHandler } from './jobs/retention.js';
 import { HOUSEKEEPING_JOB, ensureHousekeepingScheduled, housekeepingHandler } from './jobs/housekeeping.js';
 import { timerHandler } from './jobs/timer.js';
+import { seedDemoMemberships } from './demo/members.js';
+import { MEMBERSHIP_BACKFILL_JOB, ensureMembershipBackfillScheduled, membershipBackfillHandler, membershipStartHandler } from './jobs/membership.js';
 import { webhookHandler } from './jobs/webhook.js';
 import { importHandler } from './jobs/import.js';
 import type { WorkerContext } from './jobs/types.js';
@@ -71,6 +73,8 @@ export async function startIntake(config: Config, opts: StartOptions = {}): Prom
     webhook: webhookHandler(),
     import: importHandler(),
     [HOUSEKEEPING_JOB]: housekeepingHandler(),
+    membershipStart: membershipStartHandler,
+    [MEMBERSHIP_BACKFILL_JOB]: membershipBackfillHandler(),
   };
   const heartbeatStaleMs = 3 * config.workerHeartbeatMs;
   const metrics = createMetrics({ db: database.db, clock, jobKinds: Object.keys(handlers), heartbeatStaleMs });
@@ -92,6 +96,7 @@ export async function startIntake(config: Config, opts: StartOptions = {}): Prom
       recruitmentTeam: config.email.recruitmentTeam,
       internationalTeam: config.email.internationalTeam,
       hrContact: config.email.hrContact,
+      complianceTeam: config.email.complianceTeam,
       referenceLinkDays: config.email.referenceLinkDays,
       webhooks: config.webhooks,
     },
@@ -113,10 +118,12 @@ export async function startIntake(config: Config, opts: StartOptions = {}): Prom
     const started = Date.now();
     // Demo emails go only to the local mailbox, never to a real provider.
     const seeded = await seedDemo(app.db, app.machines, { count: config.demoCandidates, now: app.clock.now(), withEmails: transport.name === 'mailbox' });
-    log.info('demo data loaded', { candidates: seeded.candidates, events: seeded.events, ms: Date.now() - started });
+    const members = await seedDemoMemberships(app);
+    log.info('demo data loaded', { candidates: seeded.candidates, events: seeded.events, members, ms: Date.now() - started });
   }
   await ensureRetentionScheduled(app.db, app.clock.now());
   await ensureHousekeepingScheduled(app.db, app.clock.now());
+  await ensureMembershipBackfillScheduled(app.db, app.clock.now());
   const runsWorker = role === 'worker' || config.worker;
   const worker = runsWorker ? startWorker(app, config.workerPollMs) : null;
   const heartbeat: Heartbeat | null = runsWorker ? startHeartbeat(app.db, config.workerHeartbeatMs) : null;

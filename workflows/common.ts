@@ -87,6 +87,8 @@ export const commonActions = {
   email: (_: Args, _params: { template: string; to: 'candidate' | 'recruiter' | 'referees' | 'hr' | 'coordinator' }) => {},
   /** Asks the engine to open a journey on another programme for the same candidate. */
   startProgramme: (_: Args, _params: { programme: 'hcswd' }) => {},
+  /** The hire opens the member's membership (a job the engine writes; src/jobs/membership.ts). */
+  startMembership: () => {},
   /** When it happened (see when.ts), for the rules and timers that count from it. */
   recordWhen: update(({ context, event }: Args) => ({ when: { ...context.when, [event.type]: happenedAt(event) } })),
   recordExit: update(({ event }: Args, params: { kind: 'withdrawn' | 'rejected' | 'closed' }) => ({

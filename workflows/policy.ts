@@ -57,6 +57,22 @@ export interface Policy {
   hcswdSignOffMinHours: number;
   /** Most hours a week a trainee can have worked (Working Time Regulations: 48 on average). */
   hcswdMaxWeeklyHours: number;
+  /** After hire (workflows/membership/): DBS renewed this many months from issue (or the last Update Service status check)… */
+  dbsRenewalMonths: number;
+  /** …starting this many days before the anniversary (NHSP: at least 30). */
+  dbsRenewalLeadDays: number;
+  /** Any other compliance item counts as due soon this many days before it expires. */
+  complianceDueSoonDays: number;
+  /** Reminders to the member, in days before an item expires. */
+  complianceReminderDays: number[];
+  /** Alerts to the compliance team, in days before an item expires (0: on the day). */
+  complianceAlertDays: number[];
+  /** Registration renewal when the register gives no date: months from the last check, by regulator. */
+  registrationRenewalMonths: Record<string, number>;
+  /** Occupational health is reassessed within this many days of a change of role. */
+  workHealthReassessDays: number;
+  /** Roles (professions) that need each training subject to be in date; a subject not listed is needed by every role. */
+  trainingRolesNeeding: Partial<Record<TrainingModule, Profession[]>>;
 }
 
 const directCare = 'enhanced_adults_barred' as const;
@@ -110,6 +126,19 @@ export const defaultPolicy: Policy = {
   // About 6 months at 30 hours a week.
   hcswdSignOffMinHours: 780,
   hcswdMaxWeeklyHours: 48,
+  dbsRenewalMonths: 12,
+  dbsRenewalLeadDays: 42,
+  complianceDueSoonDays: 42,
+  complianceReminderDays: [42, 28, 14, 7, 1],
+  complianceAlertDays: [14, 0],
+  // NMC annual fee (revalidation every 3 years has its own date), HCPC two-yearly, SWE, GPhC and GMC yearly.
+  registrationRenewalMonths: { NMC: 12, HCPC: 24, SWE: 12, GPhC: 12, GMC: 12 },
+  workHealthReassessDays: 14,
+  // Clinical subjects: every role but non-clinical staff.
+  trainingRolesNeeding: {
+    resuscitation: professions.filter((p) => p !== 'non_clinical'),
+    moving_handling: professions.filter((p) => p !== 'non_clinical'),
+  },
 };
 
 const count = (max: number) => z.number().int().min(0).max(max);
@@ -137,6 +166,10 @@ export const policyFileSchema = z.strictObject({
   checkDueDays: count(3650), hcswdMinWeeklyHours: positive(60), hcswdValuesPassMark: z.number().int().min(1).max(5),
   hcswdLiteracyPassMark: count(100), hcswdNumeracyPassMark: count(100), hcswdInductionDays: positive(60), hcswdShadowShiftDays: positive(60),
   hcswdCareCertificateWeeks: positive(104), hcswdSignOffMinHours: positive(5000), hcswdMaxWeeklyHours: positive(100),
+  dbsRenewalMonths: positive(36), dbsRenewalLeadDays: z.number().int().min(30).max(180), complianceDueSoonDays: positive(365),
+  complianceReminderDays: z.array(count(365)).max(10), complianceAlertDays: z.array(count(365)).max(10),
+  registrationRenewalMonths: z.record(z.string(), positive(60)), workHealthReassessDays: count(365),
+  trainingRolesNeeding: tableOf(trainingModules, z.array(z.enum(professions))),
 }).partial();
 export type PolicyFile = z.infer<typeof policyFileSchema>;
 
@@ -146,6 +179,8 @@ export function withPolicyFile(base: Policy, file: PolicyFile): Policy {
   merged.addressDocumentMaxAgeMonths = { ...base.addressDocumentMaxAgeMonths, ...(file.addressDocumentMaxAgeMonths as object) };
   merged.dbsLevelByProfession = { ...base.dbsLevelByProfession, ...(file.dbsLevelByProfession as object) };
   merged.trainingRefresherYears = { ...base.trainingRefresherYears, ...(file.trainingRefresherYears as object) };
+  merged.registrationRenewalMonths = { ...base.registrationRenewalMonths, ...(file.registrationRenewalMonths as object) };
+  merged.trainingRolesNeeding = { ...base.trainingRolesNeeding, ...(file.trainingRolesNeeding as object) };
   return merged;
 }
 

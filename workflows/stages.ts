@@ -98,7 +98,8 @@ export function firstShiftStages(readyTitle: string): StateConfig {
       after: trainingTarget,
       on: {
         firstShiftRebooked: { target: 'firstShiftBooked', actions: ['recordFirstShift', email('firstShiftBooked', 'candidate')] },
-        firstShiftWorked: { target: 'hired' },
+        // The hire opens the member's membership (workflows/membership/): a job in the same commit.
+        firstShiftWorked: { target: 'hired', actions: [{ type: 'startMembership' }] },
       },
     },
     hired: hiredState,

@@ -16,3 +16,4 @@ export * from './webhooks.js';
 export * from './idempotency.js';
 export * from './imports.js';
 export * from './documents.js';
+export * from './membership.js';

@@ -24,7 +24,9 @@ export type Effect =
   | { kind: 'timer'; key: string; runAt: Date; event: unknown }
   | { kind: 'cancelTimer'; key: string }
   | { kind: 'email'; key: string; template: string; to: string }
-  | { kind: 'startProgramme'; programme: string };
+  | { kind: 'startProgramme'; programme: string }
+  /** Work the change hands to a job of its own kind (the hire opening the member's membership). */
+  | { kind: 'job'; jobKind: string; key: string; runAt: Date };
 
 const timerKey = (journeyId: string, delayId: string) => `timer:${journeyId}:${delayId}`;
 
@@ -43,6 +45,9 @@ export function planEffects(target: EffectTarget, actions: readonly ActionLike[]
       effects.push({ kind: 'email', key: `email:${target.journeyId}:${target.seq}:${emailIndex++}`, template: String(params.template), to: String(params.to) });
     } else if (action.type === 'startProgramme') {
       effects.push({ kind: 'startProgramme', programme: String(params.programme) });
+    } else if (action.type === 'startMembership') {
+      // Keyed by the hiring journey: a member's membership is opened once.
+      effects.push({ kind: 'job', jobKind: 'membershipStart', key: `membership-start:${target.journeyId}`, runAt: at });
     }
   }
   return effects;
@@ -51,7 +56,8 @@ export function planEffects(target: EffectTarget, actions: readonly ActionLike[]
 /** A plan as rows to write: timers to set, timers to cancel, emails to queue, programmes to start. */
 export interface JobWrites {
   journeyId: string;
-  timers: { key: string; payload: unknown; runAt: string }[];
+  /** Timers, and jobs of other kinds written the same way (`kind`; a timer when absent). */
+  timers: { key: string; payload: unknown; runAt: string; kind?: string }[];
   cancels: string[];
   emails: { key: string; payload: unknown }[];
   at: Date;
@@ -76,9 +82,11 @@ export function jobWrites(target: EffectTarget, actions: readonly ActionLike[], 
     } else if (effect.kind === 'cancelTimer') {
       timers.delete(effect.key);
       timers.set(effect.key, null);
+    } else if (effect.kind === 'job') {
+      timers.set(effect.key, { key: effect.key, payload: {}, runAt: effect.runAt.toISOString(), kind: effect.jobKind });
     } else if (effect.kind === 'email') {
       emails.push({ key: effect.key, payload: { template: effect.template, to: effect.to, candidateId: target.candidateId, journeyId: target.journeyId, ...opts.email } });
-    } else {
+    } else if (effect.kind === 'startProgramme') {
       startProgrammes.push(effect.programme);
     }
   }
@@ -100,8 +108,8 @@ export function jobsCtes(first: number, guard: string): string {
   const [journeyId, timers, cancels, at, maxAttempts, emails, webhooks, webhookMaxAttempts] = Array.from({ length: 8 }, (_, i) => `$${first + i}`);
   return `timers as (
     insert into jobs (kind, key, journey_id, payload, run_at)
-    select 'timer', t.key, ${journeyId}::uuid, t.payload, t."runAt"
-    from jsonb_to_recordset(${timers}::jsonb) as t(key text, payload jsonb, "runAt" timestamptz) where ${guard}
+    select coalesce(t.kind, 'timer'), t.key, ${journeyId}::uuid, t.payload, t."runAt"
+    from jsonb_to_recordset(${timers}::jsonb) as t(key text, payload jsonb, "runAt" timestamptz, kind text) where ${guard}
     on conflict (key) do update set payload = excluded.payload, run_at = excluded.run_at, status = 'pending', attempts = 0,
       last_error = null, finished_at = null, locked_until = null
   ), cancelled as (

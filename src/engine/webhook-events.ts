@@ -7,7 +7,7 @@ import type { JourneyRow } from './rows.js';
 
 export const webhookEventTypes = [
   'candidate.created', 'stage.changed', 'check.cleared', 'check.failed', 'offer.made', 'offer.accepted', 'offer.declined',
-  'hired', 'withdrawn', 'rejected', 'closed', 'programme.changed', 'candidate.erased',
+  'hired', 'withdrawn', 'rejected', 'closed', 'programme.changed', 'candidate.erased', 'bookability.changed',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

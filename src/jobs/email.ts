@@ -50,7 +50,7 @@ async function renderOnce(app: AppContext, job: JobRow): Promise<EmailRow[]> {
         ...(p.linkId ? { magic: linkPlaceholder('magic', p.linkId) } : {}),
       },
     };
-    const staff: Record<string, string> = { recruiter: app.settings.recruitmentTeam, coordinator: app.settings.internationalTeam, hr: app.settings.hrContact };
+    const staff: Record<string, string> = { recruiter: app.settings.recruitmentTeam, coordinator: app.settings.internationalTeam, hr: app.settings.hrContact, compliance: app.settings.complianceTeam };
     const messages: { address: string; data: TemplateData }[] = [];
     if (p.to === 'candidate') messages.push({ address: candidate.email, data: base });
     else if (p.to === 'referees') {

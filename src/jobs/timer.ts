@@ -5,13 +5,16 @@
 // authorize and nothing to parse.
 import { systemActor } from '../engine/actor.js';
 import { dispatchInTx } from '../engine/dispatch.js';
+import { runMembershipTimer } from './membership.js';
 import type { TxHandler } from './types.js';
 
 export const timerHandler: TxHandler = {
   mode: 'tx',
   async run(app, tx, job) {
-    const { event } = job.payload as { event: { type: string } };
+    const { event, membership } = job.payload as { event: { type: string }; membership?: boolean };
     if (!job.journeyId) return 'dropped';
+    // A member's compliance timer (src/engine/membership.ts): its journey id is the membership's.
+    if (membership) return runMembershipTimer(app, tx, job.journeyId, event);
     const { type, ...data } = event;
     const result = await dispatchInTx(app, tx, job.journeyId, type, data, systemActor, { dropIfRefused: true });
     return result.accepted ? 'done' : 'dropped';

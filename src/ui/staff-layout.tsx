@@ -13,6 +13,7 @@ export function StaffLayout(props: { staff: StaffContext; title: string; current
     { href: '/find', label: 'Find' },
     ...(allows(role, 'cohorts.read') ? [{ href: '/cohorts', label: 'Cohorts' }] : []),
     { href: '/reports', label: 'Reports' },
+    { href: '/compliance', label: 'Compliance' },
     ...(allows(role, 'candidates.create') ? [{ href: '/imports', label: 'Import' }] : []),
     { href: '/mailbox', label: 'Mailbox' },
     ...(allows(role, 'users.manage') ? [{ href: '/admin', label: 'Admin' }] : []),

@@ -97,6 +97,12 @@ const cases: Record<string, Case> = {
   'POST /portal/link/:token': { expect: all(404), request: postForm(() => '/portal/link/not-a-token', () => ({})) },
   // The portal shows only the signed-in applicant's own record; everyone else is sent to sign in.
   'GET /portal': { expect: { anonymous: 303, applicantA: 200, applicantB: 200, recruiter: 303, coordinator: 303, admin: 303 }, request: get(() => '/portal') },
+  // A member's own compliance (issue 16): an applicant who is not a member sees that, and may record nothing.
+  'GET /portal/compliance': { expect: { anonymous: 303, applicantA: 200, applicantB: 200, recruiter: 303, coordinator: 303, admin: 303 }, request: get(() => '/portal/compliance') },
+  'POST /portal/compliance/events': {
+    expect: { anonymous: 303, applicantA: 404, applicantB: 404, recruiter: 303, coordinator: 303, admin: 303 },
+    request: postForm(() => '/portal/compliance/events', (as) => ({ _csrf: as.csrf ?? '', _type: 'itemRenewed', candidateId: as.candidateId ?? domesticA, item: 'training.fire_safety', completedOn: '2026-01-05' })),
+  },
   'POST /portal/withdraw': {
     expect: { anonymous: 303, applicantA: 303, applicantB: 303, recruiter: 303, coordinator: 303, admin: 303 },
     request: postForm(() => '/portal/withdraw', (as) => ({ _csrf: as.csrf ?? '', application: as.candidateId ?? '00000000-0000-4000-8000-000000000000', reason: 'Matrix test', confirm: 'yes' })),
@@ -182,6 +188,14 @@ const cases: Record<string, Case> = {
   // The OSCE calendar feed: calendar apps send no cookies, so the token in the URL is the credential.
   'GET /feeds/cohorts/:id/osce.ics': { expect: all(200), request: get(() => `/feeds/cohorts/${cohortId}/osce.ics?token=${feedToken(t.intake.app.settings.secret, cohortId)}`) },
   // Reports: every staff role reads them, each within the programmes it may see.
+  // The compliance lead's pages (issue 16): the dashboard follows the reports' scope; domesticA is not a member yet.
+  'GET /compliance': { expect: staffPage(200, 200, 200), request: get(() => '/compliance') },
+  'GET /compliance/items.csv': { expect: staffPage(200, 200, 200), request: get(() => '/compliance/items.csv') },
+  'GET /compliance/members/:id': { expect: staffPage(404, 404, 404), request: get(() => `/compliance/members/${domesticA}`) },
+  'POST /compliance/members/:id/events': {
+    expect: staffPage(404, 404, 404),
+    request: postForm(() => `/compliance/members/${domesticA}/events`, (as) => ({ _csrf: as.csrf ?? '', _type: 'itemReinstated', item: 'dbs' })),
+  },
   'GET /reports': { expect: staffPage(200, 200, 200), request: get(() => '/reports') },
   'GET /reports/time-to-hire.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/time-to-hire.csv') },
   'GET /reports/time-to-fill.csv': { expect: staffPage(200, 200, 200), request: get(() => '/reports/time-to-fill.csv') },
@@ -223,6 +237,11 @@ const cases: Record<string, Case> = {
   'POST /api/candidates/:id/sign-in-link': { expect: staffOnly(202, 404, 202), request: async () => json('POST', `/api/candidates/${domesticB}/sign-in-link`)() },
   'GET /api/candidates/:id/export': { expect: staffOnly(403, 404, 200), request: get(() => `/api/candidates/${domesticB}/export`) },
   'POST /api/candidates/:id/erase': { expect: staffOnly(403, 404, 200), request: async () => json('POST', `/api/candidates/${await candidate()}/erase`, { confirm: true })() },
+  // Membership after hire (issue 16): domesticA is not a member yet, so bookability says so and the membership is not found.
+  'GET /api/candidates/:id/bookability': { expect: staffOnly(200, 404, 200), request: get(() => `/api/candidates/${domesticA}/bookability`) },
+  'POST /api/bookability': { expect: staffOnly(200, 200, 200), request: json('POST', '/api/bookability', () => ({ candidateIds: [domesticA] })) },
+  'GET /api/candidates/:id/membership': { expect: staffOnly(404, 404, 404), request: get(() => `/api/candidates/${domesticA}/membership`) },
+  'POST /api/candidates/:id/membership/events': { expect: staffOnly(404, 404, 404), request: async () => json('POST', `/api/candidates/${domesticA}/membership/events`, { type: 'itemReinstated', item: 'dbs' })() },
   'GET /api/pipeline': { expect: staffOnly(200, 200, 200), request: get(() => '/api/pipeline') },
   'GET /api/workflows/:programme': { expect: staffOnly(200, 200, 200), request: get(() => '/api/workflows/domestic') },
   'GET /api/mailbox': { expect: staffOnly(200, 200, 200), request: get(() => '/api/mailbox') },

@@ -3,7 +3,7 @@ import type { Policy } from '../../../workflows/policy.js';
 import type { JourneyContext, Referee } from '../../../workflows/types.js';
 import type { EmailContent } from '../layout.js';
 
-export type Recipient = 'candidate' | 'recruiter' | 'coordinator' | 'hr' | 'referees';
+export type Recipient = 'candidate' | 'recruiter' | 'coordinator' | 'hr' | 'referees' | 'compliance';
 
 export interface Attachment { filename: string; contentType: string; content: string }
 

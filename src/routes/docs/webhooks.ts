@@ -18,6 +18,7 @@ const about: Record<(typeof webhookEventTypes)[number], string> = {
   closed: 'The journey closed (e.g. an exam limit reached, or moved to another programme)',
   'programme.changed': 'The candidate moved to another programme (e.g. to HCSWD); `previousJourneyId` is the old journey',
   'candidate.erased': 'The candidate\'s personal data was erased (retention or request): erase your copy too',
+  'bookability.changed': 'A bank member became bookable or stopped being bookable for their role; `bookable`, and `blockedBy` names the compliance items that stop it',
 };
 
 const headers = z.object({

@@ -31,6 +31,7 @@ import { issueWords, pathWords, staffMessage } from '../../ui/staff/messages.js'
 import type { HistoryNames } from '../../ui/staff/history-words.js';
 import { requiredDbsLevel } from '../../../workflows/standards/dbs.js';
 import { portalPanels } from './portal-panels.js';
+import { memberSection } from '../compliance/member-section.js';
 
 type Flash = { kind: 'error' | 'notice'; text: string; fields?: { id: string; text: string }[] };
 
@@ -58,7 +59,7 @@ async function renderRecord(app: AppContext, c: Context<SessionVars>, id: string
   };
   return c.html(
     <CandidatePage
-      staff={staffOf(c)} candidate={candidate} history={history} cv={cv}
+      staff={staffOf(c)} candidate={candidate} history={history} cv={cv} membership={await memberSection(app, id)}
       stages={stageOrder(app.machines[candidate.journey.programme as 'domestic'])}
       passedStages={[...new Set(current.map((h) => h.fromStage).filter((s): s is string => !!s))]}
       emails={await candidateEmails(app.db, id)} notes={await candidateNotes(app.db, id)}

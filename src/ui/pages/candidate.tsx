@@ -18,6 +18,8 @@ import { professionLabel, programmeWords, shortDate, staffStageLabel, staffOwner
 export type { CvSummary } from '../staff/panels/cv.js';
 
 export interface CandidatePageProps {
+  /** A bank member's compliance after hire (src/ui/compliance/member-panel.tsx), rendered by its route. */
+  membership?: Child;
   staff: StaffContext;
   candidate: CandidateWithJourney;
   stages: string[];
@@ -108,6 +110,7 @@ export function CandidatePage(props: CandidatePageProps) {
           <InterviewPanel d={d} />
           <CheckPanels d={d} />
           {props.portal}
+          {props.membership ?? null}
           <HistoryPanel history={props.history} names={props.names} />
         </div>
         <div>
