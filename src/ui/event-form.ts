@@ -6,6 +6,7 @@
 // never as a value, so nothing is recorded that nobody typed. Repeated items (documents,
 // referees, gaps) are rows of fields named `documents.0.kind`; nested objects (the six value
 // scores) are groups named `scores.compassion`; a list of choices is a set of checkboxes.
+import { ukLocalToIso } from './uk-time.js';
 import { fieldHints, labelOf } from './staff/field-words.js';
 
 export interface FieldSpec {
@@ -124,7 +125,7 @@ function valueFrom(prop: Schema, path: string, form: FormIn, required: boolean, 
     if (Number.isNaN(n)) { errors.push(`${label}: enter a number`); return undefined; }
     return n;
   }
-  return p.format === 'date-time' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? new Date(`${value}:00Z`).toISOString() : value;
+  return p.format === 'date-time' ? (ukLocalToIso(value) ?? value) : value;
 }
 
 function objectFrom(s: Schema, prefix: string, form: FormIn, errors: string[], label: string): Record<string, unknown> {

@@ -25,6 +25,13 @@ describe('forms generated from the event catalog', () => {
     expect(JSON.stringify(fields.filter((f) => f.kind !== 'checkbox').map((f) => f.value))).not.toMatch(/[A-Za-z0-9]/);
   });
 
+  it('reads a date and time typed on a staff form as UK time, in summer and in winter', () => {
+    const summer = payloadFrom(jsonSchemaOf('interviewScheduled'), { interviewAt: '2026-07-15T10:00', location: 'Room 2' });
+    expect(summer.payload.interviewAt).toBe('2026-07-15T09:00:00.000Z');
+    const winter = payloadFrom(jsonSchemaOf('interviewScheduled'), { interviewAt: '2026-01-15T10:00', location: 'Room 2' });
+    expect(winter.payload.interviewAt).toBe('2026-01-15T10:00:00.000Z');
+  });
+
   it('turns rows of identity documents back into the payload the event takes, leaving empty rows out', () => {
     const form = {
       method: 'in_person',

@@ -2,7 +2,7 @@
 // applicant can only take one that was offered and is still ahead, and the recruiter's form reads
 // its times as UK wall-clock time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ukLocalToIso } from '../../src/routes/staff/portal.js';
+import { ukLocalToIso } from '../../src/ui/uk-time.js';
 import { applicant, startTestIntake, type TestIntake } from '../support/intake.js';
 import { HOUR, toInterview } from '../support/portal.js';
 
