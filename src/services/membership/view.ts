@@ -54,7 +54,8 @@ export async function membershipHistory(app: AppContext, membershipId: string): 
     const p = e.payload as Record<string, unknown>;
     const item = typeof p.item === 'string' ? itemWords[p.item as ComplianceItem] ?? p.item : null;
     const what = membershipEventWords[e.type as keyof typeof membershipEventWords] ?? e.type.replace(/[._]/g, ' ');
-    const detail = e.type === 'dbsStatusChecked' ? `: ${resultWords[String(p.result)]}, checked ${longDate(String(p.checkedOn))}`
+    const detail = p.erased ? `${item ? `: ${item}` : ''} (details erased)`
+      : e.type === 'dbsStatusChecked' ? `: ${resultWords[String(p.result)]}, checked ${longDate(String(p.checkedOn))}`
       : e.type === 'itemSuspended' ? `: ${item} (${String(p.reason)})`
         : e.type === 'roleChanged' ? ` to ${String(p.role).replace(/_/g, ' ')} from ${longDate(String(p.effectiveOn))}`
           : item ? `: ${item}${typeof (p.completedOn ?? p.checkedOn ?? p.issueDate ?? p.assessedOn) === 'string' ? ` (${longDate(String(p.completedOn ?? p.checkedOn ?? p.issueDate ?? p.assessedOn))})` : ''}` : '';

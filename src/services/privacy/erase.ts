@@ -6,7 +6,8 @@
 import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import {
-  auditLog, candidates, cvDocuments, documents, emails, jobs, journeyEvents, journeys, magicLinks, notes, referenceRequests, sessions,
+  auditLog, candidates, complianceItems, cvDocuments, documents, emails, jobs, journeyEvents, journeys, magicLinks, membershipEvents, memberships, notes,
+  referenceRequests, sessions,
 } from '../../../db/schema/index.js';
 import type { AppContext } from '../../context.js';
 import { enqueueWebhookEvents } from '../../jobs/enqueue.js';
@@ -49,8 +50,9 @@ export async function eraseCandidates(app: AppContext, tx: Tx, ids: readonly str
   const needles = new Map(people.map((p) => [p.id, p.erasedAt ? [] : needlesOf(p)]));
 
   if (journeyIds.length) await scrubJourneys(tx, rows, needles, at);
+  const membershipIds = await scrubMemberships(tx, found);
   // The addresses as they were: their links, sessions and rate-limit counters go too.
-  await scrubContact(tx, found, journeyIds, people.filter((p) => !p.erasedAt).map((p) => p.email.toLowerCase()), at);
+  await scrubContact(tx, found, [...journeyIds, ...membershipIds], people.filter((p) => !p.erasedAt).map((p) => p.email.toLowerCase()), at);
 
   await tx.update(candidates).set({
     fullName: ERASED_NAME,
@@ -124,6 +126,31 @@ async function scrubJourneys(tx: Tx, rows: JourneyRow[], needles: Map<string, st
     .where(and(inArray(referenceRequests.journeyId, journeyIds), isNotNull(referenceRequests.answers)));
   await tx.update(referenceRequests).set({ expiresAt: sql`least(${referenceRequests.expiresAt}, ${at.toISOString()}::timestamptz)` })
     .where(and(inArray(referenceRequests.journeyId, journeyIds), isNull(referenceRequests.usedAt)));
+}
+
+/** Every `evidence` in a snapshot emptied: the items keep their statuses and dates. */
+const withoutEvidence = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutEvidence);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'evidence' && v !== null ? null : withoutEvidence(v)]));
+};
+
+/**
+ * A bank member's compliance after hire: the evidence that renewed each item (certificate
+ * references, providers, dates of birth) leaves the items, the snapshot and the history, whose
+ * types and times stay (the dashboard's counts do not change). Returns the memberships' ids: their
+ * queued timers are keyed by them, and stop with the rest.
+ */
+async function scrubMemberships(tx: Tx, ids: string[]): Promise<string[]> {
+  const rows = await tx.select({ id: memberships.id, snapshot: memberships.snapshot }).from(memberships).where(inArray(memberships.candidateId, ids)).orderBy(memberships.id).for('update');
+  if (!rows.length) return [];
+  const membershipIds = rows.map((m) => m.id);
+  for (const m of rows) await tx.update(memberships).set({ snapshot: withoutEvidence(m.snapshot) }).where(eq(memberships.id, m.id));
+  await tx.update(complianceItems).set({ evidence: null }).where(inArray(complianceItems.membershipId, membershipIds));
+  // Which item an event was about stays (it is not personal); what it said goes.
+  await tx.update(membershipEvents).set({ payload: sql`jsonb_strip_nulls(jsonb_build_object('item', ${membershipEvents.payload}->'item', 'erased', true))` })
+    .where(inArray(membershipEvents.membershipId, membershipIds));
+  return membershipIds;
 }
 
 /**
