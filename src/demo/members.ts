@@ -19,6 +19,8 @@ const scenes: Step[][] = [
   [{ type: 'itemSuspended', data: () => ({ item: 'registration', reason: 'The register shows a fitness-to-practise case pending' }) }],
   [{ type: 'itemRenewed', data: (d) => ({ item: 'rightToWork', checkedOn: addDays(d, -300), method: 'share_code', permission: 'time_limited', permissionExpiresOn: addDays(d, 20) }) }],
   [
+    // On the Update Service: a certificate, consent within 30 days of its issue, then a status check.
+    { type: 'itemRenewed', data: (d) => ({ item: 'dbs', issueDate: addDays(d, -340), level: 'enhanced_both_barred' }) },
     { type: 'updateServiceConsented', data: (d) => ({ subscribedOn: addDays(d, -330), consent: true }) },
     { type: 'dbsStatusChecked', data: (d) => ({ checkedOn: d, result: 'no_new_information' }) },
   ],

@@ -8,11 +8,13 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type AnyMachineSnapshot, type AnyStateMachine, initialTransition } from 'xstate';
 import { type Tx, executeStatement } from '../../db/client.js';
 import { complianceItems as itemsTable, jobs, membershipEvents, memberships } from '../../db/schema/index.js';
+import { membershipRefusal } from '../../workflows/membership/evidence-rules.js';
 import { type ComplianceItem, type ComplianceStatus, complianceItems, ownerOf, rolesNeeding } from '../../workflows/membership/items.js';
 import { MEMBERSHIP_VERSION, type MembershipContext, type MembershipInput, membershipMachine, regionOf } from '../../workflows/membership/machine.js';
 import type { Policy } from '../../workflows/policy.js';
 import type { Profession } from '../../workflows/types.js';
 import { pureTransition } from '../../workflows/transition.js';
+import { ukDateOf } from '../../workflows/when.js';
 import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import type { Actor } from './actor.js';
@@ -152,6 +154,11 @@ export async function dispatchMembership(app: AppContext, tx: Tx, membershipId: 
   }
   const at = app.clock.now();
   const event = { ...data, type, at: at.toISOString() };
+  const why = membershipRefusal(snapshot.context as MembershipContext, type, data, ukDateOf(at), app.policy);
+  if (why) {
+    if (opts.dropIfRefused) return { accepted: false, membership: row };
+    throw new AppError('event_not_allowed', `"${type}" is not allowed with these details: ${why.detail}`, { rule: why.rule, allowed: [], ...(why.field ? { field: why.field } : {}) });
+  }
   if (!snapshot.can(event)) {
     if (opts.dropIfRefused) return { accepted: false, membership: row };
     throw new AppError('event_not_allowed', `"${type}" is not possible for this member now${typeof data.item === 'string' ? ` (${data.item})` : ''}.`, { allowed: [] });

@@ -158,6 +158,18 @@ describe('right to work: time-limited permission, follow-up check before the per
   });
 });
 
+describe('right to work: a share code’s date of birth is someone of working age', () => {
+  it('refuses a date of birth under 16 or over 120 years ago, naming the field', async () => {
+    const id = await candidateAt(t, checkStatus('rightToWork', 'awaiting_candidate'));
+    const born = (years: number) => `${Number(day(t, 0).slice(0, 4)) - years}${day(t, 0).slice(4)}`;
+    const online = (dateOfBirth: string) => ({ route: 'share_code', shareCode: 'W9K 4X2 P7Q', dateOfBirth });
+    refusedBy(await send(t, id, 'rightToWork.submitted', online(born(2))), 'rightToWork.dateOfBirth', 'dateOfBirth');
+    refusedBy(await send(t, id, 'rightToWork.submitted', online('1850-01-01')), 'rightToWork.dateOfBirth', 'dateOfBirth');
+    refusedBy(await send(t, id, 'rightToWork.submitted', online(day(t, 1))), 'when.notInFuture', 'dateOfBirth');
+    accepted(await send(t, id, 'rightToWork.submitted', online(born(30))));
+  });
+});
+
 describe('evidence defaults for the tests above', () => {
   it('are themselves accepted (so a refusal above is the rule it names)', async () => {
     const id = await candidateAt(t, both(checkStatus('identity', 'received'), checkStatus('rightToWork', 'awaiting_candidate')));

@@ -211,3 +211,13 @@ describe('reference chasers: days 3, 6, 9 and 12; candidate and recruiter alerte
     accepted(await send(t, id, 'references.received', { refereeEmail: referees[0]!.email, datesConfirmed: true, roleConfirmed: true }));
   });
 });
+
+describe('references: a referee is someone other than the candidate', () => {
+  it('refuses the candidate’s own email address as a referee, naming the field', async () => {
+    const id = await awaitingReferees();
+    const own = (await t.get(`/api/candidates/${id}`)).body.email as string;
+    const referees = [referee('line_manager', 700), { ...referee('employer', 2000, 701), email: own.toUpperCase() }];
+    invalidAt(await send(t, id, 'references.refereesProvided', { referees }), 'referees.1.email');
+    accepted(await send(t, id, 'references.refereesProvided', { referees: [referees[0], referee('employer', 2000, 701)] }));
+  });
+});

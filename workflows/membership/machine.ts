@@ -4,7 +4,7 @@
 // reminder at each configured offset and the compliance team an alert; at expiry it is overdue
 // (the member is not bookable for the roles that need the item). New evidence renews an item;
 // a DBS on the Update Service is renewed by a status check instead. Pure, like every machine.
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import { type Policy, defaultPolicy } from '../policy.js';
 import type { Profession, StateConfig } from '../types.js';
 import { addDays, ukDateOf } from '../when.js';
@@ -120,7 +120,8 @@ function itemRegion(item: ComplianceItem, policy: Policy, offsets: number[]): St
   };
   if (item === 'dbs') {
     on.dbsStatusChecked = [
-      { guard: 'newInformation', target: '.assessing', reenter: true, actions: ['statusChecked', { type: 'suspend', params: p }, email('complianceAlert', 'compliance', item)] },
+      // Only with the member's consent, whatever the check finds (a check without it is not lawful).
+      { guard: and(['onUpdateService', 'newInformation']), target: '.assessing', reenter: true, actions: ['statusChecked', { type: 'suspend', params: p }, email('complianceAlert', 'compliance', item)] },
       { guard: 'onUpdateService', target: '.assessing', reenter: true, actions: ['statusChecked'] },
     ];
     on.updateServiceConsented = { actions: ['consentToUpdateService'] };

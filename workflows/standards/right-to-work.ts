@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { type Rule, refuse } from '../refusal.js';
 import { citizenshipDocuments, idvtDocuments, rightToWorkDocuments, rightToWorkMethods } from '../vocabulary.js';
-import { longDate, ukDateOf } from '../when.js';
+import { addMonths, longDate, ukDateOf } from '../when.js';
 import { isoDate, note, occurredOn } from '../events/fields.js';
 import { applied, dateNotInFuture, inOrder } from './dates.js';
 
@@ -78,7 +78,18 @@ export const rightToWorkSubmission = z.strictObject({
   if (!v.dateOfBirth) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'enter your date of birth: the online check asks for it with the share code' });
 });
 
+/** A date of birth the online check can use: someone of working age (16 or over, as for a DBS), alive (under 120). */
+const plausibleBirth: Rule = (_, event) => {
+  const born = event.dateOfBirth;
+  if (typeof born !== 'string') return null;
+  const today = ukDateOf(event.at);
+  if (born > today) return null;
+  if (addMonths(born, 12 * 16) > today) return refuse('rightToWork.dateOfBirth', `Born on ${longDate(born)}, the candidate would be under 16: check the date of birth.`, 'dateOfBirth');
+  if (addMonths(born, 12 * 120) <= today) return refuse('rightToWork.dateOfBirth', `${longDate(born)} is over 120 years ago: check the date of birth.`, 'dateOfBirth');
+  return null;
+};
+
 export const rightToWorkRules = (): Record<string, Rule[]> => ({
-  'rightToWork.submitted': [inOrder(applied), dateNotInFuture('dateOfBirth', 'A date of birth')],
+  'rightToWork.submitted': [inOrder(applied), dateNotInFuture('dateOfBirth', 'A date of birth'), plausibleBirth],
   'rightToWork.cleared': [inOrder(applied), permissionCurrent],
 });

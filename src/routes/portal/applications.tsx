@@ -89,7 +89,14 @@ export function applicationRoutes(app: AppContext) {
     const id = idParam(c, 'Your application');
     const body = textFields(await readForm(c));
     checkCsrf(c.get('session'), body._csrf);
-    const form = decisionForm.parse(body);
+    // A value no form sends (a forged decision, an over-long reason) is a field error, not a 500.
+    const parsed = decisionForm.safeParse(body);
+    if (!parsed.success) {
+      const field = String(parsed.error.issues[0]?.path[0] ?? 'decision');
+      const message = field === 'reason' ? 'Keep your reason to 2,000 characters or fewer' : 'Choose whether you accept the offer';
+      return show(c, id, { form: 'offer', errors: [{ field, message }], values: body }, 400);
+    }
+    const form = parsed.data;
     if (!form.decision) return show(c, id, { form: 'offer', errors: [{ field: 'decision', message: 'Choose whether you accept the offer' }], values: body }, 400);
     if (form.decision === 'decline' && !form.reason?.trim()) return show(c, id, { form: 'offer', errors: [{ field: 'reason', message: 'Tell us why you are declining the offer' }], values: body }, 400);
     return attempt(c, id, 'offer', body, async () => {

@@ -55,6 +55,16 @@ async function authorizedTarget(app: AppContext, who: StaffPrincipal | Applicant
   return row;
 }
 
+/** A reference comes from someone else: the candidate's own address is no referee (the journey's context holds no email to rule on). */
+function notThemselves(email: string, data: Record<string, unknown>) {
+  const referees = Array.isArray(data.referees) ? (data.referees as { email?: unknown }[]) : [];
+  const i = referees.findIndex((r) => typeof r.email === 'string' && r.email.trim().toLowerCase() === email.trim().toLowerCase());
+  if (i < 0) return;
+  const field = `referees.${i}.email`;
+  const message = 'this is the candidate’s own email address: a referee must be someone else';
+  throw new AppError('invalid_payload', `${field}: ${message}`, { field, errors: [{ field, message }] });
+}
+
 /**
  * Acts on the candidate's current journey: optimistic, so an event costs the one read (none, when
  * `read` is this candidate's row) and the one commit statement. The payload is checked first:
@@ -63,6 +73,7 @@ async function authorizedTarget(app: AppContext, who: StaffPrincipal | Applicant
 export async function act(app: AppContext, who: StaffPrincipal | ApplicantPrincipal, candidateId: string, request: EventRequest, read?: CandidateRead): Promise<Acted> {
   const data = parseEvent(request.type, request.payload);
   const { candidate, journey } = await authorizedTarget(app, who, candidateId, request.type, read);
+  if (request.type === 'references.refereesProvided') notThemselves(candidate.email, data);
   const result = await dispatch(app, journey, request.type, data, actorOf(who, candidate.id), { expectedVersion: request.expectedVersion });
   return { candidate, journey: result.journey, accepted: result.accepted, snapshot: result.snapshot, movedProgramme: result.movedProgramme ?? false };
 }

@@ -2,8 +2,8 @@
 // every change to the membership): a member is not bookable for a role while an item that role
 // needs is overdue or suspended. Each reason names the item and since when. Someone who is not a
 // bank member yet (not hired, or not found among those the caller may read) is not bookable.
-import { and, eq, inArray } from 'drizzle-orm';
-import { complianceItems, journeys, memberships } from '../../../db/schema/index.js';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { candidates, complianceItems, journeys, memberships } from '../../../db/schema/index.js';
 import { type ComplianceItem, itemWords } from '../../../workflows/membership/items.js';
 import { type Programme, programmes } from '../../../workflows/types.js';
 import { addDays, ukDateOf } from '../../../workflows/when.js';
@@ -29,7 +29,9 @@ export async function bookabilityOf(app: AppContext, p: BookabilityParams): Prom
   const scoped = p.programmes.length < programmes.length;
   const found = await app.db.select({ id: memberships.id, candidateId: memberships.candidateId, role: memberships.role })
     .from(memberships).innerJoin(journeys, eq(journeys.id, memberships.journeyId))
-    .where(and(inArray(memberships.candidateId, p.candidateIds), scoped ? inArray(journeys.programme, [...p.programmes]) : undefined));
+    // An erased person is no longer a member anyone may book: their evidence is gone.
+    .innerJoin(candidates, eq(candidates.id, memberships.candidateId))
+    .where(and(inArray(memberships.candidateId, p.candidateIds), isNull(candidates.erasedAt), scoped ? inArray(journeys.programme, [...p.programmes]) : undefined));
   const blocking = found.length ? await app.db.select({
     candidateId: complianceItems.candidateId, item: complianceItems.item, status: complianceItems.status, since: complianceItems.since,
     dueOn: complianceItems.dueOn, roles: complianceItems.roles,
