@@ -97,7 +97,7 @@ dl.figures{display:flex;flex-wrap:wrap;gap:12px;margin:0 0 8px}dl.figures .figur
 dl.figures .figure.warn{border-left-color:#d5281b}dl.figures dt{font-weight:bold;font-size:.95rem}dl.figures dd{margin:0;color:#4c6272}dl.figures .big{font-size:1.6rem;font-weight:bold;color:#212b32}
 .report-grid{display:grid;grid-template-columns:minmax(0,720px) minmax(0,1fr);gap:16px;align-items:start;margin:0 0 16px}
 .report-grid.bars{grid-template-columns:minmax(0,480px) minmax(0,1fr)}
-@media (max-width:1100px){.report-grid,.report-grid.bars{grid-template-columns:1fr}}.report-narrow{max-width:60rem}
+@media (max-width:1100px){.report-grid,.report-grid.bars{grid-template-columns:minmax(0,1fr)}}.report-narrow{max-width:60rem}
 table.report{font-size:.9rem}table.report th,table.report td{padding:4px 8px}table.report .num{text-align:right;font-variant-numeric:tabular-nums}
 table.report tr.total th,table.report tr.total td{font-weight:bold;background:#f7f9fa}table.report tr:not(.total)+tr.total>*{border-top:2px solid #aeb7bd}table.report tbody th{font-weight:normal}
 table.report td.num,table.report th.nowrap{white-space:nowrap}
