@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema/index.js';
+import { auditLog, memberships } from '../../db/schema/index.js';
+import { seedDemoMemberships } from '../../src/demo/members.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { drainDueJobs } from '../../src/jobs/worker.js';
 import type { StaffPrincipal } from '../../src/auth/principal.js';
@@ -76,14 +77,18 @@ describe.skipIf(!haveChromium)('the workspace in a browser', () => {
     await pageShot(page, 'find');
   });
 
-  it('shows the reports on a phone without scrolling sideways: wide tables scroll in their own box', async () => {
+  it('shows the reports, the compliance pages and a member’s record on a phone without scrolling sideways: wide tables scroll in their own box', async () => {
     // Months of demo journeys, so every chart and table has rows.
     await seedDemo(e.t.intake.app.db, e.t.intake.app.machines, { count: 60, now: e.t.clock.now(), seed: 7 });
+    await seedDemoMemberships(e.t.intake.app);
+    const [member] = await e.t.intake.app.db.select({ id: memberships.candidateId }).from(memberships).limit(1);
     const email = await staffUser(e, 'recruiter', 'reader@example.nhs.uk');
     const page = await e.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     await signInStaff(page, e, email);
-    await page.goto(`${e.base}/reports`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    for (const path of ['/reports', '/compliance', `/candidates/${member!.id}`, `/compliance/members/${member!.id}`]) {
+      await page.goto(`${e.base}${path}`);
+      expect({ path, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ path, width: 390 });
+    }
   });
 
   it('an admin creates a recruiter, resets their password and revokes a token using only pages', async () => {
