@@ -35,7 +35,7 @@ ol.steps li.done{background:#d7efe1}ol.steps li.current{background:#005eb8;color
 ol.steps li .sr{position:absolute;left:-9999px}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:8px;border-bottom:1px solid #d8dde0;vertical-align:top}
 th{font-weight:bold}caption{text-align:left;font-weight:bold;padding:8px 0}
-.table-wrap{overflow-x:auto}.table-wrap table{overflow-wrap:normal}
+.table-wrap{overflow-x:auto}
 dl.summary{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 16px;margin:0}dl.summary dt{font-weight:bold}dl.summary dd{margin:0}
 .muted{color:#4c6272}
 @media (max-width:600px){h1{font-size:1.4rem}main{padding:16px 12px}}
