@@ -36,7 +36,7 @@ ol.steps li .sr{position:absolute;left:-9999px}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:8px;border-bottom:1px solid #d8dde0;vertical-align:top}
 th{font-weight:bold}caption{text-align:left;font-weight:bold;padding:8px 0}
 .table-wrap{overflow-x:auto}
-dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}dl.summary dt{font-weight:bold}dl.summary dd{margin:0}
+dl.summary{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 16px;margin:0}dl.summary dt{font-weight:bold}dl.summary dd{margin:0}
 .muted{color:#4c6272}
 @media (max-width:600px){h1{font-size:1.4rem}main{padding:16px 12px}}
 .error-summary{border:4px solid #d5281b;background:#fff;padding:16px 20px;margin:0 0 16px}.error-summary h2{margin-top:0}.error-summary a{color:#d5281b;font-weight:bold}
@@ -57,7 +57,7 @@ main.wide{max-width:none}
 .column{background:#e8edee;padding:8px;min-height:8rem}.column h2{font-size:1rem;margin:0 0 8px;display:flex;justify-content:space-between;gap:8px}
 .column ol{list-style:none;margin:0;padding:0}.cardlet{background:#fff;padding:8px;margin:0 0 6px;border-left:4px solid #005eb8}
 .cardlet.overdue{border-left-color:#d5281b}.cardlet a{font-weight:bold}.cardlet p{margin:2px 0;font-size:.9rem}
-.cols{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:16px}@media (max-width:900px){.cols{grid-template-columns:1fr}}
+.cols{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:16px}@media (max-width:900px){.cols{grid-template-columns:minmax(0,1fr)}}
 .events form{display:inline-block;vertical-align:top;margin:0 8px 8px 0}
 details.event{background:#f7f9fa;padding:8px 12px;margin:0 0 8px;border:1px solid #d8dde0}details.event summary{cursor:pointer;font-weight:bold}
 ol.timeline{list-style:none;padding:0;margin:0}ol.timeline li{border-left:3px solid #aeb7bd;padding:4px 0 8px 12px}
@@ -97,7 +97,7 @@ dl.figures{display:flex;flex-wrap:wrap;gap:12px;margin:0 0 8px}dl.figures .figur
 dl.figures .figure.warn{border-left-color:#d5281b}dl.figures dt{font-weight:bold;font-size:.95rem}dl.figures dd{margin:0;color:#4c6272}dl.figures .big{font-size:1.6rem;font-weight:bold;color:#212b32}
 .report-grid{display:grid;grid-template-columns:minmax(0,720px) minmax(0,1fr);gap:16px;align-items:start;margin:0 0 16px}
 .report-grid.bars{grid-template-columns:minmax(0,480px) minmax(0,1fr)}
-@media (max-width:1100px){.report-grid,.report-grid.bars{grid-template-columns:1fr}}.report-narrow{max-width:60rem}
+@media (max-width:1100px){.report-grid,.report-grid.bars{grid-template-columns:minmax(0,1fr)}}.report-narrow{max-width:60rem}
 table.report{font-size:.9rem}table.report th,table.report td{padding:4px 8px}table.report .num{text-align:right;font-variant-numeric:tabular-nums}
 table.report tr.total th,table.report tr.total td{font-weight:bold;background:#f7f9fa}table.report tr:not(.total)+tr.total>*{border-top:2px solid #aeb7bd}table.report tbody th{font-weight:normal}
 table.report td.num,table.report th.nowrap{white-space:nowrap}

@@ -35,7 +35,7 @@ export const programmeWords: Record<string, string> = {
   domestic: 'Staff bank', international: 'International recruitment', hcswd: 'Healthcare Support Worker Development',
 };
 
-export const professionLabel = (p: string) => p.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+export const professionLabel = (p: string) => (p === 'non_clinical' ? 'Non-clinical' : p.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()));
 
 // One formatter, made once: toLocaleDateString builds one per call (~70 µs), once per board card.
 const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });

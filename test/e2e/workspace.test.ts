@@ -7,7 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema/index.js';
+import { auditLog, memberships } from '../../db/schema/index.js';
+import { seedDemoMemberships } from '../../src/demo/members.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { drainDueJobs } from '../../src/jobs/worker.js';
 import type { StaffPrincipal } from '../../src/auth/principal.js';
 import { createPersonalToken } from '../../src/services/tokens/personal.js';
@@ -73,6 +75,20 @@ describe.skipIf(!haveChromium)('the workspace in a browser', () => {
     await expectPlainWords(page, internalNames(e));
     await page.goto(`${e.base}/find`);
     await pageShot(page, 'find');
+  });
+
+  it('shows the reports, the compliance pages and a member’s record on a phone without scrolling sideways: wide tables scroll in their own box', async () => {
+    // Months of demo journeys, so every chart and table has rows.
+    await seedDemo(e.t.intake.app.db, e.t.intake.app.machines, { count: 60, now: e.t.clock.now(), seed: 7 });
+    await seedDemoMemberships(e.t.intake.app);
+    const [member] = await e.t.intake.app.db.select({ id: memberships.candidateId }).from(memberships).limit(1);
+    const email = await staffUser(e, 'recruiter', 'reader@example.nhs.uk');
+    const page = await e.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await signInStaff(page, e, email);
+    for (const path of ['/reports', '/compliance', `/candidates/${member!.id}`, `/compliance/members/${member!.id}`]) {
+      await page.goto(`${e.base}${path}`);
+      expect({ path, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ path, width: 390 });
+    }
   });
 
   it('an admin creates a recruiter, resets their password and revokes a token using only pages', async () => {

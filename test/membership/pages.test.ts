@@ -63,6 +63,12 @@ describe('the compliance pages', () => {
     const after = await (await page(`/compliance/members/${member.id}`)).text();
     expect(after).toContain('Joined the bank with their clearance dates, by Intake');
     expect(after).toMatch(/Renewed: Fire safety \(\d+ \w+ \d{4}\), by staff/);
+    // Evidence and choices in words, never their keys ("level enhanced both barred", "fit with restrictions").
+    expect(after).toContain('level enhanced with the adults’ barred list');
+    expect(after).toContain('permission no time limit');
+    expect(after).toContain('<option value="fit_with_restrictions">Fit with restrictions</option>');
+    expect(after).toContain('<option value="share_code">Online check with a share code</option>');
+    expect(after).not.toMatch(/>[^<]*\b(?:enhanced adults barred|permission unlimited|non clinical)\b/);
     const record = await (await page(`/candidates/${member.id}`)).text();
     expect(record).toContain('Compliance after hire');
     expect(record).toContain('Bookable as registered nurse');

@@ -1,4 +1,4 @@
-// The candidate record's event forms: a refused form comes back open with what was typed.
+// The candidate record: a refused event form comes back open with what was typed; the applicant’s portal work reads in words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/auth/session.js';
 import { createUser } from '../../src/services/users/manage.js';
@@ -32,5 +32,17 @@ describe('the candidate record', () => {
     expect(html).toContain('value="12345678"');
     expect(html).toContain('Checked the register by phone');
     expect((await t.get(`/api/candidates/${id}`)).body.journey.state).toBe('screening');
+  });
+
+  it('tells what the applicant did in the portal in words, never an event key', async () => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries({ programme: 'domestic', profession: 'paramedic', fullName: 'James Chikwanha', email: 'james.c@example.com', phone: '07700 900126', postcode: 'S10 2JF' })) body.set(k, v);
+    const applied = await t.intake.http.request('/apply', { method: 'POST', body, headers: { origin: 'http://localhost' } });
+    expect(applied.status).toBe(201);
+    const id = (await t.get('/api/candidates')).body.items.find((c: { fullName: string }) => c.fullName === 'James Chikwanha').id as string;
+    const html = await (await t.intake.http.request(`/candidates/${id}`, { headers: { cookie } })).text();
+    const panel = html.slice(html.indexOf('From the applicant’s portal'));
+    expect(panel).toMatch(/<strong>Applied<\/strong>/);
+    expect(html).not.toContain('applicationReceived');
   });
 });

@@ -116,7 +116,13 @@ describe('one-time links in the mailbox', () => {
 
   it('says the local mailbox is for development', async () => {
     const page = await t.intake.http.request('/mailbox', { headers: { cookie: readers[0]!.cookie } });
-    expect(await page.text()).toContain('This mailbox is for development');
+    const html = await page.text();
+    expect(html).toContain('This mailbox is for development');
+    // The kind of each email in words, never its template key.
+    expect(html).toMatch(/<td>Magic link<\/td>|<td>Reference request<\/td>/);
+    expect(html).not.toMatch(/<td>(magicLink|referenceRequest|applicationReceived)<\/td>/);
+    const empty = await t.intake.http.request('/mailbox?to=nobody%40example.org', { headers: { cookie: readers[0]!.cookie } });
+    expect(await empty.text()).toContain('No emails to this address.');
   });
 });
 

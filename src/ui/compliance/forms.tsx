@@ -6,6 +6,7 @@ import { isTraining, itemWords } from '../../../workflows/membership/items.js';
 import { registrationBodies } from '../../../workflows/rules.js';
 import { professions } from '../../../workflows/types.js';
 import { dbsLevels } from '../../../workflows/vocabulary.js';
+import { optionLabel } from '../staff/field-words.js';
 import { professionLabel } from '../words.js';
 
 export interface FormError { form: string; field: string; message: string }
@@ -13,7 +14,6 @@ type Values = Record<string, string>;
 interface FieldProps { form: string; name: string; label: string; hint?: string; values?: Values | undefined; error?: FormError | undefined }
 
 export const fieldId = (form: string, name: string) => `f-${form.replace(/[^\w-]/g, '-')}-${name}`;
-const words = (s: string) => s.replace(/_/g, ' ');
 
 function Err(p: FieldProps) {
   return p.error?.form === p.form && p.error.field === p.name ? <span class="error-message" id={`${fieldId(p.form, p.name)}-error`}>{p.error.message}</span> : null;
@@ -29,7 +29,7 @@ function TextField(p: FieldProps) {
 function Select(p: FieldProps & { options: readonly string[]; label2?: (o: string) => string }) {
   return <div class="field"><label for={fieldId(p.form, p.name)}>{p.label}</label><Err {...p} />
     <select id={fieldId(p.form, p.name)} name={p.name}><option value="">Choose…</option>
-      {p.options.map((o) => <option value={o} selected={p.values?.[p.name] === o}>{p.label2 ? p.label2(o) : words(o)}</option>)}</select></div>;
+      {p.options.map((o) => <option value={o} selected={p.values?.[p.name] === o}>{p.label2 ? p.label2(o) : optionLabel(o)}</option>)}</select></div>;
 }
 
 function Form(props: { action: string; csrf: string; type: string; item?: string; title: string; children: unknown }) {
@@ -67,7 +67,7 @@ export function RenewalForm(props: { item: ComplianceItem; action: string; csrf:
         <Select {...f} name="permission" label="Permission to work" options={['unlimited', 'time_limited']} />
         <DateField {...f} name="permissionExpiresOn" label="Permission ends on" hint="Only for a time-limited permission" />
       </> : item === 'registration' ? <>
-        <Select {...f} name="body" label="Regulator" options={registrationBodies} label2={(o) => o} />
+        <Select {...f} name="body" label="Regulator" options={registrationBodies} label2={(o) => (o === 'overseas' ? 'An overseas regulator' : o)} />
         <TextField {...f} name="number" label="Registration number" />
         <DateField {...f} name="checkedOn" label="Date the register was checked" />
         <DateField {...f} name="renewalDueOn" label="Next renewal due" hint="From the register: the annual fee or renewal date" />

@@ -2,6 +2,7 @@
 // status, who must act, its due date and the evidence that last renewed it, and the history in
 // words. Forms to record evidence live on the member's compliance page (/compliance/members/:id).
 import type { MembershipView } from '../../services/membership/view.js';
+import { optionWords } from '../staff/field-words.js';
 import { professionLabel, shortDate } from '../words.js';
 
 const ownerWords: Record<string, string> = { member: 'The member', compliance_team: 'Compliance team', none: '–' };
@@ -14,7 +15,9 @@ const evidenceKeys: Record<string, string> = {
 /** The evidence in words: "issued 2026-01-03 · level enhanced adults barred". */
 export function evidenceWords(e: Record<string, unknown> | null): string {
   if (!e) return 'None recorded';
-  const value = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? shortDate(v) : v.replace(/_/g, ' '));
+  // A choice in its words ("enhanced with both barred lists"), never its key; acronyms keep their capitals.
+  const choice = (v: string) => (optionWords[v] ?? v.replace(/_/g, ' ')).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+  const value = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? shortDate(v) : choice(v));
   return Object.entries(e).filter(([k, v]) => evidenceKeys[k] && typeof v === 'string').map(([k, v]) => `${evidenceKeys[k]} ${value(String(v))}`).join(' · ') || 'Recorded';
 }
 

@@ -1,6 +1,9 @@
 import { StaffLayout, type StaffContext } from '../staff-layout.js';
 import { shortDate } from '../words.js';
 
+/** A template's name in words ("referenceRequest" → "Reference request"): staff never read keys. */
+const templateWords = (t: string) => t.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_.]/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+
 type Item = { id: string; to: string; subject: string; template: string; status: string; createdAt: string; sentAt: string | null };
 
 export function MailboxPage(props: { staff: StaffContext; to: string | undefined; items: Item[] }) {
@@ -15,8 +18,8 @@ export function MailboxPage(props: { staff: StaffContext; to: string | undefined
         <button type="submit">Show</button>
       </form>
       <div class="table-wrap"><table>
-        <thead><tr><th scope="col">Sent</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Template</th></tr></thead>
-        <tbody>{props.items.map((m) => <tr><td>{shortDate(m.sentAt ?? m.createdAt)}</td><td>{m.to}</td><td><a href={`/mailbox/${m.id}`}>{m.subject}</a></td><td>{m.template}</td></tr>)}</tbody>
+        <thead><tr><th scope="col">Sent</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Kind of email</th></tr></thead>
+        <tbody>{props.items.length ? null : <tr><td colspan={4}>{props.to ? 'No emails to this address.' : 'No emails yet.'}</td></tr>}{props.items.map((m) => <tr><td>{shortDate(m.sentAt ?? m.createdAt)}</td><td>{m.to}</td><td><a href={`/mailbox/${m.id}`}>{m.subject}</a></td><td>{templateWords(m.template)}</td></tr>)}</tbody>
       </table></div>
     </StaffLayout>
   );
@@ -30,7 +33,7 @@ export function MailboxMessagePage(props: { staff: StaffContext; message: Item &
       <p><a href="/mailbox">Back to the mailbox</a></p>
       <h1>{m.subject}</h1>
       <p class="muted">Development mailbox: one-time links in this message are hidden.</p>
-      <dl class="summary card"><dt>To</dt><dd>{m.to}</dd><dt>Sent</dt><dd>{shortDate(m.sentAt ?? m.createdAt)}</dd><dt>Template</dt><dd>{m.template}</dd>
+      <dl class="summary card"><dt>To</dt><dd>{m.to}</dd><dt>Sent</dt><dd>{shortDate(m.sentAt ?? m.createdAt)}</dd><dt>Kind of email</dt><dd>{templateWords(m.template)}</dd>
         {m.attachments.length ? <><dt>Attachments</dt><dd>{m.attachments.map((a) => a.filename).join(', ')}</dd></> : null}</dl>
       <pre class="card mail">{m.text}</pre>
     </StaffLayout>

@@ -24,7 +24,8 @@ function details(e: ApplicantEvent): string[] {
 const labelOf = (type: string) => {
   const [check, verb] = type.split('.');
   if (verb === 'submitted' && check && check in checkSpecs) return `${checkSpecs[check as CheckName].title}: sent by the applicant`;
-  return eventCatalog[type]?.label ?? type;
+  // The application itself is not in the catalog (nobody sends it as an event): its words, never its key.
+  return eventCatalog[type]?.label ?? (type === 'applicationReceived' ? 'Applied' : 'Sent from the portal');
 };
 
 export function ApplicantWork(props: { events: ApplicantEvent[] }) {
