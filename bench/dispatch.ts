@@ -251,7 +251,8 @@ export async function benchDispatch(opts: DispatchBenchOptions): Promise<Dispatc
     for (const side of order) {
       const cpu = await cpuDelta(opts.cpu ?? {});
       const run = side === 'http' ? await drive(httpPool, opts.concurrency, opts.roundMs, httpOp)
-        : side === 'minimal' ? await drive(minimalPool, opts.concurrency, opts.roundMs, minimalOp)
+        // Half rounds: each candidate's planned steps are sent once, and the pool must not run dry.
+        : side === 'minimal' ? await drive(minimalPool, opts.concurrency, opts.roundMs / 2, minimalOp)
         : await drive(sqlPool, opts.concurrency, opts.roundMs, sqlOp);
       const result = { ...run, cpu: await cpu() };
       totals[side].push(result);
