@@ -34,8 +34,8 @@ interface FieldProps {
   inputmode?: 'text' | 'numeric';
 }
 
-/** A labelled input with its hint and error message; the name is the form field, the id its path. */
-export function Field(p: FieldProps) {
+/** The frame every field shares: its label and hint, its error message, and the ids that tie them to the control. */
+function FieldFrame(p: { name: string; label: string; hint?: string | undefined; errors?: FieldError[] | undefined; control: (a: { id: string; described: string | undefined; invalid: 'true' | undefined }) => Child }) {
   const id = fieldId(p.name);
   const error = errorFor(p.errors, p.name);
   const described = [p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -43,43 +43,42 @@ export function Field(p: FieldProps) {
     <div class={error ? 'field field-error' : 'field'}>
       <label for={id}>{p.label}{p.hint ? <span class="hint" id={`${id}-hint`}>{p.hint}</span> : null}</label>
       {error ? <span class="error-message" id={`${id}-error`}><span class="sr">Error: </span>{error}</span> : null}
+      {p.control({ id, described, invalid: error ? 'true' : undefined })}
+    </div>
+  );
+}
+
+/** A labelled input with its hint and error message; the name is the form field, the id its path. */
+export function Field(p: FieldProps) {
+  return (
+    <FieldFrame name={p.name} label={p.label} hint={p.hint} errors={p.errors} control={({ id, described, invalid }) => (
       <input type={p.type ?? 'text'} id={id} name={p.name} value={p.type === 'file' ? undefined : (p.value ?? '')} autocomplete={p.autocomplete}
         required={p.required} maxlength={p.maxlength} accept={p.accept} inputmode={p.inputmode}
-        aria-describedby={described} aria-invalid={error ? 'true' : undefined} />
-    </div>
+        aria-describedby={described} aria-invalid={invalid} />
+    )} />
   );
 }
 
 export function TextArea(p: { name: string; label: string; hint?: string; errors?: FieldError[] | undefined; value?: string | undefined; required?: boolean }) {
-  const id = fieldId(p.name);
-  const error = errorFor(p.errors, p.name);
-  const described = [p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>{p.label}{p.hint ? <span class="hint" id={`${id}-hint`}>{p.hint}</span> : null}</label>
-      {error ? <span class="error-message" id={`${id}-error`}><span class="sr">Error: </span>{error}</span> : null}
-      <textarea id={id} name={p.name} rows={4} maxlength={2000} required={p.required} aria-describedby={described} aria-invalid={error ? 'true' : undefined}>{p.value ?? ''}</textarea>
-    </div>
+    <FieldFrame name={p.name} label={p.label} hint={p.hint} errors={p.errors} control={({ id, described, invalid }) => (
+      <textarea id={id} name={p.name} rows={4} maxlength={2000} required={p.required} aria-describedby={described} aria-invalid={invalid}>{p.value ?? ''}</textarea>
+    )} />
   );
 }
 
 export function Select(p: { name: string; label: string; hint?: string; errors?: FieldError[] | undefined; value?: string | undefined; options: { value: string; label: string; group?: string }[]; required?: boolean }) {
-  const id = fieldId(p.name);
-  const error = errorFor(p.errors, p.name);
-  const described = [p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const groups = [...new Set(p.options.map((o) => o.group ?? ''))];
   const option = (o: { value: string; label: string }) => <option value={o.value} selected={o.value === p.value}>{o.label}</option>;
   return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>{p.label}{p.hint ? <span class="hint" id={`${id}-hint`}>{p.hint}</span> : null}</label>
-      {error ? <span class="error-message" id={`${id}-error`}><span class="sr">Error: </span>{error}</span> : null}
-      <select id={id} name={p.name} required={p.required} aria-describedby={described} aria-invalid={error ? 'true' : undefined}>
+    <FieldFrame name={p.name} label={p.label} hint={p.hint} errors={p.errors} control={({ id, described, invalid }) => (
+      <select id={id} name={p.name} required={p.required} aria-describedby={described} aria-invalid={invalid}>
         <option value="">Choose one</option>
         {groups.length > 1 || groups[0]
           ? groups.map((g) => <optgroup label={g}>{p.options.filter((o) => (o.group ?? '') === g).map(option)}</optgroup>)
           : p.options.map(option)}
       </select>
-    </div>
+    )} />
   );
 }
 
