@@ -1,20 +1,18 @@
 // The candidate record as a recruiter uses it, in Chromium: a domestic nurse taken through every
 // check by typing real evidence into empty fields; a referee's concern shown on the record and
 // blocking "clear" until a senior decision; no form arriving filled in, no label asking for JSON,
-// no state id on the page. Screenshots of each panel go to docs/screenshots/ (the README shows them).
-import { mkdirSync } from 'node:fs';
+// no state id on the page. Screenshots of each panel go to SCREENSHOTS (support.ts).
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicant } from '../support/intake.js';
 import { expectNothingFilledIn, expectPlainWords, internalNames, submitAction } from './record-support.js';
-import { type E2E, haveChromium, shot, signInStaff, startE2E, staffUser } from './support.js';
+import { type E2E, haveChromium, shot, signInStaff, startE2E, staffUser, SCREENSHOTS } from './support.js';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const HOUR = 60 * 60 * 1000;
 
 describe.skipIf(!haveChromium)('the candidate record in a browser', () => {
   let e: E2E;
-  beforeAll(async () => { e = await startE2E(); mkdirSync(SCREENSHOTS, { recursive: true }); });
+  beforeAll(async () => { e = await startE2E(); });
   afterAll(async () => { await e?.close(); });
 
   const day = (n: number) => new Date(e.t.clock.now().getTime() + n * 24 * HOUR).toISOString().slice(0, 10);

@@ -15,11 +15,18 @@ if (!haveChromium) {
 }
 
 export const ARTIFACTS = new URL('../../test-artifacts/e2e/', import.meta.url).pathname;
+/**
+ * Where the panel screenshots go: the run's artifacts (test-artifacts/e2e/screenshots/), so a test
+ * run leaves the tree clean; with UPDATE_SCREENSHOTS=1, the committed copies the README shows.
+ */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1'
+  ? new URL('../../docs/screenshots/', import.meta.url).pathname
+  : `${ARTIFACTS}screenshots/`;
 
 export interface E2E { t: TestIntake; base: string; browser: Browser; close(): Promise<void> }
 
 export async function startE2E(): Promise<E2E> {
-  mkdirSync(ARTIFACTS, { recursive: true });
+  for (const dir of [ARTIFACTS, SCREENSHOTS]) mkdirSync(dir, { recursive: true });
   const t = await startTestIntake();
   const server = serve({ fetch: t.intake.http.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -1,9 +1,8 @@
 // The rest of the recruiter's and the admin's workspace, in Chromium: the CV opens as a PDF from
 // the record (and the viewing is audited), with a warning when it is someone else's; anyone can
 // be found whatever their status; an admin creates a recruiter, resets their password and
-// revokes a token using only pages. Screenshots go to docs/screenshots/.
+// revokes a token using only pages. Screenshots go to SCREENSHOTS (support.ts).
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,14 +15,13 @@ import { createPersonalToken } from '../../src/services/tokens/personal.js';
 import { createUser } from '../../src/services/users/manage.js';
 import { applicant, TOKEN } from '../support/intake.js';
 import { expectNothingFilledIn, expectPlainWords, internalNames } from './record-support.js';
-import { type E2E, PASSWORD, haveChromium, signInStaff, startE2E, staffUser } from './support.js';
+import { type E2E, PASSWORD, haveChromium, signInStaff, startE2E, staffUser, SCREENSHOTS } from './support.js';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const CV = new URL('../fixtures/cv/generated/g01.pdf', import.meta.url);
 
 describe.skipIf(!haveChromium)('the workspace in a browser', () => {
   let e: E2E;
-  beforeAll(async () => { e = await startE2E(); mkdirSync(SCREENSHOTS, { recursive: true }); });
+  beforeAll(async () => { e = await startE2E(); });
   afterAll(async () => { await e?.close(); });
   const pageShot = (page: Page, file: string) => page.locator('main').screenshot({ path: `${SCREENSHOTS}${file}.png` });
 
