@@ -150,6 +150,10 @@ describe('the applicant’s own steps in the portal', () => {
     const asked = await page(url, mine);
     expect(asked.text).toContain('Please send a clearer photo of your passport.');
     expect((await post(`${url}/queries/identity`, theirs, { answer: 'x' }, true)).status).toBe(404);
+    // An answer too long is refused on the field, not cut short without a word.
+    const tooLong = await post(`${url}/queries/identity`, mine, { answer: 'a'.repeat(2001) }, true);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.text).toContain('at most 2,000');
     const answered = await post(`${url}/queries/identity`, mine, { answer: 'Here is a sharper photo.', file: new File([JPEG], 'passport-2.jpg') }, true);
     expect(answered.status).toBe(303);
 

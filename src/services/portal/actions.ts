@@ -52,11 +52,13 @@ export async function answerQuery(app: AppContext, who: ApplicantPrincipal, id: 
   const name = submittableCheck(check);
   const text = answer.text.trim();
   if (!text) throw new AppError('invalid_payload', 'answer: write your answer to our question.', { field: 'answer' });
+  // Refused, not cut short: nothing the applicant wrote is lost without their knowing.
+  if (text.length > 2000) throw new AppError('invalid_payload', `answer: is too long (${text.length.toLocaleString('en-GB')} characters; at most 2,000): shorten it, or put the rest in a document.`, { field: 'answer' });
   if (answer.file) {
     checkKind('query_answer', name);
     checkBytes(answer.file.bytes);
   }
-  const acted = await act(app, who, id, { type: `${name}.submitted`, payload: { note: text.slice(0, 2000) }, expectedVersion: answer.expectedVersion });
+  const acted = await act(app, who, id, { type: `${name}.submitted`, payload: { note: text }, expectedVersion: answer.expectedVersion });
   if (answer.file) await storeDocument(app, { candidateId: id, kind: 'query_answer', check: name, bytes: answer.file.bytes, filename: answer.file.filename, actor: who });
   return acted;
 }
