@@ -29,8 +29,8 @@ export function ReferenceForm(props: { request: OpenRequest; action: string; err
         <input type="month" id="employedFrom" name="employedFrom" required />
         <label for="employedTo">Employed until<span class="hint">leave empty if they still work for you</span></label>
         <input type="month" id="employedTo" name="employedTo" />
-        {yesNo('datesConfirmed', 'Do these dates match your records?')}
-        {yesNo('roleConfirmed', 'Is the job title correct?')}
+        {yesNo('datesConfirmed', 'Are the dates above from your organisation’s records, not from memory?')}
+        {yesNo('roleConfirmed', 'Is the job title above the one your records show?')}
         <fieldset>
           <legend>Would you employ them again?</legend>
           {(['yes', 'no', 'unsure'] as const).map((v) => (

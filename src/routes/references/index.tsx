@@ -26,7 +26,7 @@ const answersForm = z.object({
 /** The form's questions, as the referee reads them, to name a field in an error. */
 const fieldLabels: Record<string, string> = {
   refereeName: 'Your name', refereePosition: 'Your job title', jobTitle: 'The candidate’s job title', employedFrom: 'Employed from',
-  employedTo: 'Employed until', datesConfirmed: 'Do these dates match', roleConfirmed: 'Is the job title correct', reemploy: 'Would you employ them again',
+  employedTo: 'Employed until', datesConfirmed: 'Are the dates from your records', roleConfirmed: 'Is the job title the one your records show', reemploy: 'Would you employ them again',
   concerns: 'Concerns', declaration: 'Declaration',
 };
 
